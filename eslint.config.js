@@ -1,0 +1,34 @@
+// ESLint flat config: typescript-eslint on every runtime, plus the import boundaries between
+// runtimes (docs/architecture.md): shared imports nothing else, app and server never meet.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const forbid = (...groups) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: groups.map((group) => ({ group: [group], message: 'Crosses a runtime boundary.' })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'data', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: forbid('**/app/**', '**/server/**', '**/content/**', '**/sw/**', 'node:*'),
+  },
+  { files: ['src/app/**'], rules: forbid('**/server/**', '**/content/**', 'node:*') },
+  { files: ['src/sw/**'], rules: forbid('**/server/**', '**/content/**', 'node:*') },
+  { files: ['src/server/**', 'src/content/**'], rules: forbid('**/app/**', '**/sw/**') },
+);

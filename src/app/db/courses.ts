@@ -1,0 +1,39 @@
+// Courses stored on this device: the bundle's metadata and outline in `courses`, each lesson's
+// body in `lessons`. Storing a new version replaces the lessons in one transaction and never
+// touches progress, which hangs on the stable lesson ids.
+import type { CourseBundle } from '../../shared/course';
+import { db, type StoredCourse, type StoredLesson } from './db';
+
+/** Store (or replace with a new version) a course bundle, atomically. */
+export async function storeCourse(bundle: CourseBundle, now = Date.now()): Promise<StoredCourse> {
+  const { lessons, ...meta } = bundle;
+  const course: StoredCourse = {
+    ...meta,
+    outline: lessons.map(({ id, title, kind, minutes }) => ({ id, title, kind, minutes })),
+    storedAt: now,
+  };
+  await db.transaction('rw', db.courses, db.lessons, async () => {
+    await db.lessons.where('courseId').equals(bundle.id).delete();
+    await db.lessons.bulkAdd(lessons.map((l): StoredLesson => ({ ...l, courseId: bundle.id })));
+    await db.courses.put(course);
+  });
+  return course;
+}
+
+/** A stored course, or undefined. */
+export const getStoredCourse = (courseId: string) => db.courses.get(courseId);
+
+/** All stored courses. */
+export const listStoredCourses = () => db.courses.toArray();
+
+/** One stored lesson with its body, or undefined. */
+export const getStoredLesson = (courseId: string, lessonId: string) =>
+  db.lessons.get([courseId, lessonId]);
+
+/** Remove a course's content from the device; the learner's progress stays. */
+export async function removeStoredCourse(courseId: string): Promise<void> {
+  await db.transaction('rw', db.courses, db.lessons, async () => {
+    await db.lessons.where('courseId').equals(courseId).delete();
+    await db.courses.delete(courseId);
+  });
+}

@@ -1,0 +1,132 @@
+// The compiled course bundle: what the server serves, the app stores in IndexedDB and the player
+// renders. Produced only by src/content from an author's Markdown; every HTML string here has
+// already been sanitised. Lesson, question, option and checklist-item ids are stable forever,
+// because a learner's progress hangs on them.
+import { z } from 'zod';
+
+/** Bumped when the bundle's shape changes, so an app can refuse a bundle it cannot read. */
+export const BUNDLE_FORMAT = 1;
+
+export const LANGUAGES = ['nb', 'nn', 'en', 'se'] as const;
+export type CourseLanguage = (typeof LANGUAGES)[number];
+
+export const LESSON_KINDS = ['reading', 'quiz', 'checklist', 'reflection'] as const;
+export type LessonKind = (typeof LESSON_KINDS)[number];
+
+/** A lowercase slug id: letters, digits and dashes. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lowercase letters, digits and dashes (max 80)');
+
+export interface Source {
+  title: string;
+  url?: string;
+}
+
+export interface MediaFile {
+  /** Path relative to the course folder, e.g. `media/phishing.png`. */
+  path: string;
+  /** Absolute URL path the app fetches it from. */
+  url: string;
+  bytes: number;
+  /** MIME type. */
+  type: string;
+}
+
+interface LessonBase {
+  id: string;
+  title: string;
+  minutes: number;
+  /** Sanitised body HTML (for a quiz: its introduction; for a reflection: the prompt). */
+  html: string;
+}
+
+export interface ReadingLesson extends LessonBase {
+  kind: 'reading';
+}
+
+export interface QuizOption {
+  id: string;
+  html: string;
+  correct: boolean;
+  /** Why this option is right or wrong: shown after the learner answers. */
+  explanationHtml: string;
+}
+
+export interface QuizQuestion {
+  id: string;
+  html: string;
+  /** More than one option is correct: the learner must pick all of them. */
+  multiple: boolean;
+  options: QuizOption[];
+}
+
+export interface QuizLesson extends LessonBase {
+  kind: 'quiz';
+  questions: QuizQuestion[];
+}
+
+export interface ChecklistItem {
+  id: string;
+  html: string;
+}
+
+export interface ChecklistLesson extends LessonBase {
+  kind: 'checklist';
+  items: ChecklistItem[];
+}
+
+export interface ReflectionLesson extends LessonBase {
+  kind: 'reflection';
+  /** Optional suggestion to take the reflection to the business-garden advisor. */
+  advisorHtml?: string;
+}
+
+export type Lesson = ReadingLesson | QuizLesson | ChecklistLesson | ReflectionLesson;
+
+export interface CourseMeta {
+  id: string;
+  title: string;
+  summary: string;
+  language: CourseLanguage;
+  /** Positive integer, raised by the author on every published change. */
+  version: number;
+  audience: string;
+  sources: Source[];
+}
+
+export interface CourseBundle extends CourseMeta {
+  format: typeof BUNDLE_FORMAT;
+  /** sha256 (hex) of the bundle's content, computed with `hash` set to ''. Used as the ETag. */
+  hash: string;
+  minutes: number;
+  media: MediaFile[];
+  lessons: Lesson[];
+}
+
+/** One row of `GET /api/v1/courses`. */
+export interface CatalogueEntry extends CourseMeta {
+  hash: string;
+  lessonCount: number;
+  minutes: number;
+  /** Size of the bundle JSON in bytes (uncompressed). */
+  bundleBytes: number;
+  /** Sum of all media file sizes in bytes. */
+  mediaBytes: number;
+}
+
+export interface Catalogue {
+  courses: CatalogueEntry[];
+}
+
+/** URL path of a course bundle. */
+export const bundleUrl = (courseId: string): string =>
+  `/api/v1/courses/${encodeURIComponent(courseId)}`;
+
+/** URL path of a course's media file, from its path inside the course folder. */
+export const mediaUrl = (courseId: string, path: string): string =>
+  `${bundleUrl(courseId)}/${path.split('/').map(encodeURIComponent).join('/')}`;
+
+/** Number of questions a learner must answer to finish a lesson, or 0 when it has none. */
+export const questionCount = (lesson: Lesson): number =>
+  lesson.kind === 'quiz' ? lesson.questions.length : 0;

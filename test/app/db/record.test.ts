@@ -1,0 +1,167 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../../src/app/db/db';
+import { getClientId } from '../../../src/app/db/client-id';
+import { recordAction } from '../../../src/app/db/record';
+import {
+  addTimeSpent,
+  answerQuestion,
+  completeLesson,
+  getLessonProgress,
+  openLesson,
+  saveReflection,
+  scoreAnswer,
+  toggleChecklistItem,
+} from '../../../src/app/db/progress';
+import { learnerEventSchema } from '../../../src/shared/events';
+import type { QuizLesson } from '../../../src/shared/course';
+import { freshDb } from '../../utils/fresh-db';
+
+const quiz: QuizLesson = {
+  id: 'quiz-1',
+  title: 'Quiz',
+  kind: 'quiz',
+  minutes: 3,
+  html: '<p>Intro</p>',
+  questions: [
+    {
+      id: 'q1',
+      html: '<p>One?</p>',
+      multiple: false,
+      options: [
+        { id: 'a', html: 'A', correct: true, explanationHtml: 'Yes' },
+        { id: 'b', html: 'B', correct: false, explanationHtml: 'No' },
+      ],
+    },
+    {
+      id: 'q2',
+      html: '<p>Two?</p>',
+      multiple: true,
+      options: [
+        { id: 'a', html: 'A', correct: true, explanationHtml: 'Yes' },
+        { id: 'b', html: 'B', correct: true, explanationHtml: 'Yes' },
+        { id: 'c', html: 'C', correct: false, explanationHtml: 'No' },
+      ],
+    },
+  ],
+};
+
+beforeEach(freshDb);
+
+describe('recordAction', () => {
+  it('writes the event to the outbox and the progress change together', async () => {
+    const [event] = await openLesson('c1', 'l1');
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(learnerEventSchema.parse(outbox[0])).toEqual(event);
+    expect(outbox[0]!.seq).toBe(event!.seq);
+    expect(event!.clientId).toBe(await getClientId());
+    const progress = await getLessonProgress('c1', 'l1');
+    expect(progress?.openedAt).toBe(event!.at);
+  });
+
+  it('leaves neither an outbox event nor a progress change when the action fails half-way', async () => {
+    await openLesson('c1', 'l1');
+    const before = { outbox: await db.outbox.toArray(), progress: await db.progress.toArray() };
+    // The first event is valid and is added; the second is invalid, so the action throws after
+    // the outbox already holds the first one inside the transaction.
+    const failing = recordAction('c1', 'l1', () => [
+      {
+        type: 'checklist.toggled',
+        courseId: 'c1',
+        lessonId: 'l1',
+        payload: { itemId: 'x', checked: true },
+      },
+      {
+        type: 'reflection.saved',
+        courseId: 'c1',
+        lessonId: 'l1',
+        payload: { text: 42 as unknown as string },
+      },
+    ]);
+    await expect(failing).rejects.toThrow();
+    expect(await db.outbox.toArray()).toEqual(before.outbox);
+    expect(await db.progress.toArray()).toEqual(before.progress);
+  });
+
+  it('rolls back the outbox when the progress write fails', async () => {
+    const fail = () => {
+      throw new Error('disk said no');
+    };
+    db.progress.hook('creating', fail);
+    try {
+      await expect(completeLesson('c1', 'l1')).rejects.toThrow('disk said no');
+    } finally {
+      db.progress.hook('creating').unsubscribe(fail);
+    }
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.progress.count()).toBe(0);
+  });
+
+  it('assigns increasing seq numbers and unique ids', async () => {
+    await openLesson('c1', 'l1');
+    await completeLesson('c1', 'l1');
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => r.type)).toEqual([
+      'lesson.opened',
+      'lesson.progressed',
+      'lesson.completed',
+    ]);
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+  });
+});
+
+describe('learner actions', () => {
+  it('records every quiz attempt and completes when every question is answered', async () => {
+    await answerQuestion('c1', quiz, 'q1', ['b']);
+    await answerQuestion('c1', quiz, 'q1', ['a']);
+    let p = await getLessonProgress('c1', 'quiz-1');
+    expect(Object.values(p!.attempts).map((a) => a.correct)).toEqual([false, true]);
+    expect(p!.best).toEqual({ q1: 1 });
+    expect(p!.completedAt).toBeNull();
+    await answerQuestion('c1', quiz, 'q2', ['a', 'b']);
+    p = await getLessonProgress('c1', 'quiz-1');
+    expect(p!.completedAt).not.toBeNull();
+    expect(p!.furthest).toBe(1);
+    expect(await db.outbox.filter((e) => e.type === 'lesson.completed').count()).toBe(1);
+  });
+
+  it('scores a multiple-answer question by share, never below zero', () => {
+    const q2 = quiz.questions[1]!;
+    expect(scoreAnswer(q2, ['a', 'b'])).toEqual({ correct: true, score: 1 });
+    expect(scoreAnswer(q2, ['a'])).toEqual({ correct: false, score: 0.5 });
+    expect(scoreAnswer(q2, ['a', 'c'])).toEqual({ correct: false, score: 0 });
+    expect(scoreAnswer(q2, ['c'])).toEqual({ correct: false, score: 0 });
+  });
+
+  it('persists checklist items one by one and records only changes', async () => {
+    await toggleChecklistItem('c1', 'l3', 'backup', true);
+    await toggleChecklistItem('c1', 'l3', 'backup', true);
+    await toggleChecklistItem('c1', 'l3', 'mfa', true);
+    await toggleChecklistItem('c1', 'l3', 'backup', false);
+    const p = await getLessonProgress('c1', 'l3');
+    expect(p!.checklist['backup']!.value).toBe(false);
+    expect(p!.checklist['mfa']!.value).toBe(true);
+    expect(await db.outbox.count()).toBe(3);
+  });
+
+  it('completes a reflection on its first non-empty save and keeps the last text', async () => {
+    await saveReflection('c1', 'l4', '');
+    expect(await getLessonProgress('c1', 'l4')).toBeUndefined();
+    await saveReflection('c1', 'l4', 'Vi bør');
+    await saveReflection('c1', 'l4', 'Vi bør ta backup');
+    const p = await getLessonProgress('c1', 'l4');
+    expect(p!.reflection!.value).toBe('Vi bør ta backup');
+    expect(p!.completedAt).not.toBeNull();
+    expect(await db.outbox.filter((e) => e.type === 'lesson.completed').count()).toBe(1);
+  });
+
+  it('keeps time spent as a running total per client', async () => {
+    await addTimeSpent('c1', 'l1', 30);
+    await addTimeSpent('c1', 'l1', 12.4);
+    const events = await db.outbox.filter((e) => e.type === 'time.spent').toArray();
+    expect(events.map((e) => (e.type === 'time.spent' ? e.payload.seconds : -1))).toEqual([30, 42]);
+    const p = await getLessonProgress('c1', 'l1');
+    expect(p!.time).toEqual({ [await getClientId()]: 42 });
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES, EVENT_VERSION, learnerEventSchema } from '../../src/shared/events';
+import { UUID_V7, uuidv7 } from '../../src/shared/uuid';
+
+const valid = {
+  id: uuidv7(),
+  clientId: 'client-aaaa',
+  seq: 1,
+  type: 'checklist.toggled',
+  courseId: 'c',
+  lessonId: 'l',
+  at: 1,
+  payload: { itemId: 'i', checked: true },
+  v: EVENT_VERSION,
+};
+
+describe('learner events', () => {
+  it('lists every type once', () => {
+    expect(EVENT_TYPES).toEqual([
+      'lesson.opened',
+      'lesson.progressed',
+      'lesson.completed',
+      'quiz.answered',
+      'checklist.toggled',
+      'reflection.saved',
+      'time.spent',
+    ]);
+  });
+
+  it('accepts a well-formed event', () => {
+    expect(learnerEventSchema.parse(valid)).toEqual(valid);
+  });
+
+  it.each([
+    ['an unknown type', { type: 'lesson.deleted' }],
+    ['a payload of another type', { payload: { text: 'x' } }],
+    ['an extra payload field', { payload: { itemId: 'i', checked: true, extra: 1 } }],
+    ['a future schema version', { v: EVENT_VERSION + 1 }],
+    ['an id that is not a UUIDv7', { id: crypto.randomUUID() }],
+    ['a negative timestamp', { at: -1 }],
+  ])('rejects %s', (_name, change) => {
+    expect(learnerEventSchema.safeParse({ ...valid, ...change }).success).toBe(false);
+  });
+
+  it('makes time-ordered, valid UUIDv7 ids', () => {
+    const a = uuidv7(1000);
+    const b = uuidv7(2000);
+    expect(a).toMatch(UUID_V7);
+    expect(a < b).toBe(true);
+  });
+});

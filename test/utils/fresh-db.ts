@@ -1,0 +1,11 @@
+// Gives each test an empty database (fake-indexeddb) and a new client id.
+import { db } from '../../src/app/db/db';
+import { resetClientIdCache } from '../../src/app/db/client-id';
+
+/** Delete and reopen the app database. */
+export async function freshDb(): Promise<void> {
+  db.close();
+  await db.delete();
+  resetClientIdCache();
+  await db.open();
+}

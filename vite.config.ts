@@ -1,0 +1,60 @@
+/// <reference types="vitest/config" />
+// Build of the PWA (Preact + a Workbox service worker through vite-plugin-pwa) and the Vitest
+// projects: `app` (components, IndexedDB through fake-indexeddb, in jsdom) and `node` (shared
+// logic, the course compiler, the server).
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { webManifest } from './src/app/manifest';
+
+const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '8080'}`;
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: webManifest,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+  server: {
+    proxy: { '/api': apiTarget, '/healthz': apiTarget },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          include: ['test/app/**/*.test.{ts,tsx}', 'test/sw/**/*.test.ts'],
+          setupFiles: ['test/utils/setup-app.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'test/shared/**/*.test.ts',
+            'test/content/**/*.test.ts',
+            'test/server/**/*.test.ts',
+          ],
+        },
+      },
+    ],
+  },
+});
