@@ -1,0 +1,45 @@
+// The JSON error body every /api and /healthz failure uses: a stable machine code and a sentence
+// for the developer. The app maps codes to its own translated messages; nothing here is shown
+// to a learner, and no stack trace ever leaves the server.
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** The body of every JSON error response. */
+export interface ApiError {
+  error: string;
+  message: string;
+}
+
+/** A JSON error response with `Cache-Control: no-store`. */
+export function apiError(
+  c: Context,
+  status: ContentfulStatusCode,
+  error: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  const body: ApiError = { error, message };
+  return c.json(body, status, { 'Cache-Control': 'no-store', ...headers });
+}
+
+/** 405 for a known path asked with a method it does not support. */
+export function methodNotAllowed(c: Context, allow = 'GET, HEAD'): Response {
+  return apiError(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here`, {
+    Allow: allow,
+  });
+}
+
+/** Refuses request bodies larger than `maxBytes` with 413 (declared or streamed). */
+export function apiBodyLimit(maxBytes: number) {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      apiError(
+        c,
+        413,
+        'payload_too_large',
+        `The request body is larger than the limit of ${maxBytes} bytes`,
+      ),
+  });
+}

@@ -1,0 +1,84 @@
+// Server configuration, read once from the environment and validated with zod, so a typo stops
+// the server at start with one clear line instead of a confusing failure later.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The pino levels LOG_LEVEL accepts. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** One of LOG_LEVELS. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The validated server configuration. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path; SQLite lives here (created at start if missing). */
+  dataDir: string;
+  /** Absolute path of the course sources (`courses/<slug>/`). */
+  coursesDir: string;
+  /** Absolute path of the built app (`vite build` output). */
+  distDir: string;
+  logLevel: LogLevel;
+}
+
+/** A configuration variable with a bad value; `message` is the one line to show the operator. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly value: string,
+    readonly expected: string,
+  ) {
+    super(`Invalid configuration: ${variable}=${JSON.stringify(value)} ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const directory = z
+  .string()
+  .min(1)
+  .refine((s) => !s.includes('\0'));
+
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(0).max(65535));
+
+// Names and IPv4/IPv6 literals; anything with spaces or a scheme is a mistake.
+const host = z.string().regex(/^[A-Za-z0-9._:%[\]-]+$/);
+
+const logLevel = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.enum(LOG_LEVELS));
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** One variable: unset or blank means the default; a bad value throws a ConfigError. */
+function read<T>(
+  env: Env,
+  name: string,
+  fallback: string,
+  schema: z.ZodType<T, string>,
+  expected: string,
+): T {
+  const raw = env[name];
+  const value = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ConfigError(name, raw ?? value, expected);
+  return result.data;
+}
+
+/** Reads and validates the configuration from `env`; relative paths are resolved against `cwd`. */
+export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
+  const dir = (name: string, fallback: string): string =>
+    resolve(cwd, read(env, name, fallback, directory, 'must be a directory path'));
+  return {
+    port: read(env, 'PORT', '8080', port, 'must be an integer between 0 and 65535'),
+    host: read(env, 'HOST', '0.0.0.0', host, 'must be a host name or an IP address'),
+    dataDir: dir('DATA_DIR', 'data'),
+    coursesDir: dir('COURSES_DIR', 'courses'),
+    distDir: dir('DIST_DIR', 'dist'),
+    logLevel: read(env, 'LOG_LEVEL', 'info', logLevel, `must be one of ${LOG_LEVELS.join(', ')}`),
+  };
+}

@@ -1,0 +1,72 @@
+// Starting and stopping the HTTP server: compile the courses, build the app, listen. Used by
+// main.ts and by the end-to-end tests (port 0 gives an ephemeral port).
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp } from './app';
+import { loadCatalogue } from './catalogue';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+
+/** A listening server, as startServer returns it. */
+export interface RunningServer {
+  /** Base URL a client on this machine can reach, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  port: number;
+  /** Stops accepting connections and resolves when in-flight requests have finished. */
+  close(): Promise<void>;
+}
+
+/** In-flight requests get this long to finish on close before their sockets are cut. */
+const CLOSE_GRACE_MS = 5000;
+
+// A wildcard address is not something to type into a browser; loopback is.
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Compiles the courses, creates the app and listens on `config.host:config.port`. */
+export async function startServer(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
+  await mkdir(config.dataDir, { recursive: true });
+  const catalogue = await loadCatalogue(config.coursesDir, logger);
+  const app = createApp({ catalogue, distDir: config.distDir, logger });
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === 'EADDRINUSE'
+          ? `port ${config.port} on ${config.host} is already in use`
+          : error.message;
+      reject(
+        new Error(`Cannot listen on ${config.host}:${config.port}: ${reason}`, { cause: error }),
+      );
+    };
+    server.once('error', onError);
+    server.listen(config.port, config.host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  server.on('error', (error) => logger.error({ err: error }, 'server error'));
+
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${displayHost(config.host)}:${port}`;
+  logger.info({ url, host: config.host, port, distDir: config.distDir }, `listening on ${url}`);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      // Keep-alive sockets would hold close() open; idle ones go now, busy ones after a grace.
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+    }));
+  return { url, port, close };
+}

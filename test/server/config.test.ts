@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config';
+
+const cwd = '/srv/lommekurs';
+
+describe('loadConfig', () => {
+  it('uses the defaults for an empty environment, with paths resolved against cwd', () => {
+    expect(loadConfig({}, cwd)).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: resolve(cwd, 'data'),
+      coursesDir: resolve(cwd, 'courses'),
+      distDir: resolve(cwd, 'dist'),
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: '/var/lib/lommekurs',
+        COURSES_DIR: 'content/courses',
+        DIST_DIR: 'build',
+        LOG_LEVEL: 'WARN',
+      },
+      cwd,
+    );
+    expect(config).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/lommekurs',
+      coursesDir: resolve(cwd, 'content/courses'),
+      distDir: resolve(cwd, 'build'),
+      logLevel: 'warn',
+    });
+  });
+
+  it('treats a blank variable as unset', () => {
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '  ' }, cwd)).toMatchObject({
+      port: 8080,
+      logLevel: 'info',
+    });
+  });
+
+  it.each(['abc', '-1', '65536', '80.5', '1e3', '99999999'])('rejects PORT=%s', (value) => {
+    expect(() => loadConfig({ PORT: value }, cwd)).toThrow(
+      `Invalid configuration: PORT="${value}" must be an integer between 0 and 65535`,
+    );
+  });
+
+  it('accepts the whole port range', () => {
+    expect(loadConfig({ PORT: '65535' }, cwd).port).toBe(65535);
+  });
+
+  it('rejects an unknown LOG_LEVEL with the list of levels', () => {
+    let error: unknown;
+    try {
+      loadConfig({ LOG_LEVEL: 'verbose' }, cwd);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toMatchObject({ variable: 'LOG_LEVEL', value: 'verbose' });
+    expect((error as Error).message).toBe(
+      'Invalid configuration: LOG_LEVEL="verbose" must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+  });
+
+  it('rejects a HOST that is not a host name or address', () => {
+    expect(() => loadConfig({ HOST: 'http://localhost' }, cwd)).toThrow(
+      'Invalid configuration: HOST="http://localhost" must be a host name or an IP address',
+    );
+  });
+
+  it('rejects a directory path with a NUL byte', () => {
+    expect(() => loadConfig({ DIST_DIR: 'di\0st' }, cwd)).toThrow(
+      'Invalid configuration: DIST_DIR="di\\u0000st" must be a directory path',
+    );
+  });
+});
