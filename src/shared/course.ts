@@ -26,9 +26,12 @@ export interface Source {
 export interface MediaFile {
   /** Path relative to the course folder, e.g. `media/phishing.png`. */
   path: string;
-  /** Absolute URL path the app fetches it from. */
+  /** URL the app fetches it from: the media path plus `?v=<hash prefix>`, so a changed image
+   * gets a new URL (and changes the bundle hash) and a cached copy is never stale. */
   url: string;
   bytes: number;
+  /** sha256 (hex) of the file's content. */
+  sha256: string;
   /** MIME type. */
   type: string;
 }
@@ -126,6 +129,10 @@ export const bundleUrl = (courseId: string): string =>
 /** URL path of a course's media file, from its path inside the course folder. */
 export const mediaUrl = (courseId: string, path: string): string =>
   `${bundleUrl(courseId)}/${path.split('/').map(encodeURIComponent).join('/')}`;
+
+/** The versioned URL of a media file with this content hash. */
+export const versionedMediaUrl = (courseId: string, path: string, sha256: string): string =>
+  `${mediaUrl(courseId, path)}?v=${sha256.slice(0, 16)}`;
 
 /** Number of questions a learner must answer to finish a lesson, or 0 when it has none. */
 export const questionCount = (lesson: Lesson): number =>

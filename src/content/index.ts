@@ -1,0 +1,6 @@
+// The course compiler's public API, used by the server and `npm run courses:check`.
+export { compileCatalogue, type CatalogueResult } from './catalogue';
+export { compileCourse } from './compile-course';
+export { markdownToHtml } from './markdown';
+export { formatError } from './types';
+export type { AuthoringError, CompiledCourse, CourseCompileResult } from './types';
