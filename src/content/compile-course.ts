@@ -2,7 +2,8 @@
 // use. Collects every authoring error of the course before giving up on it.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { idSchema, type Lesson } from '../shared/course';
+import type { Lesson } from '../shared/course';
+import { idSchema } from './front-matter-schemas';
 import { buildCourse } from './bundle';
 import { ErrorList } from './errors';
 import { readFrontMatter, validateFrontMatter } from './front-matter';

@@ -1,6 +1,11 @@
 // The fields an author writes at the top of course.md and of each lesson file.
 import { z } from 'zod';
-import { idSchema, LANGUAGES, LESSON_KINDS } from '../shared/course';
+import { LANGUAGES, LESSON_KINDS } from '../shared/course';
+
+/** A lowercase slug id: letters, digits and dashes. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lowercase letters, digits and dashes (max 80)');
 
 const text = z.string().trim().min(1, 'must not be empty');
 

@@ -3,7 +3,8 @@
 // is broken, so an author fixes a file in one pass.
 import { readFile } from 'node:fs/promises';
 import type { RootContent } from 'mdast';
-import { idSchema, LESSON_KINDS, type CourseLanguage, type Lesson } from '../shared/course';
+import { LESSON_KINDS, type CourseLanguage, type Lesson } from '../shared/course';
+import { idSchema } from './front-matter-schemas';
 import { checkBody } from './body-checks';
 import { readChecklist } from './checklist';
 import type { ErrorList, Report } from './errors';

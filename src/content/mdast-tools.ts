@@ -1,6 +1,6 @@
 // Small helpers over mdast trees: walking, reading text, counting words, finding lines.
 import type { List, Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
-import { idSchema } from '../shared/course';
+import { idSchema } from './front-matter-schemas';
 import type { Report } from './errors';
 
 /** Calls `visit` on `node` and every node below it, parents before children. */

@@ -2,7 +2,6 @@
 // renders. Produced only by src/content from an author's Markdown; every HTML string here has
 // already been sanitised. Lesson, question, option and checklist-item ids are stable forever,
 // because a learner's progress hangs on them.
-import { z } from 'zod';
 
 /** Bumped when the bundle's shape changes, so an app can refuse a bundle it cannot read. */
 export const BUNDLE_FORMAT = 1;
@@ -12,11 +11,6 @@ export type CourseLanguage = (typeof LANGUAGES)[number];
 
 export const LESSON_KINDS = ['reading', 'quiz', 'checklist', 'reflection'] as const;
 export type LessonKind = (typeof LESSON_KINDS)[number];
-
-/** A lowercase slug id: letters, digits and dashes. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lowercase letters, digits and dashes (max 80)');
 
 export interface Source {
   title: string;

@@ -1,112 +1,8 @@
-// Learner actions on lessons, and the progress queries screens read. Each action is one call of
-// recordAction, so it is one transaction: its events and its progress change land together.
-import type { Lesson, QuizLesson, QuizQuestion } from '../../shared/course';
-import type { EventDraft } from '../../shared/events';
-import { isChecked, type LessonProgress } from '../../shared/progress';
-import { uuidv7 } from '../../shared/uuid';
+// The learner's progress as screens read it: per lesson, per course, and a course's summary.
+// Read-only; learner actions that change progress are in learner-actions.ts.
+import type { Lesson } from '../../shared/course';
+import type { LessonProgress } from '../../shared/progress';
 import { db, type LessonOutline } from './db';
-import { recordAction } from './record';
-
-type Ref = { courseId: string; lessonId: string };
-const ref = (courseId: string, lesson: { id: string }): Ref => ({ courseId, lessonId: lesson.id });
-
-const completion = (r: Ref, p: LessonProgress): EventDraft[] =>
-  p.completedAt === null ? [{ type: 'lesson.completed', ...r, payload: {} }] : [];
-
-/** The learner opened a lesson (recorded once per lesson and device session). */
-export const openLesson = (courseId: string, lessonId: string) =>
-  recordAction(courseId, lessonId, (p) =>
-    p.openedAt === null ? [{ type: 'lesson.opened', courseId, lessonId, payload: {} }] : [],
-  );
-
-/** The learner has come this far (0–1) through a lesson. Only a change is recorded. */
-export const recordPosition = (courseId: string, lessonId: string, position: number) =>
-  recordAction(courseId, lessonId, (p) => {
-    const rounded = Math.round(Math.min(1, Math.max(0, position)) * 100) / 100;
-    return p.resume?.value === rounded
-      ? []
-      : [{ type: 'lesson.progressed', courseId, lessonId, payload: { position: rounded } }];
-  });
-
-/** The learner finished a reading lesson, or saved a reflection, or submitted a checklist. */
-export const completeLesson = (courseId: string, lessonId: string) =>
-  recordAction(courseId, lessonId, (p) => {
-    const r = { courseId, lessonId };
-    const end: EventDraft[] =
-      p.furthest < 1 ? [{ type: 'lesson.progressed', ...r, payload: { position: 1 } }] : [];
-    return [...end, ...completion(r, p)];
-  });
-
-/** How an answer scores: 1 when exactly the correct options are chosen, else the share of correct
- * options chosen minus wrong ones chosen, never below 0. */
-export function scoreAnswer(question: QuizQuestion, chosen: readonly string[]) {
-  const right = new Set(question.options.filter((o) => o.correct).map((o) => o.id));
-  const hits = chosen.filter((id) => right.has(id)).length;
-  const misses = chosen.length - hits;
-  const correct = hits === right.size && misses === 0;
-  const score = correct ? 1 : Math.max(0, (hits - misses) / right.size);
-  return { correct, score: Math.round(score * 1000) / 1000 };
-}
-
-/** The learner answered one quiz question. Every attempt is kept; the lesson completes once
- * every question has been answered. */
-export const answerQuestion = (
-  courseId: string,
-  lesson: QuizLesson,
-  questionId: string,
-  chosen: string[],
-) =>
-  recordAction(courseId, lesson.id, (p) => {
-    const question = lesson.questions.find((q) => q.id === questionId);
-    if (!question) throw new Error(`Unknown question ${questionId} in lesson ${lesson.id}`);
-    const r = ref(courseId, lesson);
-    const { correct, score } = scoreAnswer(question, chosen);
-    const answered = new Set([...Object.keys(p.best), questionId]);
-    const done = lesson.questions.filter((q) => answered.has(q.id)).length;
-    const position = done / lesson.questions.length;
-    const drafts: EventDraft[] = [
-      {
-        type: 'quiz.answered',
-        ...r,
-        payload: { attemptId: uuidv7(), questionId, chosen: [...chosen], correct, score },
-      },
-    ];
-    if (position > p.furthest)
-      drafts.push({ type: 'lesson.progressed', ...r, payload: { position } });
-    if (done === lesson.questions.length) drafts.push(...completion(r, p));
-    return drafts;
-  });
-
-/** The learner checked or unchecked one checklist item (persisted at once). */
-export const toggleChecklistItem = (
-  courseId: string,
-  lessonId: string,
-  itemId: string,
-  checked: boolean,
-) =>
-  recordAction(courseId, lessonId, (p) =>
-    isChecked(p, itemId) === checked
-      ? []
-      : [{ type: 'checklist.toggled', courseId, lessonId, payload: { itemId, checked } }],
-  );
-
-/** The learner's reflection text, autosaved as they type; saving a non-empty text completes. */
-export const saveReflection = (courseId: string, lessonId: string, text: string) =>
-  recordAction(courseId, lessonId, (p) => {
-    if ((p.reflection?.value ?? '') === text) return [];
-    const r = { courseId, lessonId };
-    const saved: EventDraft = { type: 'reflection.saved', ...r, payload: { text } };
-    return text.trim() ? [saved, ...completion(r, p)] : [saved];
-  });
-
-/** Add seconds of active time in a lesson to this device's running total. */
-export const addTimeSpent = (courseId: string, lessonId: string, seconds: number) =>
-  recordAction(courseId, lessonId, (p, clientId) => {
-    const add = Math.round(seconds);
-    if (add <= 0) return [];
-    const total = (p.time[clientId] ?? 0) + add;
-    return [{ type: 'time.spent', courseId, lessonId, payload: { seconds: total } }];
-  });
 
 /** Progress of one lesson, or undefined when the learner has not started it. */
 export const getLessonProgress = (courseId: string, lessonId: string) =>
@@ -144,15 +40,4 @@ export function summarise(
     finished: total > 0 && completed === total,
     nextLessonId: outline.find((l) => !isDone(l.id))?.id ?? null,
   };
-}
-
-/** Every course the learner has opened a lesson in, most recently active first. */
-export async function coursesInProgress(): Promise<{ courseId: string; lastActive: number }[]> {
-  const latest = new Map<string, number>();
-  await db.progress.each((p) => {
-    latest.set(p.courseId, Math.max(latest.get(p.courseId) ?? 0, p.updatedAt));
-  });
-  return [...latest]
-    .map(([courseId, lastActive]) => ({ courseId, lastActive }))
-    .sort((a, b) => b.lastActive - a.lastActive);
 }

@@ -6,12 +6,12 @@ import {
   addTimeSpent,
   answerQuestion,
   completeLesson,
-  getLessonProgress,
   openLesson,
   saveReflection,
-  scoreAnswer,
   toggleChecklistItem,
-} from '../../../src/app/db/progress';
+} from '../../../src/app/db/learner-actions';
+import { getLessonProgress } from '../../../src/app/db/progress';
+import { scoreAnswer } from '../../../src/shared/quiz';
 import { learnerEventSchema } from '../../../src/shared/events';
 import type { QuizLesson } from '../../../src/shared/course';
 import { freshDb } from '../../utils/fresh-db';

@@ -1,0 +1,53 @@
+// A course in a list: its title as a link to the course page, summary, facts and progress.
+import type { CatalogueEntry } from '../../shared/course';
+import type { CourseOverview } from '../db/views';
+import { paths } from '../routes';
+import { useI18n } from '../state/context';
+import { courseFacts } from './course-facts';
+import { MetaLine } from './MetaLine';
+import { ProgressBar } from './ProgressBar';
+
+interface Props {
+  /** From the catalogue, when it could be fetched. */
+  entry?: CatalogueEntry;
+  /** From the device, when the course is stored. */
+  overview?: CourseOverview;
+  /** Heading level of the title, to fit the list's place in the page outline. */
+  level?: 2 | 3;
+}
+
+export function CourseCard({ entry, overview, level = 2 }: Props) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const i18n = useI18n();
+  const { t } = i18n;
+  const stored = overview?.course;
+  const course = entry ?? stored;
+  if (!course) return null;
+  const facts = courseFacts(i18n, {
+    lessonCount: entry?.lessonCount ?? stored?.outline.length ?? 0,
+    minutes: course.minutes,
+    language: course.language,
+  });
+  if (entry)
+    facts.push(t('catalogue.size', { size: i18n.bytes(entry.bundleBytes + entry.mediaBytes) }));
+  const started = overview !== undefined && overview.lastActive > 0;
+  return (
+    <li class="card">
+      <Heading class="card-title" lang={course.language}>
+        <a href={paths.course(course.id)}>{course.title}</a>
+      </Heading>
+      <p lang={course.language}>{course.summary}</p>
+      <MetaLine items={facts} />
+      {stored && !started && <p class="meta">{t('catalogue.stored')}</p>}
+      {started && overview.summary.finished && (
+        <p class="meta finished-label">{t('course.finished')}</p>
+      )}
+      {started && (
+        <ProgressBar
+          percent={overview.summary.percent}
+          label={t('course.progressOf', { title: course.title })}
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,22 @@
+// Where the learner is with a lesson: not started, started or completed, as icon and text.
+import type { LessonProgress } from '../../shared/progress';
+import { useI18n } from '../state/context';
+import { Icon } from './Icon';
+
+export type LessonState = 'notStarted' | 'started' | 'completed';
+
+/** The state of a lesson from its progress record (undefined when never opened). */
+export function lessonState(progress: LessonProgress | null | undefined): LessonState {
+  if (!progress) return 'notStarted';
+  return progress.completedAt !== null ? 'completed' : 'started';
+}
+
+export function LessonStateLabel({ state }: { state: LessonState }) {
+  const { t } = useI18n();
+  return (
+    <span class={`state-label state-${state}`}>
+      <Icon name={state} />
+      {t(`lessonState.${state}`)}
+    </span>
+  );
+}

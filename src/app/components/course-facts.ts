@@ -1,0 +1,20 @@
+// Shared wording for a course's facts: lesson count, minutes and content language.
+import { LANGUAGES, type CourseLanguage } from '../../shared/course';
+import type { I18n } from '../i18n';
+
+const isCourseLanguage = (code: string): code is CourseLanguage =>
+  (LANGUAGES as readonly string[]).includes(code);
+
+/** "Språk: bokmål", or the raw code for a language this version does not know. */
+export const languageFact = ({ t }: I18n, code: string): string =>
+  t('language.label', { language: isCourseLanguage(code) ? t(`language.${code}`) : code });
+
+/** ["4 leksjoner", "14 min", "Språk: bokmål"]. */
+export const courseFacts = (
+  i18n: I18n,
+  course: { lessonCount: number; minutes: number; language: string },
+): string[] => [
+  i18n.t('unit.lessons', { count: course.lessonCount }),
+  i18n.t('unit.minutes', { count: course.minutes }),
+  languageFact(i18n, course.language),
+];

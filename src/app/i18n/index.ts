@@ -1,0 +1,94 @@
+// The app's interface languages, the translator and locale-aware formatting (Intl only: no
+// library). Dictionaries are small enough to ship together, so switching language is synchronous.
+import { en } from './en';
+import { nb } from './nb';
+import { nn } from './nn';
+import type { Messages, PluralMessage, Translate } from './types';
+
+export type { MessageKey, Translate } from './types';
+
+export const UI_LANGUAGES = ['nb', 'nn', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** Every dictionary, by language (exported for the completeness test). */
+export const dictionaries: Record<UiLanguage, Messages> = { nb, nn, en };
+
+/** Each language's name in that language, for the language picker. */
+export const AUTONYMS: Record<UiLanguage, string> = {
+  nb: 'Norsk bokmål',
+  nn: 'Norsk nynorsk',
+  en: 'English',
+};
+
+const LOCALES: Record<UiLanguage, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+/** Whether a stored or requested value is one of the interface languages. */
+export const isUiLanguage = (value: unknown): value is UiLanguage =>
+  typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+
+/** The interface language for the browser's preferred languages: nb/no → nb, nn → nn, en → en,
+ * in order of preference; anything else → nb. */
+export function detectLanguage(preferred: readonly string[]): UiLanguage {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (primary === 'nb' || primary === 'no') return 'nb';
+    if (primary === 'nn') return 'nn';
+    if (primary === 'en') return 'en';
+  }
+  return 'nb';
+}
+
+/** Everything a component needs to speak the current language. */
+export interface I18n {
+  lang: UiLanguage;
+  /** BCP 47 locale for Intl. */
+  locale: string;
+  t: Translate;
+  /** A whole number or decimal, e.g. "1 234". */
+  number: (value: number) => string;
+  /** A 0–100 percentage, e.g. "67 %". */
+  percent: (percent: number) => string;
+  /** A byte size, e.g. "1,2 MB" or "340 kB". */
+  bytes: (bytes: number) => string;
+  /** A date, e.g. "3. mars 2026". */
+  date: (ms: number) => string;
+}
+
+/** Build the translator and formatters for one language. */
+export function createI18n(lang: UiLanguage): I18n {
+  const locale = LOCALES[lang];
+  const dict = dictionaries[lang];
+  const plural = new Intl.PluralRules(locale);
+  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent' });
+  const unit = (u: 'kilobyte' | 'megabyte') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, maximumFractionDigits: 1 });
+  const kB = unit('kilobyte');
+  const MB = unit('megabyte');
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+
+  const t = ((key: keyof Messages, params?: Record<string, string | number>) => {
+    const message: string | PluralMessage = dict[key];
+    const template =
+      typeof message === 'string'
+        ? message
+        : (message[plural.select(Number(params?.count ?? 0))] ?? message.other);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params?.[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numberFormat.format(value) : value;
+    });
+  }) as Translate;
+
+  return {
+    lang,
+    locale,
+    t,
+    number: (value) => numberFormat.format(value),
+    percent: (percent) => percentFormat.format(percent / 100),
+    // Decimal units (1 MB = 1 000 000 bytes), as phones and operators count data.
+    bytes: (bytes) =>
+      bytes < 1_000_000 ? kB.format(Math.max(1, Math.round(bytes / 1000))) : MB.format(bytes / 1e6),
+    date: (ms) => dateFormat.format(ms),
+  };
+}

@@ -1,0 +1,56 @@
+// A reading lesson: the text, resumed where the learner left it, and a button at the end that
+// marks it as read.
+import { useRef, useState } from 'preact/hooks';
+import type { ReadingLesson } from '../../shared/course';
+import { Html } from '../components/Html';
+import { completeLesson } from '../db/learner-actions';
+import { useI18n } from '../state/context';
+import { CompletionPanel } from './CompletionPanel';
+import type { PlayerProps } from './types';
+import { useReadingPosition } from './use-reading-position';
+
+export function ReadingPlayer({
+  courseId,
+  lesson,
+  progress,
+  contentLang,
+  completion,
+}: PlayerProps<ReadingLesson>) {
+  const { t } = useI18n();
+  const text = useRef<HTMLDivElement>(null);
+  const [completedAtStart] = useState(progress.completedAt !== null);
+  const [failed, setFailed] = useState(false);
+  useReadingPosition(text, courseId, lesson.id, progress.resume?.value ?? null);
+
+  const complete = async () => {
+    setFailed(false);
+    try {
+      await completeLesson(courseId, lesson.id);
+    } catch (error) {
+      console.error(error);
+      setFailed(true);
+    }
+  };
+
+  return (
+    <>
+      <div ref={text}>
+        <Html html={lesson.html} class="prose" lang={contentLang} />
+      </div>
+      {progress.completedAt === null ? (
+        <p class="actions">
+          <button type="button" class="button" onClick={complete}>
+            {t('reading.markRead')}
+          </button>
+        </p>
+      ) : (
+        <CompletionPanel {...completion} focus={!completedAtStart} message={t('reading.done')} />
+      )}
+      {failed && (
+        <p class="error" role="alert">
+          {t('lesson.saveError')}
+        </p>
+      )}
+    </>
+  );
+}

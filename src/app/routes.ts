@@ -1,0 +1,19 @@
+// The app's URLs (Norwegian paths). Build links with these, never by hand.
+
+export const paths = {
+  home: '/',
+  catalogue: '/kurs',
+  settings: '/innstillinger',
+  course: (courseId: string) => `/kurs/${encodeURIComponent(courseId)}`,
+  lesson: (courseId: string, lessonId: string) =>
+    `/kurs/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`,
+} as const;
+
+/** Route patterns for preact-iso's <Route path>. */
+export const routePatterns = {
+  home: '/',
+  catalogue: '/kurs',
+  course: '/kurs/:courseId',
+  lesson: '/kurs/:courseId/:lessonId',
+  settings: '/innstillinger',
+} as const;

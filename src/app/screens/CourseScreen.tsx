@@ -1,0 +1,157 @@
+// A course: what it is and for whom, how far the learner has come, where to continue, every
+// lesson with its kind, length and state, and the sources. Fetched and stored on first visit.
+import { useEffect } from 'preact/hooks';
+import { PageHeading } from '../components/PageHeading';
+import { courseFacts } from '../components/course-facts';
+import { LessonKindLabel } from '../components/LessonKindLabel';
+import { LessonStateLabel, lessonState } from '../components/LessonStateLabel';
+import { MetaLine } from '../components/MetaLine';
+import { ProgressBar } from '../components/ProgressBar';
+import type { CourseOverview } from '../db/views';
+import { errorSentence } from '../i18n/errors';
+import { paths } from '../routes';
+import { useI18n } from '../state/context';
+import { useCourse } from '../state/use-course';
+import { LessonScreen } from './lazy';
+
+export function CourseScreen({ courseId = '' }: { courseId?: string }) {
+  return <CourseView key={courseId} courseId={courseId} />;
+}
+
+function CourseView({ courseId }: { courseId: string }) {
+  const { t } = useI18n();
+  const result = useCourse(courseId);
+
+  // The player is a separate chunk: fetch it now, while the learner reads the course page.
+  useEffect(() => {
+    LessonScreen.preload().catch(() => {});
+  }, []);
+
+  // One stable <h1> across loading and loaded states keeps focus on it after navigation.
+  const title =
+    result.status === 'ready'
+      ? result.overview.course.title
+      : result.status === 'notFound'
+        ? t('course.notFoundTitle')
+        : t('course.loading');
+  return (
+    <div class="screen">
+      <PageHeading title={title}>
+        {result.status === 'ready' ? (
+          <span lang={result.overview.course.language}>{title}</span>
+        ) : undefined}
+      </PageHeading>
+      {result.status === 'ready' && <CourseDetails overview={result.overview} />}
+      {result.status === 'notFound' && <p>{t('course.notFoundText')}</p>}
+      {result.status === 'error' && (
+        <div class="notice" role="alert">
+          <p>{errorSentence(t, result.error)}</p>
+          <p>
+            <button type="button" class="button" onClick={result.retry}>
+              {t('course.retry')}
+            </button>
+          </p>
+        </div>
+      )}
+      {(result.status === 'notFound' || result.status === 'error') && (
+        <p>
+          <a href={paths.catalogue}>{t('course.backToCatalogue')}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** When the last lesson of the course was completed. */
+const finishedAt = ({ course, progress }: CourseOverview): number =>
+  Math.max(...course.outline.map((l) => progress.get(l.id)?.completedAt ?? 0));
+
+function CourseDetails({ overview }: { overview: CourseOverview }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { course, summary, progress } = overview;
+  const lang = course.language;
+  const next = course.outline.find((l) => l.id === summary.nextLessonId);
+  const started = overview.lastActive > 0;
+
+  return (
+    <>
+      <p class="lead" lang={lang}>
+        {course.summary}
+      </p>
+      {course.audience && <p lang={lang}>{t('course.audience', { audience: course.audience })}</p>}
+      <MetaLine
+        items={courseFacts(i18n, {
+          lessonCount: course.outline.length,
+          minutes: course.minutes,
+          language: lang,
+        })}
+      />
+      <ProgressBar percent={summary.percent} label={t('course.progressLabel')} />
+
+      {summary.finished ? (
+        <section class="done-panel" aria-labelledby="finished-heading">
+          <h2 id="finished-heading">{t('course.finished')}</h2>
+          <p>{t('course.finishedText')}</p>
+          <p class="meta">{t('course.finishedOn', { date: i18n.date(finishedAt(overview)) })}</p>
+        </section>
+      ) : (
+        next && (
+          <div class="continue">
+            <p class="actions">
+              <a
+                class="button"
+                href={paths.lesson(course.id, next.id)}
+                aria-describedby="continue-next"
+              >
+                {started ? t('course.continue') : t('course.start')}
+              </a>
+            </p>
+            <p id="continue-next" class="meta" lang={lang}>
+              {t('course.continueWith', { title: next.title })}
+            </p>
+          </div>
+        )
+      )}
+
+      <section aria-labelledby="lessons-heading">
+        <h2 id="lessons-heading">{t('course.lessonsHeading')}</h2>
+        <ol class="lesson-list">
+          {course.outline.map((lesson) => (
+            <li key={lesson.id} class="lesson-item">
+              <a class="lesson-link" href={paths.lesson(course.id, lesson.id)} lang={lang}>
+                {lesson.title}
+              </a>
+              <MetaLine
+                items={[
+                  <LessonKindLabel kind={lesson.kind} />,
+                  t('unit.minutes', { count: lesson.minutes }),
+                  <LessonStateLabel state={lessonState(progress.get(lesson.id))} />,
+                ]}
+              />
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {course.sources.length > 0 && (
+        <section aria-labelledby="sources-heading">
+          <h2 id="sources-heading">{t('course.sourcesHeading')}</h2>
+          <ul class="sources">
+            {course.sources.map((source, i) => (
+              <li key={i} lang={lang}>
+                {source.url ? (
+                  <a href={source.url} rel="noopener noreferrer">
+                    {source.title}
+                  </a>
+                ) : (
+                  source.title
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+// Home: where the learner left off (the next lesson of the most recently active unfinished
+// course), the courses they have started, or an invitation to the catalogue.
+import { CourseCard } from '../components/CourseCard';
+import { LessonKindLabel } from '../components/LessonKindLabel';
+import { MetaLine } from '../components/MetaLine';
+import { PageHeading } from '../components/PageHeading';
+import type { CourseOverview } from '../db/views';
+import { paths } from '../routes';
+import { useI18n } from '../state/context';
+import { useStoredCourses } from '../state/live';
+
+export function HomeScreen() {
+  const { t } = useI18n();
+  const courses = useStoredCourses();
+  const started = courses?.filter((c) => c.lastActive > 0) ?? [];
+  const current = started.find((c) => !c.summary.finished && c.summary.nextLessonId !== null);
+
+  return (
+    <div class="screen">
+      <PageHeading title={t('home.title')} />
+      <p class="lead">{t('home.intro')}</p>
+      {courses === undefined ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : started.length === 0 ? (
+        <section class="empty" aria-labelledby="empty-heading">
+          <h2 id="empty-heading">{t('home.emptyTitle')}</h2>
+          <p>{t('home.emptyText')}</p>
+          <p class="actions">
+            <a class="button" href={paths.catalogue}>
+              {t('home.browse')}
+            </a>
+          </p>
+        </section>
+      ) : (
+        <>
+          {current && <ContinueCard overview={current} />}
+          <section aria-labelledby="started-heading">
+            <h2 id="started-heading">{t('home.inProgressHeading')}</h2>
+            <ul class="card-list">
+              {started.map((overview) => (
+                <CourseCard key={overview.course.id} overview={overview} level={3} />
+              ))}
+            </ul>
+          </section>
+          <p class="actions">
+            <a class="button secondary" href={paths.catalogue}>
+              {t('home.browse')}
+            </a>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ContinueCard({ overview }: { overview: CourseOverview }) {
+  const { t } = useI18n();
+  const { course, summary } = overview;
+  const lesson = course.outline.find((l) => l.id === summary.nextLessonId);
+  if (!lesson) return null;
+  return (
+    <section class="card continue-card" aria-labelledby="continue-heading">
+      <h2 id="continue-heading">{t('home.continueHeading')}</h2>
+      <p class="continue-course" lang={course.language}>
+        {course.title}
+      </p>
+      <p id="continue-lesson" class="continue-lesson" lang={course.language}>
+        {t('home.nextLesson', { title: lesson.title })}
+      </p>
+      <MetaLine
+        items={[
+          <LessonKindLabel kind={lesson.kind} />,
+          t('unit.minutes', { count: lesson.minutes }),
+        ]}
+      />
+      <p class="actions">
+        <a
+          class="button"
+          href={paths.lesson(course.id, lesson.id)}
+          aria-describedby="continue-lesson"
+        >
+          {t('home.continue')}
+        </a>
+      </p>
+    </section>
+  );
+}

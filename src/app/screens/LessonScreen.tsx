@@ -1,0 +1,173 @@
+// The lesson player screen (a lazily loaded chunk): the lesson from IndexedDB, its player by kind,
+// course progress, and links to the previous and next lessons. Records the opening and the
+// active time spent.
+import { useEffect } from 'preact/hooks';
+import type {
+  ChecklistLesson,
+  QuizLesson,
+  ReadingLesson,
+  ReflectionLesson,
+} from '../../shared/course';
+import { emptyProgress } from '../../shared/progress';
+import { LessonKindLabel } from '../components/LessonKindLabel';
+import { MetaLine } from '../components/MetaLine';
+import { PageHeading } from '../components/PageHeading';
+import { ProgressBar } from '../components/ProgressBar';
+import { openLesson } from '../db/learner-actions';
+import type { StoredLesson } from '../db/db';
+import type { CourseOverview } from '../db/views';
+import { errorSentence } from '../i18n/errors';
+import { ChecklistPlayer } from '../player/ChecklistPlayer';
+import { QuizPlayer } from '../player/QuizPlayer';
+import { ReadingPlayer } from '../player/ReadingPlayer';
+import { ReflectionPlayer } from '../player/ReflectionPlayer';
+import type { Completion, PlayerProps } from '../player/types';
+import { useTimeSpent } from '../player/use-time-spent';
+import { paths } from '../routes';
+import { useI18n } from '../state/context';
+import { useLessonView } from '../state/live';
+import { useCourse } from '../state/use-course';
+
+interface Props {
+  courseId?: string;
+  lessonId?: string;
+}
+
+export function LessonScreen({ courseId = '', lessonId = '' }: Props) {
+  // A new lesson is a new player: no state carries over from the previous one.
+  return <LessonView key={`${courseId}/${lessonId}`} courseId={courseId} lessonId={lessonId} />;
+}
+
+function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string }) {
+  const { t } = useI18n();
+  const course = useCourse(courseId);
+  const view = useLessonView(courseId, lessonId);
+  const lesson = course.status === 'ready' ? view?.lesson : undefined;
+  const shown = Boolean(lesson);
+
+  useEffect(() => {
+    if (shown) openLesson(courseId, lessonId).catch((error: unknown) => console.error(error));
+  }, [shown]);
+  useTimeSpent(courseId, lessonId, shown);
+
+  const missing =
+    course.status === 'notFound' || (course.status === 'ready' && view?.lesson === null);
+  const title = lesson ? lesson.title : missing ? t('lesson.notFoundTitle') : t('lesson.loading');
+
+  return (
+    <div class="screen lesson-screen">
+      {course.status === 'ready' && (
+        <p class="breadcrumb">
+          <a href={paths.course(courseId)} lang={course.overview.course.language}>
+            <span aria-hidden="true">‹</span>
+            {course.overview.course.title}
+          </a>
+        </p>
+      )}
+      <PageHeading title={title}>
+        {lesson && course.status === 'ready' ? (
+          <span lang={course.overview.course.language}>{title}</span>
+        ) : undefined}
+      </PageHeading>
+      {lesson && course.status === 'ready' && (
+        <Lesson
+          overview={course.overview}
+          lesson={lesson}
+          progress={view?.progress ?? emptyProgress(courseId, lessonId)}
+        />
+      )}
+      {missing && (
+        <>
+          <p>
+            {course.status === 'notFound' ? t('course.notFoundText') : t('lesson.notFoundText')}
+          </p>
+          <p>
+            <a href={course.status === 'notFound' ? paths.catalogue : paths.course(courseId)}>
+              {course.status === 'notFound'
+                ? t('course.backToCatalogue')
+                : t('lesson.backToCourse')}
+            </a>
+          </p>
+        </>
+      )}
+      {course.status === 'error' && (
+        <div class="notice" role="alert">
+          <p>{errorSentence(t, course.error)}</p>
+          <p>
+            <button type="button" class="button" onClick={course.retry}>
+              {t('course.retry')}
+            </button>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface LessonProps {
+  overview: CourseOverview;
+  lesson: StoredLesson;
+  progress: PlayerProps<StoredLesson>['progress'];
+}
+
+function Lesson({ overview, lesson, progress }: LessonProps) {
+  const { t } = useI18n();
+  const { course, summary } = overview;
+  const outline = course.outline;
+  const index = outline.findIndex((l) => l.id === lesson.id);
+  const previous = index > 0 ? outline[index - 1] : undefined;
+  const following = index >= 0 ? outline[index + 1] : undefined;
+  // After the last lesson, lead to the first one still open (if any).
+  const next =
+    following ??
+    (summary.nextLessonId !== lesson.id
+      ? outline.find((l) => l.id === summary.nextLessonId)
+      : undefined);
+  const completion: Completion = { courseId: course.id, next, courseFinished: summary.finished };
+  const base = { courseId: course.id, progress, contentLang: course.language, completion };
+
+  return (
+    <>
+      <MetaLine
+        items={[
+          t('lesson.position', { index: index + 1, total: outline.length }),
+          <LessonKindLabel kind={lesson.kind} />,
+          t('unit.minutes', { count: lesson.minutes }),
+        ]}
+      />
+      <ProgressBar percent={summary.percent} label={t('course.progressLabel')} />
+      <div class="player">
+        <Player lesson={lesson} base={base} />
+      </div>
+      {(previous || following) && (
+        <nav class="pager" aria-label={t('lesson.pagerLabel')}>
+          {previous && (
+            <a class="pager-link pager-previous" href={paths.lesson(course.id, previous.id)}>
+              {t('lesson.previous', { title: previous.title })}
+            </a>
+          )}
+          {following && (
+            <a class="pager-link pager-next" href={paths.lesson(course.id, following.id)}>
+              {t('lesson.next', { title: following.title })}
+            </a>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}
+
+type Base = Omit<PlayerProps<StoredLesson>, 'lesson'>;
+
+function Player({ lesson, base }: { lesson: StoredLesson; base: Base }) {
+  switch (lesson.kind) {
+    case 'reading':
+      return <ReadingPlayer {...base} lesson={lesson as ReadingLesson} />;
+    case 'quiz':
+      return <QuizPlayer {...base} lesson={lesson as QuizLesson} />;
+    case 'checklist':
+      return <ChecklistPlayer {...base} lesson={lesson as ChecklistLesson} />;
+    case 'reflection':
+      return <ReflectionPlayer {...base} lesson={lesson as ReflectionLesson} />;
+  }
+}

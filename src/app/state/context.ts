@@ -1,0 +1,17 @@
+// The context that carries the app state (made by createAppState) to every component.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { I18n } from '../i18n';
+import type { AppState } from './app-state';
+
+export const AppStateContext = createContext<AppState | null>(null);
+
+/** The app state; throws when rendered outside <AppStateContext.Provider>. */
+export function useAppState(): AppState {
+  const state = useContext(AppStateContext);
+  if (!state) throw new Error('useAppState() needs an AppStateContext.Provider');
+  return state;
+}
+
+/** Translator and formatters for the current language; the component re-renders on a switch. */
+export const useI18n = (): I18n => useAppState().i18n.value;

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  UI_LANGUAGES,
+  createI18n,
+  detectLanguage,
+  dictionaries,
+  isUiLanguage,
+} from '../../src/app/i18n';
+import { nb } from '../../src/app/i18n/nb';
+import type { PluralMessage } from '../../src/app/i18n/types';
+
+type Message = string | PluralMessage;
+const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
+const placeholders = (m: Message) =>
+  new Set(forms(m).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1])));
+
+describe('dictionaries', () => {
+  const keys = Object.keys(nb).sort();
+
+  it.each(UI_LANGUAGES)('%s has exactly the keys of nb', (lang) => {
+    expect(Object.keys(dictionaries[lang]).sort()).toEqual(keys);
+  });
+
+  it.each(UI_LANGUAGES)('%s has no empty strings', (lang) => {
+    for (const [key, message] of Object.entries(dictionaries[lang])) {
+      for (const form of forms(message as Message))
+        expect(form.trim(), `${lang} ${key}`).not.toBe('');
+    }
+  });
+
+  it.each(['nn', 'en'] as const)('%s keeps every {placeholder} of nb, and adds none', (lang) => {
+    for (const key of keys as (keyof typeof nb)[]) {
+      const source = placeholders(nb[key] as Message);
+      const target = dictionaries[lang][key] as Message;
+      expect(placeholders(target), `${lang} ${key}`).toEqual(source);
+      // Every plural form needs the placeholders too, not only one of them.
+      for (const form of forms(target))
+        for (const name of source) expect(form, `${lang} ${key}`).toContain(`{${name}}`);
+    }
+  });
+
+  it.each(['nn', 'en'] as const)('%s is a translation: no sentence is copied from nb', (lang) => {
+    // Short words may coincide in bokmål and nynorsk (Kurs, Prøv igjen, Fullført); sentences of
+    // six words or more may not.
+    const copied = keys.filter((k) => {
+      const key = k as keyof typeof nb;
+      const source = JSON.stringify(nb[key]);
+      return source.split(' ').length >= 6 && JSON.stringify(dictionaries[lang][key]) === source;
+    });
+    expect(copied).toEqual([]);
+  });
+
+  it('plural messages have a `one` and an `other` form in every language', () => {
+    for (const lang of UI_LANGUAGES)
+      for (const message of Object.values(dictionaries[lang]))
+        if (typeof message !== 'string')
+          expect(Object.keys(message).sort()).toEqual(['one', 'other']);
+  });
+});
+
+describe('translator', () => {
+  it('fills params, formats numbers and picks plural forms', () => {
+    const { t } = createI18n('nb');
+    expect(t('unit.lessons', { count: 1 })).toBe('1 leksjon');
+    expect(t('unit.lessons', { count: 4 })).toBe('4 leksjoner');
+    expect(t('lesson.position', { index: 2, total: 4 })).toBe('Leksjon 2 av 4');
+    expect(createI18n('nn').t('unit.lessons', { count: 4 })).toBe('4 leksjonar');
+    expect(createI18n('en').t('unit.lessons', { count: 1 })).toBe('1 lesson');
+  });
+
+  it('formats sizes, percentages and dates for the locale', () => {
+    const nbI18n = createI18n('nb');
+    const space = /[\s\u00a0\u202f]/;
+    expect(nbI18n.bytes(1_234_567)).toMatch(new RegExp(`^1,2${space.source}MB$`));
+    expect(nbI18n.bytes(340_000)).toMatch(new RegExp(`^340${space.source}kB$`));
+    expect(createI18n('en').bytes(1_234_567)).toBe('1.2 MB');
+    expect(nbI18n.percent(67)).toMatch(new RegExp(`^67${space.source}%$`));
+    expect(createI18n('en').percent(67)).toBe('67%');
+    expect(nbI18n.date(Date.UTC(2026, 2, 3, 12))).toBe('3. mars 2026');
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    [['nb-NO'], 'nb'],
+    [['nb'], 'nb'],
+    [['no'], 'nb'],
+    [['nn-NO'], 'nn'],
+    [['nn'], 'nn'],
+    [['en-US'], 'en'],
+    [['en'], 'en'],
+    [['de-DE'], 'nb'],
+    [['de-DE', 'nn-NO'], 'nn'],
+    [[], 'nb'],
+  ])('%j → %s', (preferred, expected) => {
+    expect(detectLanguage(preferred)).toBe(expected);
+  });
+
+  it('recognises stored values', () => {
+    expect(isUiLanguage('nn')).toBe(true);
+    expect(isUiLanguage('se')).toBe(false);
+    expect(isUiLanguage(null)).toBe(false);
+  });
+});

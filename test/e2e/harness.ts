@@ -1,0 +1,96 @@
+// What every end-to-end test needs: the real server on an ephemeral loopback port serving the
+// built app and the courses, a real Chromium, and an axe-core accessibility scan.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/server/config';
+import { startServer, type RunningServer } from '../../src/server/server';
+import { createLogger } from '../../src/server/logger';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium keeps calling home, which this machine's
+// closed network refuses; QUIC is off so every request is plain HTTP we can observe.
+const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface AppServer extends RunningServer {
+  dataDir: string;
+}
+
+/** The real server on 127.0.0.1 and an ephemeral port, with a throwaway data folder. */
+export async function startAppServer(coursesDir = 'courses'): Promise<AppServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lommekurs-e2e-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    COURSES_DIR: coursesDir,
+    DIST_DIR: 'dist',
+  });
+  const server = await startServer(config, createLogger('warn'));
+  return {
+    ...server,
+    dataDir,
+    close: async () => {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROME_FLAGS });
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Run axe-core (WCAG 2.1 A and AA rules) on the page as it is now. The script is evaluated
+ * through the DevTools protocol, so the page's strict CSP stays on. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+}
+
+/** A readable summary of violations for a failing assertion. */
+export const describeViolations = (violations: AxeViolation[]): string =>
+  violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+    .join('\n');
