@@ -5,18 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { versionedMediaUrl, type MediaFile } from '../shared/course';
+import { IMAGE_TYPES } from '../shared/media-types';
 import type { ErrorList, Report } from './errors';
-
-/** MIME type of each image extension the app can show. */
-export const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
 
 /** Media files live in this folder of the course, and only there. */
 export const MEDIA_DIR = 'media';

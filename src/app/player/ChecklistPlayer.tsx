@@ -6,6 +6,7 @@ import type { ChecklistLesson } from '../../shared/course';
 import { isChecked } from '../../shared/progress';
 import { Html } from '../components/Html';
 import { completeLesson, toggleChecklistItem } from '../db/learner-actions';
+import { useLearnerAction } from './use-learner-action';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
@@ -20,32 +21,20 @@ export function ChecklistPlayer({
   const { t } = useI18n();
   // The learner's clicks show at once; the stored state catches up a few ms later.
   const [local, setLocal] = useState<Record<string, boolean>>({});
-  const [failed, setFailed] = useState(false);
+  const { failed, run } = useLearnerAction();
   const completedAtStart = useRef(progress.completedAt !== null);
   const checked = (itemId: string) => local[itemId] ?? isChecked(progress, itemId);
   const count = lesson.items.filter((item) => checked(item.id)).length;
 
   const toggle = async (itemId: string, on: boolean) => {
     setLocal((current) => ({ ...current, [itemId]: on }));
-    setFailed(false);
-    try {
-      await toggleChecklistItem(courseId, lesson.id, itemId, on);
-    } catch (error) {
-      console.error(error);
-      setLocal((current) => ({ ...current, [itemId]: !on }));
-      setFailed(true);
-    }
+    const stored = await run(() => toggleChecklistItem(courseId, lesson.id, itemId, on));
+    if (!stored) setLocal((current) => ({ ...current, [itemId]: !on }));
   };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setFailed(false);
-    try {
-      await completeLesson(courseId, lesson.id);
-    } catch (error) {
-      console.error(error);
-      setFailed(true);
-    }
+    await run(() => completeLesson(courseId, lesson.id));
   };
 
   return (

@@ -7,6 +7,7 @@ import { completeLesson } from '../db/learner-actions';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
+import { useLearnerAction } from './use-learner-action';
 import { useReadingPosition } from './use-reading-position';
 
 export function ReadingPlayer({
@@ -19,18 +20,10 @@ export function ReadingPlayer({
   const { t } = useI18n();
   const text = useRef<HTMLDivElement>(null);
   const [completedAtStart] = useState(progress.completedAt !== null);
-  const [failed, setFailed] = useState(false);
+  const { failed, run } = useLearnerAction();
   useReadingPosition(text, courseId, lesson.id, progress.resume?.value ?? null);
 
-  const complete = async () => {
-    setFailed(false);
-    try {
-      await completeLesson(courseId, lesson.id);
-    } catch (error) {
-      console.error(error);
-      setFailed(true);
-    }
-  };
+  const complete = () => run(() => completeLesson(courseId, lesson.id));
 
   return (
     <>

@@ -1,0 +1,20 @@
+// Runs a learner action (a storage write) for a player and remembers whether the last one failed,
+// so the player can say so in a sentence and the learner can try again.
+import { useCallback, useState } from 'preact/hooks';
+
+/** `run(action)` resolves to whether the action was stored; `failed` is true after a failure. */
+export function useLearnerAction() {
+  const [failed, setFailed] = useState(false);
+  const run = useCallback(async (action: () => Promise<unknown>): Promise<boolean> => {
+    setFailed(false);
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      console.error(error);
+      setFailed(true);
+      return false;
+    }
+  }, []);
+  return { failed, run };
+}
