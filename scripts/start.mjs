@@ -28,7 +28,7 @@ function newest(path) {
 
 const builtAt = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0;
 if (SOURCES.some((source) => newest(source) > builtAt)) {
-  console.log('Building the app (sources changed since the last build)…');
+  console.log(builtAt ? 'Rebuilding the app (its sources changed)…' : 'Building the app…');
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
