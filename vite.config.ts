@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 // Build of the PWA (Preact + a Workbox service worker through vite-plugin-pwa) and the Vitest
 // projects: `app` (components, IndexedDB through fake-indexeddb, in jsdom) and `node` (shared
-// logic, the course compiler, the server).
+// logic, service-worker rules and the built precache list, the course compiler, the server).
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -20,7 +20,10 @@ export default defineConfig({
       injectRegister: false,
       manifest: webManifest,
       injectManifest: {
+        // The app shell only: course content never comes from the build; the large icons and
+        // the screenshots are fetched by the browser when it installs the app, not used offline.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        globIgnores: ['screenshots/**', 'icons/*-512.png'],
       },
       devOptions: { enabled: false },
     }),
@@ -39,7 +42,7 @@ export default defineConfig({
         test: {
           name: 'app',
           environment: 'jsdom',
-          include: ['test/app/**/*.test.{ts,tsx}', 'test/sw/**/*.test.ts'],
+          include: ['test/app/**/*.test.{ts,tsx}'],
           setupFiles: ['test/utils/setup-app.ts'],
         },
       },
@@ -50,6 +53,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'test/shared/**/*.test.ts',
+            'test/sw/**/*.test.ts',
             'test/content/**/*.test.ts',
             'test/server/**/*.test.ts',
           ],

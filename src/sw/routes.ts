@@ -1,4 +1,7 @@
-// Which URLs belong to the app shell and which to the server: pure, so they are unit-tested.
+// Which requests the service worker answers, and how: pure functions of the URL, unit-tested.
+// The app shell is precached; course media come from a per-course cache; the catalogue is
+// network-first with a fallback; course bundles are never cached here (the app keeps them in
+// IndexedDB); everything else goes to the network untouched.
 
 /** Navigations to these paths go to the server, not to the cached app shell. */
 export const NOT_APP_NAVIGATION: RegExp[] = [/^\/api\//, /^\/healthz$/, /\.[a-z0-9]+$/i];
@@ -6,3 +9,27 @@ export const NOT_APP_NAVIGATION: RegExp[] = [/^\/api\//, /^\/healthz$/, /\.[a-z0
 /** Whether a navigation to this path should be answered with the app shell. */
 export const isAppNavigation = (pathname: string): boolean =>
   !NOT_APP_NAVIGATION.some((pattern) => pattern.test(pathname));
+
+export type RequestRoute =
+  { kind: 'catalogue' } | { kind: 'media'; courseId: string } | { kind: 'network' };
+
+const CATALOGUE_PATH = '/api/v1/courses';
+const MEDIA_PATH = /^\/api\/v1\/courses\/([^/]+)\/media\/./;
+
+/** How the service worker handles a same-origin GET to this URL. */
+export function routeRequest(url: URL, origin: string): RequestRoute {
+  if (url.origin !== origin) return { kind: 'network' };
+  if (url.pathname === CATALOGUE_PATH) return { kind: 'catalogue' };
+  const media = MEDIA_PATH.exec(url.pathname);
+  if (media) {
+    try {
+      return { kind: 'media', courseId: decodeURIComponent(media[1] ?? '') };
+    } catch {
+      return { kind: 'network' };
+    }
+  }
+  return { kind: 'network' };
+}
+
+/** Seconds the catalogue request may take before the last cached catalogue is used instead. */
+export const CATALOGUE_TIMEOUT_SECONDS = 3;

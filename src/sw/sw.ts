@@ -1,20 +1,47 @@
-// The service worker entry, kept thin: precache the app shell that vite-plugin-pwa lists, serve
-// it for every app navigation, and take over only when the learner chooses to update.
-// Caching decisions live in pure modules beside this file.
+// The service worker entry, kept thin: precache the app shell that vite-plugin-pwa lists, serve it
+// for every app navigation, answer course media from their course's cache and the catalogue
+// network-first, and take over only when the learner chooses to update. The decisions are pure
+// functions in routes.ts.
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NOT_APP_NAVIGATION } from './routes';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { CATALOGUE_CACHE, mediaCacheName } from '../shared/offline-caches';
+import { CATALOGUE_TIMEOUT_SECONDS, NOT_APP_NAVIGATION, routeRequest } from './routes';
 
 declare const self: ServiceWorkerGlobalScope;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: NOT_APP_NAVIGATION }),
+);
+
+const catalogue = new NetworkFirst({
+  cacheName: CATALOGUE_CACHE,
+  networkTimeoutSeconds: CATALOGUE_TIMEOUT_SECONDS,
+});
+registerRoute(({ url }) => routeRequest(url, self.location.origin).kind === 'catalogue', catalogue);
+
+// One cache per course, so a course's media can be counted and deleted together. Media URLs
+// carry their content hash, so a cached copy is never stale.
+const mediaStrategies = new Map<string, CacheFirst>();
+registerRoute(
+  ({ url }) => routeRequest(url, self.location.origin).kind === 'media',
+  (options) => {
+    const route = routeRequest(options.url, self.location.origin);
+    const courseId = route.kind === 'media' ? route.courseId : '';
+    let strategy = mediaStrategies.get(courseId);
+    if (!strategy) {
+      strategy = new CacheFirst({ cacheName: mediaCacheName(courseId) });
+      mediaStrategies.set(courseId, strategy);
+    }
+    return strategy.handle(options);
+  },
 );
 
 self.addEventListener('message', (event) => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isAppNavigation } from '../../src/sw/routes';
+import { isAppNavigation, routeRequest } from '../../src/sw/routes';
+
+const ORIGIN = 'https://lommekurs.example';
+const route = (path: string, origin = ORIGIN) => routeRequest(new URL(path, origin), ORIGIN);
 
 describe('app navigations', () => {
-  it.each(['/', '/kurs', '/kurs/eksempel-trygg-epost', '/kurs/a/b', '/innstillinger'])(
+  it.each(['/', '/kurs', '/kurs/eksempel-trygg-epost', '/kurs/a/b', '/innstillinger', '/lagring'])(
     '%s is answered by the app shell',
     (path) => expect(isAppNavigation(path)).toBe(true),
   );
@@ -13,4 +16,29 @@ describe('app navigations', () => {
     '/manifest.webmanifest',
     '/icons/icon-192.png',
   ])('%s goes to the network', (path) => expect(isAppNavigation(path)).toBe(false));
+});
+
+describe('request routes', () => {
+  it('sends the catalogue network-first', () => {
+    expect(route('/api/v1/courses')).toEqual({ kind: 'catalogue' });
+    expect(route('/api/v1/courses?x=1')).toEqual({ kind: 'catalogue' });
+  });
+
+  it('answers media from the cache of their course', () => {
+    expect(route('/api/v1/courses/trygg-epost/media/bilde%201.png?v=0123456789abcdef')).toEqual({
+      kind: 'media',
+      courseId: 'trygg-epost',
+    });
+  });
+
+  it('never caches bundles, other API calls or other origins', () => {
+    expect(route('/api/v1/courses/trygg-epost')).toEqual({ kind: 'network' });
+    expect(route('/api/v1/courses/trygg-epost/media/')).toEqual({ kind: 'network' });
+    expect(route('/api/v1/sync/push')).toEqual({ kind: 'network' });
+    expect(route('/api/v1/courses', 'https://other.example')).toEqual({ kind: 'network' });
+  });
+
+  it('sends a malformed course id to the network instead of throwing', () => {
+    expect(route('/api/v1/courses/%E0%A4%A/media/x.png')).toEqual({ kind: 'network' });
+  });
 });

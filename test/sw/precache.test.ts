@@ -1,0 +1,56 @@
+// Checks the *built* service worker: what it precaches is exactly the app shell, and how big
+// that shell is on the wire (the offline issue's budget: at most 150 KB compressed).
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BUDGET_BYTES = 150 * 1024;
+
+let outDir: string;
+let precached: { url: string; revision: string | null }[];
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'lommekurs-build-'));
+  await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  const sw = await readFile(join(outDir, 'sw.js'), 'utf8');
+  const list = /\[\{"revision":.*?\}\]/.exec(sw);
+  if (!list) throw new Error('no precache manifest found in the built sw.js');
+  precached = JSON.parse(list[0]) as typeof precached;
+}, 120_000);
+
+afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+describe('the built service worker precaches the app shell', () => {
+  it('holds index.html, the manifest, the icons and every JS and CSS file of the build', async () => {
+    const urls = precached.map((entry) => entry.url);
+    const assets = await readdir(join(outDir, 'assets'));
+    const code = assets.filter((name) => /\.(js|css)$/.test(name)).map((name) => `assets/${name}`);
+    expect(code.length).toBeGreaterThanOrEqual(2);
+    expect(urls).toEqual(expect.arrayContaining(['index.html', 'manifest.webmanifest', ...code]));
+    expect(urls).toEqual(expect.arrayContaining(['icons/icon.svg', 'icons/icon-192.png']));
+  });
+
+  it('holds no course content, source maps, screenshots or the worker itself', () => {
+    for (const { url } of precached) {
+      expect(url).not.toMatch(/^(api\/|courses\/|screenshots\/)|\.map$|^sw\.js$/);
+    }
+  });
+
+  it('fits the budget compressed, and prints its size', async () => {
+    let raw = 0;
+    let gzip = 0;
+    for (const { url } of precached) {
+      const body = await readFile(join(outDir, url));
+      raw += body.length;
+      gzip += gzipSync(body, { level: 9 }).length;
+    }
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.info(
+      `app-shell precache: ${precached.length} files, ${kb(raw)} raw, ${kb(gzip)} gzip (budget ${kb(BUDGET_BYTES)}, ${((gzip / BUDGET_BYTES) * 100).toFixed(0)} % used)`,
+    );
+    expect(gzip).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+});
