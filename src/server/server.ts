@@ -14,8 +14,9 @@ export interface RunningServer {
   /** Base URL a client on this machine can reach, e.g. `http://127.0.0.1:8080`. */
   url: string;
   port: number;
-  /** Stops accepting connections and resolves when in-flight requests have finished. */
-  close(): Promise<void>;
+  /** Stops accepting connections and resolves when in-flight requests have finished; busy
+   * connections are cut after `graceMs` (5 s by default; 0 cuts them at once, like a crash). */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** In-flight requests get this long to finish on close before their sockets are cut. */
@@ -61,12 +62,13 @@ export async function startServer(
   logger.info({ url, host: config.host, port, distDir: config.distDir }, `listening on ${url}`);
 
   let closing: Promise<void> | undefined;
-  const close = () =>
+  const close = (graceMs = CLOSE_GRACE_MS) =>
     (closing ??= new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       // Keep-alive sockets would hold close() open; idle ones go now, busy ones after a grace.
       server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+      if (graceMs <= 0) server.closeAllConnections();
+      else setTimeout(() => server.closeAllConnections(), graceMs).unref();
     }));
   return { url, port, close };
 }

@@ -25,27 +25,34 @@ const CHROME_FLAGS = [
 
 export interface AppServer extends RunningServer {
   dataDir: string;
+  /** Stop at once, cutting downloads in flight, as a crash or a lost connection would. */
+  kill(): Promise<void>;
 }
 
-/** The real server on 127.0.0.1 and an ephemeral port, with a throwaway data folder. */
-export async function startAppServer(coursesDir = 'courses'): Promise<AppServer> {
+export interface AppServerOptions {
+  coursesDir?: string;
+  distDir?: string;
+  /** 0 (default) for an ephemeral port; a restart must reuse the port to keep the origin. */
+  port?: number;
+}
+
+/** The real server on 127.0.0.1, with a throwaway data folder. */
+export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
+  const { coursesDir = 'courses', distDir = 'dist', port = 0 } = options;
   const dataDir = await mkdtemp(join(tmpdir(), 'lommekurs-e2e-'));
   const config = loadConfig({
-    PORT: '0',
+    PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     COURSES_DIR: coursesDir,
-    DIST_DIR: 'dist',
+    DIST_DIR: distDir,
   });
   const server = await startServer(config, createLogger('warn'));
-  return {
-    ...server,
-    dataDir,
-    close: async () => {
-      await server.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+  const stop = async (graceMs?: number) => {
+    await server.close(graceMs);
+    await rm(dataDir, { recursive: true, force: true });
   };
+  return { ...server, dataDir, close: stop, kill: () => stop(0) };
 }
 
 /** Debian's Chromium, headless. */
