@@ -8,7 +8,7 @@ import { routePatterns } from './routes';
 import { CatalogueScreen } from './screens/CatalogueScreen';
 import { CourseScreen } from './screens/CourseScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { LessonScreen } from './screens/lazy';
+import { LessonScreen, StorageScreen } from './screens/lazy';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import type { AppState } from './state/app-state';
@@ -38,6 +38,7 @@ function Shell() {
             <Route path={routePatterns.course} component={CourseScreen} />
             <Route path={routePatterns.lesson} component={LessonScreen} />
             <Route path={routePatterns.settings} component={SettingsScreen} />
+            <Route path={routePatterns.storage} component={StorageScreen} />
             <Route default component={NotFoundScreen} />
           </Router>
         </ErrorBoundary>
@@ -46,13 +47,15 @@ function Shell() {
   );
 }
 
-/** Follow the browser's online/offline events; when the connection returns, retry a catalogue
- * that failed. */
+/** Follow the browser's online/offline events; when the connection returns, fetch a catalogue
+ * that failed or was only the cached copy. */
 function useConnectivity(state: AppState) {
   useEffect(() => {
     const online = () => {
       state.online.value = true;
-      if (state.catalogue.value.status === 'error') void state.loadCatalogue({ force: true });
+      const catalogue = state.catalogue.value;
+      if (catalogue.status === 'error' || (catalogue.status === 'loaded' && catalogue.cached))
+        void state.loadCatalogue({ force: true });
     };
     const offline = () => {
       state.online.value = false;

@@ -1,19 +1,30 @@
 // Entry point of the PWA page: restore the language, render the app, then start the offline
-// machinery (service worker registration is a hook point filled in by src/app/offline).
+// machinery: the install offer, the service worker (registration and the update prompt), and an
+// early load of the chunks a learner needs next, so that they are in memory before a new app
+// version could replace them.
 import { render } from 'preact';
 import { App } from './app';
+import { DownloadControls } from './components/lazy-downloads';
+import { startInstallPrompt } from './offline/install';
 import { startServiceWorker } from './offline/service-worker';
+import { LessonScreen } from './screens/lazy';
 import { createAppState, loadInitialLanguage } from './state/app-state';
 import './styles.css';
 
 async function main(): Promise<void> {
   // One small IndexedDB read before the first paint avoids flashing the wrong language.
   const state = createAppState({ language: await loadInitialLanguage() });
+  startInstallPrompt(state);
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
   render(<App state={state} />, root);
-  // Hook point: service worker registration and update prompt (offline issue).
   startServiceWorker(state);
+  const idle = (run: () => void) =>
+    'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 2000);
+  idle(() => {
+    LessonScreen.preload().catch(() => {});
+    DownloadControls.preload().catch(() => {});
+  });
 }
 
 void main();

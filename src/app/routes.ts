@@ -4,6 +4,7 @@ export const paths = {
   home: '/',
   catalogue: '/kurs',
   settings: '/innstillinger',
+  storage: '/lagring',
   course: (courseId: string) => `/kurs/${encodeURIComponent(courseId)}`,
   lesson: (courseId: string, lessonId: string) =>
     `/kurs/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`,
@@ -16,4 +17,5 @@ export const routePatterns = {
   course: '/kurs/:courseId',
   lesson: '/kurs/:courseId/:lessonId',
   settings: '/innstillinger',
+  storage: '/lagring',
 } as const;

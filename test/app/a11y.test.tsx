@@ -1,11 +1,14 @@
 // axe-core on every screen in jsdom (structure, names, roles, ARIA; colour contrast needs a real
 // layout engine and is checked by the end-to-end Lighthouse run instead).
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { storeCourse } from '../../src/app/db/courses';
 import { completeLesson } from '../../src/app/db/learner-actions';
-import { kontorNn, tryggEpost } from '../utils/bundles';
+import { downloadCourseForOffline } from '../../src/app/offline/downloads';
+import { catalogueEntryOf, ferjekurs, ferjekursV2, kontorNn, tryggEpost } from '../utils/bundles';
+import { stubStorage } from '../utils/browser';
+import { installCaches } from '../utils/cache-storage';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 
 setupAppTests();
@@ -68,6 +71,50 @@ describe('accessibility (axe)', () => {
       }
       unmount();
     }
+  });
+
+  it('downloads: buttons, progress, cancelling, confirmation dialog, update offer', async () => {
+    installCaches();
+    stubApi({
+      bundles: [ferjekurs],
+      media: (url, n) => (n === 1 && url === ferjekurs.media[0]!.url ? 'stall' : 'ok'),
+    });
+    renderApp('/kurs');
+    const card = (await screen.findByRole('link', { name: 'Digitalt på ferja' })).closest('li')!;
+    const download = await within(card).findByRole('button', { name: /^Last ned \(/ });
+    expect(await violations()).toEqual([]);
+    fireEvent.click(download);
+    await within(card).findByRole('progressbar');
+    expect(await violations()).toEqual([]);
+    fireEvent.click(within(card).getByRole('button', { name: 'Avbryt nedlastingen' }));
+    await within(card).findByRole('button', { name: /^Last ned \(/ });
+    cleanup();
+
+    stubApi({ bundles: [ferjekurs] });
+    await downloadCourseForOffline('ferjekurs', { entry: catalogueEntryOf(ferjekurs) });
+    stubApi({ bundles: [ferjekursV2] });
+    renderApp('/kurs/ferjekurs');
+    await screen.findByText('Oppdatering tilgjengelig');
+    expect(await violations()).toEqual([]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Slett nedlastingen' }));
+    await screen.findByRole('dialog');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('storage screen, offline indicator and update banner', async () => {
+    installCaches();
+    stubStorage({ persisted: false });
+    stubApi({ catalogue: 'offline' });
+    await storeCourse(kontorNn);
+    const { state } = renderApp('/lagring');
+    await screen.findByRole('heading', { level: 1, name: 'Lagring' });
+    await screen.findByRole('button', { name: 'Be om varig lagring' });
+    await screen.findByRole('button', { name: 'Slett nedlastingen' });
+    state.online.value = false;
+    state.update.value = 'ready';
+    state.install.value = 'ios';
+    await screen.findByText('Frakoblet');
+    expect(await violations()).toEqual([]);
   });
 
   it('settings and not found', async () => {

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { storeCourse } from '../../src/app/db/courses';
 import { getLessonProgress } from '../../src/app/db/progress';
@@ -20,12 +20,16 @@ describe('checklist lesson', () => {
     renderApp('/kurs/trygg-epost/sjekk-rutinene');
     const first = await screen.findByRole('checkbox', { name: 'Alle har tofaktorinnlogging' });
     expect(screen.getAllByRole('checkbox')).toHaveLength(3);
-    expect(screen.getByRole('status').textContent).toBe('0 av 3 punkter er gjort.');
+    expect(within(screen.getByRole('main')).getByRole('status').textContent).toBe(
+      '0 av 3 punkter er gjort.',
+    );
 
     fireEvent.click(first);
     await waitFor(async () => expect(await checked('tofaktor')).toBe(true));
     expect(await checked('betaling')).toBe(false);
-    expect(screen.getByRole('status').textContent).toBe('1 av 3 punkter er gjort.');
+    expect(within(screen.getByRole('main')).getByRole('status').textContent).toBe(
+      '1 av 3 punkter er gjort.',
+    );
 
     const second = screen.getByRole('checkbox', { name: 'Betalinger bekreftes av to personer' });
     fireEvent.click(second);

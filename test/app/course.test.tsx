@@ -88,7 +88,13 @@ describe('course page', () => {
     stubApi({ bundle: { 'trygg-epost': 'offline' } });
     renderApp('/kurs/trygg-epost');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Du ser ut til å være uten nett.');
+    // The request failed for lack of a connection: the course is not on the device, so say that.
+    expect(alert.textContent).toContain(
+      'Kurset er ikke lastet ned til denne enheten. Koble til nettet for å åpne det.',
+    );
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Ikke tilgjengelig uten nett' }),
+    ).toBeTruthy();
     stubApi({ bundles: [tryggEpost] });
     within(alert).getByRole('button', { name: 'Prøv igjen' }).click();
     expect(await screen.findByRole('heading', { level: 1, name: 'Trygg e-post' })).toBeTruthy();

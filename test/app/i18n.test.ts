@@ -73,7 +73,7 @@ describe('translator', () => {
     const space = /[\s\u00a0\u202f]/;
     expect(nbI18n.bytes(1_234_567)).toMatch(new RegExp(`^1,2${space.source}MB$`));
     expect(nbI18n.bytes(340_000)).toMatch(new RegExp(`^340${space.source}kB$`));
-    expect(createI18n('en').bytes(1_234_567)).toBe('1.2 MB');
+    expect(createI18n('en').bytes(1_234_567)).toBe('1.2\u00a0MB');
     expect(nbI18n.percent(67)).toMatch(new RegExp(`^67${space.source}%$`));
     expect(createI18n('en').percent(67)).toBe('67%');
     expect(nbI18n.date(Date.UTC(2026, 2, 3, 12))).toBe('3. mars 2026');
@@ -100,5 +100,20 @@ describe('detectLanguage', () => {
     expect(isUiLanguage('nn')).toBe(true);
     expect(isUiLanguage('se')).toBe(false);
     expect(isUiLanguage(null)).toBe(false);
+  });
+});
+
+describe('sizes and byte progress', () => {
+  it('keeps number and unit together and shows progress in the unit of the total', () => {
+    const nb = createI18n('nb');
+    expect(nb.bytes(8_000)).toBe('8\u00a0kB');
+    expect(nb.bytes(0)).toBe('0\u00a0kB');
+    expect(nb.bytes(3_100_000_000)).toBe('3,1\u00a0GB');
+    expect(nb.bytesOf(400_000, 1_200_000)).toBe('0,4 av 1,2\u00a0MB');
+    expect(nb.bytesOf(0, 1_200_000)).toBe('0 av 1,2\u00a0MB');
+    expect(nb.bytesOf(2_000_000, 1_200_000)).toBe('1,2 av 1,2\u00a0MB');
+    expect(nb.bytesOf(120_000, 340_000)).toBe('120 av 340\u00a0kB');
+    expect(createI18n('en').bytesOf(400_000, 1_200_000)).toBe('0.4 of 1.2\u00a0MB');
+    expect(createI18n('nn').bytesOf(400_000, 1_200_000)).toBe('0,4 av 1,2\u00a0MB');
   });
 });

@@ -8,7 +8,7 @@ import { renderApp, setupAppTests, stubApi } from '../utils/app';
 setupAppTests();
 
 const progress = () => getLessonProgress('trygg-epost', 'test-deg-selv');
-const status = () => screen.getByRole('status');
+const status = () => within(screen.getByRole('main')).getByRole('status');
 
 describe('quiz lesson', () => {
   it('explains every option, allows retries, records every attempt and completes', async () => {

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { storeCourse } from '../../src/app/db/courses';
 import { getLessonProgress } from '../../src/app/db/progress';
@@ -21,12 +21,15 @@ describe('reflection lesson', () => {
 
     box.focus();
     fireEvent.input(box, { target: { value: 'Bare Kari' } });
-    expect(screen.getByRole('status').textContent).toBe('Lagrer …');
+    expect(within(screen.getByRole('main')).getByRole('status').textContent).toBe('Lagrer …');
     fireEvent.input(box, { target: { value: 'Bare Kari betaler, og hun ringer alltid.' } });
     // Debounced: saved once, about 700 ms after the last keystroke.
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Lagret'), {
-      timeout: 2000,
-    });
+    await waitFor(
+      () => expect(within(screen.getByRole('main')).getByRole('status').textContent).toBe('Lagret'),
+      {
+        timeout: 2000,
+      },
+    );
     const saved = await progress();
     expect(saved?.reflection?.value).toBe('Bare Kari betaler, og hun ringer alltid.');
     expect(saved?.completedAt).not.toBeNull();

@@ -1,8 +1,9 @@
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { getSetting, setSetting } from '../../src/app/db/settings';
+import { getDownloadSettings, getSetting, setSetting } from '../../src/app/db/settings';
 import { loadInitialLanguage } from '../../src/app/state/app-state';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
+import { stubConnection } from '../utils/browser';
 
 setupAppTests();
 
@@ -42,5 +43,42 @@ describe('language', () => {
     expect(await loadInitialLanguage()).toBe('nb');
     await setSetting('language', 'en');
     expect(await loadInitialLanguage()).toBe('en');
+  });
+});
+
+describe('download settings', () => {
+  it('downloads started courses automatically by default, and remembers a change', async () => {
+    stubApi({});
+    renderApp('/innstillinger');
+    const group = screen.getByRole('group', { name: 'Nedlasting' });
+    const auto = within(group).getByRole('checkbox', {
+      name: 'Last ned kurs automatisk når jeg starter dem',
+    }) as HTMLInputElement;
+    await waitFor(() => expect(auto.disabled).toBe(false));
+    expect(auto.checked).toBe(true);
+    // jsdom has no navigator.connection: "only on Wi-Fi" cannot apply, and says so.
+    const wifi = within(group).getByRole('checkbox', { name: 'Bare på Wi-Fi' }) as HTMLInputElement;
+    expect(wifi.disabled).toBe(true);
+    expect(wifi.getAttribute('aria-describedby')).toBe('wifi-unknown');
+    expect(
+      screen.getByText(
+        'Denne enheten sier ikke fra om den er koblet til Wi-Fi, så «Bare på Wi-Fi» kan ikke brukes her.',
+      ),
+    ).toBeTruthy();
+
+    fireEvent.click(auto);
+    await waitFor(async () => expect((await getDownloadSettings()).auto).toBe(false));
+    expect(await screen.findByText('Innstillingen er lagret.')).toBeTruthy();
+  });
+
+  it('offers "only on Wi-Fi" where the device reports its connection', async () => {
+    stubConnection('cellular');
+    stubApi({});
+    renderApp('/innstillinger');
+    const wifi = screen.getByRole('checkbox', { name: 'Bare på Wi-Fi' }) as HTMLInputElement;
+    await waitFor(() => expect(wifi.disabled).toBe(false));
+    expect(wifi.checked).toBe(false);
+    fireEvent.click(wifi);
+    await waitFor(async () => expect((await getDownloadSettings()).wifiOnly).toBe(true));
   });
 });

@@ -1,7 +1,13 @@
 // Hand-built course bundles for app tests (the compiler runs in Node, not in jsdom): one course
 // with every lesson kind, and a one-lesson course in nynorsk. Typed, so a contract change in
 // src/shared/course.ts breaks here first.
-import type { CatalogueEntry, CourseBundle } from '../../src/shared/course';
+import { createHash } from 'node:crypto';
+import {
+  versionedMediaUrl,
+  type CatalogueEntry,
+  type CourseBundle,
+  type MediaFile,
+} from '../../src/shared/course';
 
 export const tryggEpost: CourseBundle = {
   format: 1,
@@ -131,13 +137,108 @@ export const kontorNn: CourseBundle = {
   ],
 };
 
-/** The catalogue row the server would list for a bundle. */
+/** The catalogue row the server would list for a bundle (media sizes from its media list, or
+ * `mediaBytes` for a bundle that lists none). */
 export function catalogueEntryOf(bundle: CourseBundle, mediaBytes = 1_150_000): CatalogueEntry {
   const { id, title, summary, language, version, audience, sources, hash, minutes } = bundle;
   return {
     ...{ id, title, summary, language, version, audience, sources, hash, minutes },
     lessonCount: bundle.lessons.length,
-    bundleBytes: JSON.stringify(bundle).length,
-    mediaBytes,
+    bundleBytes: Buffer.byteLength(JSON.stringify(bundle), 'utf8'),
+    mediaBytes:
+      bundle.media.length > 0
+        ? bundle.media.reduce((sum, file) => sum + file.bytes, 0)
+        : mediaBytes,
   };
 }
+
+// ---- A course with images, in two versions, for downloads and updates ----
+
+/** Bytes of a fake image: a PNG signature and a pattern, `size` long. */
+export function imageBytes(size: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  for (let i = 8; i < size; i++) bytes[i] = (i * 31 + seed * 7) & 0xff;
+  return bytes;
+}
+
+/** Media bodies served by the fake API, by media URL (see stubApi). */
+export const mediaBodies = new Map<string, Uint8Array>();
+
+function mediaFile(courseId: string, path: string, body: Uint8Array): MediaFile {
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  const file: MediaFile = {
+    path,
+    url: versionedMediaUrl(courseId, path, sha256),
+    bytes: body.length,
+    sha256,
+    type: 'image/png',
+  };
+  mediaBodies.set(file.url, body);
+  return file;
+}
+
+const FERJE = 'ferjekurs';
+const kart = mediaFile(FERJE, 'media/kart.png', imageBytes(400_000, 1));
+const rute = mediaFile(FERJE, 'media/rute.png', imageBytes(500_000, 2));
+const billett = mediaFile(FERJE, 'media/billett.png', imageBytes(300_000, 3));
+const ruteNy = mediaFile(FERJE, 'media/rute.png', imageBytes(450_000, 4));
+
+const img = (file: MediaFile, alt: string) => `<p><img src="${file.url}" alt="${alt}"></p>`;
+
+/** A course with three images (1,2 MB of media), version 1. */
+export const ferjekurs: CourseBundle = {
+  format: 1,
+  id: FERJE,
+  title: 'Digitalt på ferja',
+  summary: 'Bruk ventetida godt, også uten nett.',
+  language: 'nb',
+  version: 1,
+  audience: 'Ledere som reiser',
+  sources: [],
+  hash: 'c'.repeat(64),
+  minutes: 9,
+  media: [kart, rute, billett],
+  lessons: [
+    {
+      id: 'kartet',
+      kind: 'reading',
+      title: 'Kartet',
+      minutes: 3,
+      html: `<p>Her er kartet.</p>${img(kart, 'Kart over sambandet')}`,
+    },
+    {
+      id: 'ruta',
+      kind: 'reading',
+      title: 'Ruta',
+      minutes: 3,
+      html: `<p>Slik går ruta.</p>${img(rute, 'Ruta')}`,
+    },
+    {
+      id: 'billetten',
+      kind: 'reading',
+      title: 'Billetten',
+      minutes: 3,
+      html: `<p>Kjøp billett i appen.</p>${img(billett, 'Billett')}`,
+    },
+  ],
+};
+
+/** Version 2: one image changed (new URL), one lesson (and its image) removed, one added. */
+export const ferjekursV2: CourseBundle = {
+  ...ferjekurs,
+  version: 2,
+  hash: 'd'.repeat(64),
+  media: [kart, ruteNy],
+  lessons: [
+    ferjekurs.lessons[0]!,
+    { ...ferjekurs.lessons[1]!, html: `<p>Ny rute fra mars.</p>${img(ruteNy, 'Ny rute')}` },
+    {
+      id: 'pausen',
+      kind: 'reading',
+      title: 'Pausen',
+      minutes: 2,
+      html: '<p>Ta en pause.</p>',
+    },
+  ],
+};

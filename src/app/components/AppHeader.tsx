@@ -1,8 +1,9 @@
-// The banner on every screen: skip link, app name and the main navigation, plus a notice when the
-// network seems unreachable.
+// The banner on every screen: skip link, app name and the main navigation, a small "Frakoblet"
+// indicator when the network seems unreachable, and the prompt for a new app version.
 import { useLocation } from 'preact-iso';
 import { paths } from '../routes';
 import { useAppState, useI18n } from '../state/context';
+import { UpdateBanner } from './UpdateBanner';
 
 export function AppHeader() {
   const { t } = useI18n();
@@ -19,6 +20,15 @@ export function AppHeader() {
         <a class="brand" href={paths.home}>
           {t('app.name')}
         </a>
+        {/* Always in the DOM, so a change is announced; empty while online. */}
+        <p class="offline-indicator" role="status">
+          {online.value ? null : (
+            <span class="offline-pill">
+              <span class="offline-dot" aria-hidden="true" />
+              {t('app.offline')}
+            </span>
+          )}
+        </p>
         <nav aria-label={t('nav.label')}>
           <ul class="nav-list">
             <li>
@@ -39,11 +49,7 @@ export function AppHeader() {
           </ul>
         </nav>
       </div>
-      {!online.value && (
-        <p class="offline-notice" role="status">
-          {t('app.offlineNotice')}
-        </p>
-      )}
+      <UpdateBanner />
     </header>
   );
 }

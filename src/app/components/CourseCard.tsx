@@ -1,10 +1,13 @@
-// A course in a list: its title as a link to the course page, summary, facts and progress.
+// A course in a list: its title as a link to the course page, summary, facts, progress, whether it
+// works offline, and (in the catalogue) its download controls.
+import type { ComponentChildren } from 'preact';
 import type { CatalogueEntry } from '../../shared/course';
 import type { CourseOverview } from '../db/views';
 import { paths } from '../routes';
 import { useI18n } from '../state/context';
 import { courseFacts } from './course-facts';
 import { MetaLine } from './MetaLine';
+import { OfflineStatus } from './OfflineStatus';
 import { ProgressBar } from './ProgressBar';
 
 interface Props {
@@ -14,9 +17,14 @@ interface Props {
   overview?: CourseOverview;
   /** Heading level of the title, to fit the list's place in the page outline. */
   level?: 2 | 3;
+  /** Extra controls at the end of the card (the catalogue's download controls). */
+  children?: ComponentChildren;
 }
 
-export function CourseCard({ entry, overview, level = 2 }: Props) {
+/** Id of a course card's title, for aria-describedby on its controls. */
+export const cardTitleId = (courseId: string) => `course-title-${courseId}`;
+
+export function CourseCard({ entry, overview, level = 2, children }: Props) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const i18n = useI18n();
   const { t } = i18n;
@@ -33,12 +41,11 @@ export function CourseCard({ entry, overview, level = 2 }: Props) {
   const started = overview !== undefined && overview.lastActive > 0;
   return (
     <li class="card">
-      <Heading class="card-title" lang={course.language}>
+      <Heading class="card-title" lang={course.language} id={cardTitleId(course.id)}>
         <a href={paths.course(course.id)}>{course.title}</a>
       </Heading>
       <p lang={course.language}>{course.summary}</p>
       <MetaLine items={facts} />
-      {stored && !started && <p class="meta">{t('catalogue.stored')}</p>}
       {started && overview.summary.finished && (
         <p class="meta finished-label">{t('course.finished')}</p>
       )}
@@ -48,6 +55,8 @@ export function CourseCard({ entry, overview, level = 2 }: Props) {
           label={t('course.progressOf', { title: course.title })}
         />
       )}
+      <OfflineStatus available={overview?.availableOffline ?? false} />
+      {children}
     </li>
   );
 }

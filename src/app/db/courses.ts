@@ -2,6 +2,7 @@
 // body in `lessons`. Storing a new version replaces the lessons in one transaction and never
 // touches progress, which hangs on the stable lesson ids.
 import type { CourseBundle } from '../../shared/course';
+import { bundleBytes } from './bundle-size';
 import { db, type StoredCourse, type StoredLesson } from './db';
 
 /** Store (or replace with a new version) a course bundle, atomically. */
@@ -11,6 +12,7 @@ export async function storeCourse(bundle: CourseBundle, now = Date.now()): Promi
     ...meta,
     outline: lessons.map(({ id, title, kind, minutes }) => ({ id, title, kind, minutes })),
     storedAt: now,
+    bytes: bundleBytes(bundle),
   };
   await db.transaction('rw', db.courses, db.lessons, async () => {
     await db.lessons.where('courseId').equals(bundle.id).delete();

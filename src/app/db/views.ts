@@ -2,7 +2,8 @@
 // combines the storage modules' queries into what one screen shows. No writes here.
 import type { LessonProgress } from '../../shared/progress';
 import { getStoredCourse, getStoredLesson, listStoredCourses } from './courses';
-import type { StoredCourse, StoredLesson } from './db';
+import type { DownloadRow, StoredCourse, StoredLesson } from './db';
+import { getDownload, isAvailableOffline, listDownloads } from './downloads';
 import { getCourseProgress, getLessonProgress, summarise, type CourseSummary } from './progress';
 
 /** A stored course with the learner's progress in it. */
@@ -12,13 +13,27 @@ export interface CourseOverview {
   summary: CourseSummary;
   /** When the learner last did something in the course; 0 if never. */
   lastActive: number;
+  /** The course's download record, if a download was ever started. */
+  download: DownloadRow | null;
+  /** Its bundle and every media file are stored: it works without a connection. */
+  availableOffline: boolean;
 }
 
 async function overviewOf(course: StoredCourse): Promise<CourseOverview> {
-  const progress = await getCourseProgress(course.id);
+  const [progress, download] = await Promise.all([
+    getCourseProgress(course.id),
+    getDownload(course.id),
+  ]);
   let lastActive = 0;
   for (const p of progress.values()) lastActive = Math.max(lastActive, p.updatedAt);
-  return { course, progress, summary: summarise(course.outline, progress), lastActive };
+  return {
+    course,
+    progress,
+    summary: summarise(course.outline, progress),
+    lastActive,
+    download: download ?? null,
+    availableOffline: isAvailableOffline(course, download),
+  };
 }
 
 /** One stored course and its progress, or null when the course is not on the device. */
@@ -36,7 +51,7 @@ export async function storedCourseOverviews(): Promise<CourseOverview[]> {
   );
 }
 
-/** One stored lesson's body and its progress (null when missing or not started). */
+/** One lesson's body and its progress (null when missing or not started). */
 export async function lessonView(
   courseId: string,
   lessonId: string,
@@ -47,3 +62,39 @@ export async function lessonView(
   ]);
   return { lesson: lesson ?? null, progress: progress ?? null };
 }
+
+/** A course with something on the device: its bundle, a download record, or both. */
+export interface StoredItem {
+  courseId: string;
+  title: string;
+  language: string;
+  course: StoredCourse | null;
+  download: DownloadRow | null;
+  availableOffline: boolean;
+}
+
+/** Everything the storage screen lists, by title. */
+export async function storageItems(): Promise<StoredItem[]> {
+  const [courses, downloads] = await Promise.all([listStoredCourses(), listDownloads()]);
+  const rows = new Map(downloads.map((d) => [d.courseId, d]));
+  const items: StoredItem[] = courses.map((course) => {
+    const download = rows.get(course.id) ?? null;
+    rows.delete(course.id);
+    return {
+      courseId: course.id,
+      title: course.title,
+      language: course.language,
+      course,
+      download,
+      availableOffline: isAvailableOffline(course, download),
+    };
+  });
+  for (const download of rows.values()) {
+    const { courseId, title, language } = download;
+    items.push({ courseId, title, language, course: null, download, availableOffline: false });
+  }
+  return items.sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** Every download record (complete or partial). */
+export const downloadRecords = (): Promise<DownloadRow[]> => listDownloads();

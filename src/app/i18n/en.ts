@@ -5,10 +5,12 @@ export const en: Messages = {
   'app.name': 'Lommekurs',
   'app.skipLink': 'Skip to content',
   'app.loading': 'Loading…',
-  'app.offlineNotice': 'You are offline. Courses saved on this device work as usual.',
   'app.errorTitle': 'Something went wrong',
   'app.errorText': 'Something unexpected happened. Your progress is saved. Please reload the page.',
   'app.reload': 'Reload',
+  'app.offline': 'Offline',
+  'app.chunkErrorTitle': 'The page could not be opened',
+  'app.chunkErrorText': 'Part of the app is missing on this device. Go online and reload the page.',
 
   'nav.label': 'Main menu',
   'nav.home': 'Home',
@@ -33,7 +35,8 @@ export const en: Messages = {
   'catalogue.storedHeading': 'Courses saved on this device',
   'catalogue.storedNone': 'No courses are saved on this device yet.',
   'catalogue.size': 'Size: {size}',
-  'catalogue.stored': 'Saved on this device',
+  'catalogue.offline':
+    'You are offline. Courses that are not downloaded cannot be opened until you are back online.',
 
   'course.loading': 'Fetching the course…',
   'course.notFoundTitle': 'Course not found',
@@ -51,6 +54,10 @@ export const en: Messages = {
   'course.sourcesHeading': 'Sources',
   'course.retry': 'Try again',
   'course.backToCatalogue': 'All courses',
+  'course.unavailableText': 'The course is not downloaded to this device. Go online to open it.',
+  'course.removedTitle': 'The course is not on this device',
+  'course.removedText': 'The course was deleted from this device. Your progress is kept.',
+  'course.fetchAgain': 'Fetch the course again',
 
   'lessonState.notStarted': 'Not started',
   'lessonState.started': 'In progress',
@@ -77,6 +84,8 @@ export const en: Messages = {
   'lesson.chunkErrorText':
     'Part of the app is missing on this device. Go online and reload the page.',
   'lesson.saveError': 'Could not save on this device. Please try again.',
+  'lesson.unavailableText':
+    'This lesson is not downloaded to this device. Go online to open it, and download the course before you go offline.',
 
   'reading.markRead': 'Mark as read',
   'reading.done': 'You have read this lesson.',
@@ -118,6 +127,14 @@ export const en: Messages = {
   'settings.language': 'Language',
   'settings.languageHint': 'Applies to menus and buttons. Each course has its own language.',
   'settings.languageSaved': 'The language has been changed.',
+  'settings.downloads': 'Downloads',
+  'settings.autoDownload': 'Download courses automatically when I start them',
+  'settings.autoDownloadHint':
+    'Then you can carry on with the course offline, for example on the ferry.',
+  'settings.wifiOnly': 'Only on Wi-Fi',
+  'settings.wifiUnknown':
+    'This device does not tell whether it is on Wi-Fi, so “Only on Wi-Fi” cannot be used here.',
+  'settings.downloadsSaved': 'The setting is saved.',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist in Lommekurs.',
@@ -132,6 +149,7 @@ export const en: Messages = {
   'unit.minutes': '{count} min',
   'unit.lessons': { one: '{count} lesson', other: '{count} lessons' },
   'unit.percentDone': '{percent} completed',
+  'unit.bytesOf': '{done} of {total}',
 
   'error.network':
     'Could not reach Lommekurs. You seem to be offline. Try again when you have a connection.',
@@ -141,4 +159,92 @@ export const en: Messages = {
   'error.payload': 'The server’s answer was not what the app expected. Please try again later.',
   'error.catalogueOffline':
     'The course list cannot be fetched right now. Here are the courses saved on this device.',
+
+  'update.ready': 'A new version is ready',
+  'update.apply': 'Update',
+  'update.applying': 'Updating…',
+  'update.dismiss': 'Not now',
+
+  'install.heading': 'Install the app',
+  'install.button': 'Install Lommekurs',
+  'install.hint': 'Lommekurs then sits on your home screen and opens quickly, even offline.',
+  'install.ios':
+    'To install on iPhone or iPad: tap the Share button, then choose “Add to Home Screen”.',
+
+  'download.heading': 'Use offline',
+  'download.start': 'Download ({size})',
+  'download.startNoSize': 'Download',
+  'download.hint': 'Download the course before you go offline, for example on the ferry.',
+  'download.resumeHint':
+    'The download was interrupted. What is already downloaded will not be fetched again.',
+  'download.progressLabel': 'Download of {title}',
+  'download.cancel': 'Cancel the download',
+  'download.announceStart': 'Downloading {title}…',
+  'download.announceHalf': 'Halfway: {progress}.',
+  'download.announceDone': '{title} is downloaded and works offline.',
+  'download.announceUpdated': '{title} is updated.',
+  'download.announceDeleted': 'The download of {title} is deleted.',
+  'download.available': 'Available offline',
+  'download.unavailable': 'Not available offline',
+  'download.retry': 'Try again',
+  'download.delete': 'Delete the download',
+  'download.confirmTitle': 'Delete the download?',
+  'download.confirmText': 'Your progress will not be deleted.',
+  'download.confirmDetail': '{title} will not work offline until you download it again.',
+  'download.confirmYes': 'Delete',
+  'download.confirmNo': 'Cancel',
+  'download.updateAvailable': 'Update available',
+  'download.updateHint':
+    'Version {version} is ready. You can keep using the old version until the new one is downloaded, and your progress comes along.',
+  'download.update': 'Update the course ({size})',
+  'download.updateLabel': 'Update of {title}',
+  'download.all': 'Download everything ({size})',
+  'download.allHint': 'Download every course before you travel, and take them offline.',
+  'download.allLabel': 'Download of all courses',
+  'download.allProgress': 'Course {index} of {count}: {progress}',
+  'download.allCancel': 'Cancel the downloads',
+  'download.allDone': 'Every course is downloaded and works offline.',
+  'download.persistGranted': 'The browser has promised to keep your downloads.',
+  'download.persistDenied':
+    'The browser may delete your downloads if the device runs low on space.',
+  'download.error.network':
+    'The download stopped because the connection was lost. What was downloaded is kept. Try again when you are online.',
+  'download.error.timeout':
+    'The download stopped because no data arrived for 30 seconds. The network may be too slow. What was downloaded is kept. Please try again.',
+  'download.error.http':
+    'The server responded with an error (code {status}), so the download stopped. Please try again later.',
+  'download.error.notFound': 'The course is no longer on the server, so it cannot be downloaded.',
+  'download.error.payload':
+    'A file in the course did not arrive intact, so the download stopped. Please try again.',
+  'download.error.quota':
+    'There is not enough storage space on this device. The course needs {needed}, but only {available} is free. Delete other downloads or free up space on the device, then try again.',
+  'download.error.quotaUnknown':
+    'There is not enough storage space on this device. The course needs {needed}. Delete other downloads or free up space on the device, then try again.',
+  'download.error.unsupported': 'This browser cannot store courses for offline use.',
+  'download.error.other':
+    'The download stopped because of an error. What was downloaded is kept. Please try again.',
+
+  'storage.title': 'Storage',
+  'storage.link': 'Storage and downloads',
+  'storage.intro':
+    'Here you see how much space Lommekurs uses on this device, and which courses are downloaded.',
+  'storage.spaceHeading': 'Space on this device',
+  'storage.used': 'Used by Lommekurs',
+  'storage.free': 'Free for Lommekurs',
+  'storage.checking': 'Checking…',
+  'storage.noEstimate': 'This browser does not tell how much space is used.',
+  'storage.persistent': 'Persistent storage',
+  'storage.persistentYes': 'Yes. The browser will not delete your downloads unless you ask it to.',
+  'storage.persistentNo':
+    'No. The browser may delete your downloads if the device runs low on space.',
+  'storage.persistentUnknown': 'This browser does not say whether storage is persistent.',
+  'storage.askPersist': 'Ask for persistent storage',
+  'storage.persistGranted': 'The browser said yes: your downloads are now stored persistently.',
+  'storage.persistDenied':
+    'The browser said no. Install the app and use it regularly, and the answer may change later.',
+  'storage.coursesHeading': 'Courses on this device',
+  'storage.none': 'No courses are stored on this device yet.',
+  'storage.partial': 'Partly downloaded',
+  'storage.outlineOnly': 'Only the course outline is stored',
+  'storage.size': 'Uses {size}',
 };

@@ -1,5 +1,7 @@
 // Turns a failure into a sentence a learner can act on. Raw exception text never reaches the UI.
 import { CourseApiError } from '../offline/course-api';
+import type { DownloadError } from '../offline/download-error';
+import type { I18n } from './index';
 import type { Translate } from './types';
 
 /** The sentence to show for an error from fetching courses (or anything else). */
@@ -19,4 +21,33 @@ export function errorSentence(t: Translate, error: unknown): string {
     }
   }
   return t('app.errorText');
+}
+
+/** The sentence for a failed download for offline use; a full disk says how much is needed. */
+export function downloadErrorSentence(i18n: I18n, error: DownloadError): string {
+  const { t } = i18n;
+  switch (error.kind) {
+    case 'network':
+    case 'aborted':
+      return t('download.error.network');
+    case 'timeout':
+      return t('download.error.timeout');
+    case 'http':
+      return error.status === 404
+        ? t('download.error.notFound')
+        : t('download.error.http', { status: error.status });
+    case 'payload':
+      return t('download.error.payload');
+    case 'quota': {
+      const needed = i18n.bytes(error.quota?.needed ?? 0);
+      const available = error.quota?.available;
+      return typeof available === 'number'
+        ? t('download.error.quota', { needed, available: i18n.bytes(available) })
+        : t('download.error.quotaUnknown', { needed });
+    }
+    case 'unsupported':
+      return t('download.error.unsupported');
+    case 'other':
+      return t('download.error.other');
+  }
 }

@@ -48,8 +48,10 @@ export interface I18n {
   number: (value: number) => string;
   /** A 0–100 percentage, e.g. "67 %". */
   percent: (percent: number) => string;
-  /** A byte size, e.g. "1,2 MB" or "340 kB". */
+  /** A byte size, e.g. "1,2 MB", "340 kB" or "3,1 GB". */
   bytes: (bytes: number) => string;
+  /** Progress in bytes, both numbers in the unit of the total: "0,4 av 1,2 MB". */
+  bytesOf: (done: number, total: number) => string;
   /** A date, e.g. "3. mars 2026". */
   date: (ms: number) => string;
 }
@@ -61,10 +63,20 @@ export function createI18n(lang: UiLanguage): I18n {
   const plural = new Intl.PluralRules(locale);
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent' });
-  const unit = (u: 'kilobyte' | 'megabyte') =>
+  const unit = (u: 'kilobyte' | 'megabyte' | 'gigabyte') =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: u, maximumFractionDigits: 1 });
   const kB = unit('kilobyte');
   const MB = unit('megabyte');
+  const GB = unit('gigabyte');
+  // Decimal units (1 MB = 1 000 000 bytes), as phones and operators count data.
+  const scale = (bytes: number) => (bytes < 1e6 ? 1e3 : bytes < 1e9 ? 1e6 : 1e9);
+  // A no-break space keeps "8 kB" on one line.
+  const glue = (text: string) => text.replace(/\s/g, '\u00a0');
+  const bytes = (n: number) => {
+    if (n <= 0) return glue(kB.format(0));
+    if (n < 1e6) return glue(kB.format(Math.max(1, Math.round(n / 1e3))));
+    return glue(n < 1e9 ? MB.format(n / 1e6) : GB.format(n / 1e9));
+  };
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
 
   const t = ((key: keyof Messages, params?: Record<string, string | number>) => {
@@ -86,9 +98,13 @@ export function createI18n(lang: UiLanguage): I18n {
     t,
     number: (value) => numberFormat.format(value),
     percent: (percent) => percentFormat.format(percent / 100),
-    // Decimal units (1 MB = 1 000 000 bytes), as phones and operators count data.
-    bytes: (bytes) =>
-      bytes < 1_000_000 ? kB.format(Math.max(1, Math.round(bytes / 1000))) : MB.format(bytes / 1e6),
+    bytes,
+    bytesOf: (done, total) => {
+      const unitSize = scale(total);
+      const value = Math.min(Math.max(done, 0), total) / unitSize;
+      const shown = unitSize === 1e3 ? Math.round(value) : value;
+      return t('unit.bytesOf', { done: numberFormat.format(shown), total: bytes(total) });
+    },
     date: (ms) => dateFormat.format(ms),
   };
 }

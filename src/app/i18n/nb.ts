@@ -6,10 +6,13 @@ export const nb = {
   'app.name': 'Lommekurs',
   'app.skipLink': 'Hopp til innholdet',
   'app.loading': 'Laster …',
-  'app.offlineNotice': 'Du er uten nett nå. Kurs som er lagret på enheten, virker som vanlig.',
   'app.errorTitle': 'Noe gikk galt',
   'app.errorText': 'Noe uventet skjedde. Fremgangen din er lagret. Last inn siden på nytt.',
   'app.reload': 'Last inn på nytt',
+  'app.offline': 'Frakoblet',
+  'app.chunkErrorTitle': 'Kunne ikke åpne siden',
+  'app.chunkErrorText':
+    'En del av appen mangler på enheten. Koble til nettet og last inn siden på nytt.',
 
   'nav.label': 'Hovedmeny',
   'nav.home': 'Hjem',
@@ -34,7 +37,8 @@ export const nb = {
   'catalogue.storedHeading': 'Kurs lagret på enheten',
   'catalogue.storedNone': 'Ingen kurs er lagret på enheten ennå.',
   'catalogue.size': 'Størrelse: {size}',
-  'catalogue.stored': 'Lagret på enheten',
+  'catalogue.offline':
+    'Du er frakoblet. Kurs som ikke er lastet ned, kan ikke åpnes før du er på nett igjen.',
 
   'course.loading': 'Henter kurset …',
   'course.notFoundTitle': 'Fant ikke kurset',
@@ -52,6 +56,11 @@ export const nb = {
   'course.sourcesHeading': 'Kilder',
   'course.retry': 'Prøv igjen',
   'course.backToCatalogue': 'Til alle kurs',
+  'course.unavailableText':
+    'Kurset er ikke lastet ned til denne enheten. Koble til nettet for å åpne det.',
+  'course.removedTitle': 'Kurset er ikke på enheten',
+  'course.removedText': 'Kurset er slettet fra enheten. Fremdriften din er tatt vare på.',
+  'course.fetchAgain': 'Hent kurset igjen',
 
   'lessonState.notStarted': 'Ikke startet',
   'lessonState.started': 'Påbegynt',
@@ -78,6 +87,8 @@ export const nb = {
   'lesson.chunkErrorText':
     'En del av appen mangler på enheten. Koble til nettet og last inn siden på nytt.',
   'lesson.saveError': 'Kunne ikke lagre på enheten. Prøv igjen.',
+  'lesson.unavailableText':
+    'Denne leksjonen er ikke lastet ned til enheten. Koble til nettet for å åpne den, og last ned kurset før du skal være uten nett.',
 
   'reading.markRead': 'Merk som lest',
   'reading.done': 'Du har lest denne leksjonen.',
@@ -116,6 +127,13 @@ export const nb = {
   'settings.language': 'Språk',
   'settings.languageHint': 'Gjelder menyer og knapper. Kursene har sitt eget språk.',
   'settings.languageSaved': 'Språket er endret.',
+  'settings.downloads': 'Nedlasting',
+  'settings.autoDownload': 'Last ned kurs automatisk når jeg starter dem',
+  'settings.autoDownloadHint': 'Da kan du fortsette i kurset uten nett, for eksempel på ferja.',
+  'settings.wifiOnly': 'Bare på Wi-Fi',
+  'settings.wifiUnknown':
+    'Denne enheten sier ikke fra om den er koblet til Wi-Fi, så «Bare på Wi-Fi» kan ikke brukes her.',
+  'settings.downloadsSaved': 'Innstillingen er lagret.',
 
   'notFound.title': 'Fant ikke siden',
   'notFound.text': 'Adressen finnes ikke i Lommekurs.',
@@ -130,6 +148,7 @@ export const nb = {
   'unit.minutes': '{count} min',
   'unit.lessons': { one: '{count} leksjon', other: '{count} leksjoner' },
   'unit.percentDone': '{percent} fullført',
+  'unit.bytesOf': '{done} av {total}',
 
   'error.network':
     'Fikk ikke kontakt med Lommekurs. Du ser ut til å være uten nett. Prøv igjen når du har dekning.',
@@ -139,4 +158,90 @@ export const nb = {
   'error.payload': 'Svaret fra tjeneren var ikke slik appen ventet. Prøv igjen senere.',
   'error.catalogueOffline':
     'Kurslista kan ikke hentes nå. Her er kursene som er lagret på enheten.',
+
+  'update.ready': 'Ny versjon er klar',
+  'update.apply': 'Oppdater',
+  'update.applying': 'Oppdaterer …',
+  'update.dismiss': 'Ikke nå',
+
+  'install.heading': 'Installer appen',
+  'install.button': 'Installer Lommekurs',
+  'install.hint': 'Da ligger Lommekurs på hjemskjermen og åpner raskt, også uten nett.',
+  'install.ios':
+    'Slik installerer du på iPhone eller iPad: Trykk på Del-knappen, og velg «Legg til på Hjem-skjerm».',
+
+  'download.heading': 'Bruk uten nett',
+  'download.start': 'Last ned ({size})',
+  'download.startNoSize': 'Last ned',
+  'download.hint': 'Last ned kurset før du skal være uten nett, for eksempel på ferja.',
+  'download.resumeHint':
+    'Nedlastingen ble avbrutt. Det som alt er lastet ned, blir ikke hentet på nytt.',
+  'download.progressLabel': 'Nedlasting av {title}',
+  'download.cancel': 'Avbryt nedlastingen',
+  'download.announceStart': 'Laster ned {title} …',
+  'download.announceHalf': 'Halvveis: {progress}.',
+  'download.announceDone': '{title} er lastet ned og kan brukes uten nett.',
+  'download.announceUpdated': '{title} er oppdatert.',
+  'download.announceDeleted': 'Nedlastingen av {title} er slettet.',
+  'download.available': 'Tilgjengelig uten nett',
+  'download.unavailable': 'Ikke tilgjengelig uten nett',
+  'download.retry': 'Prøv igjen',
+  'download.delete': 'Slett nedlastingen',
+  'download.confirmTitle': 'Slette nedlastingen?',
+  'download.confirmText': 'Fremdriften din blir ikke slettet.',
+  'download.confirmDetail': '{title} kan ikke brukes uten nett før du laster det ned igjen.',
+  'download.confirmYes': 'Slett',
+  'download.confirmNo': 'Avbryt',
+  'download.updateAvailable': 'Oppdatering tilgjengelig',
+  'download.updateHint':
+    'Versjon {version} er klar. Du kan fortsette i den gamle versjonen til den nye er lastet ned, og fremdriften din blir med.',
+  'download.update': 'Oppdater kurset ({size})',
+  'download.updateLabel': 'Oppdatering av {title}',
+  'download.all': 'Last ned alt ({size})',
+  'download.allHint': 'Last ned alle kursene før du reiser, så kan du ta dem uten nett.',
+  'download.allLabel': 'Nedlasting av alle kurs',
+  'download.allProgress': 'Kurs {index} av {count}: {progress}',
+  'download.allCancel': 'Avbryt nedlastingene',
+  'download.allDone': 'Alle kursene er lastet ned og kan brukes uten nett.',
+  'download.persistGranted': 'Nettleseren har lovet å ta vare på nedlastingene dine.',
+  'download.persistDenied': 'Nettleseren kan slette nedlastingene hvis enheten får lite plass.',
+  'download.error.network':
+    'Nedlastingen stoppet fordi forbindelsen ble brutt. Det som er lastet ned, er tatt vare på. Prøv igjen når du har nett.',
+  'download.error.timeout':
+    'Nedlastingen stoppet fordi det ikke kom data på 30 sekunder. Nettet er kanskje for tregt. Det som er lastet ned, er tatt vare på. Prøv igjen.',
+  'download.error.http':
+    'Tjeneren svarte med en feil (kode {status}), så nedlastingen stoppet. Prøv igjen senere.',
+  'download.error.notFound': 'Kurset finnes ikke lenger på tjeneren, så det kan ikke lastes ned.',
+  'download.error.payload':
+    'En fil i kurset kom ikke fram slik den skulle, så nedlastingen stoppet. Prøv igjen.',
+  'download.error.quota':
+    'Det er ikke nok lagringsplass på enheten. Kurset trenger {needed}, men bare {available} er ledig. Slett andre nedlastinger eller frigjør plass på enheten, og prøv igjen.',
+  'download.error.quotaUnknown':
+    'Det er ikke nok lagringsplass på enheten. Kurset trenger {needed}. Slett andre nedlastinger eller frigjør plass på enheten, og prøv igjen.',
+  'download.error.unsupported': 'Denne nettleseren kan ikke lagre kurs for bruk uten nett.',
+  'download.error.other':
+    'Nedlastingen stoppet på grunn av en feil. Det som er lastet ned, er tatt vare på. Prøv igjen.',
+
+  'storage.title': 'Lagring',
+  'storage.link': 'Lagring og nedlastinger',
+  'storage.intro':
+    'Her ser du hvor mye plass Lommekurs bruker på enheten, og hvilke kurs som er lastet ned.',
+  'storage.spaceHeading': 'Plass på enheten',
+  'storage.used': 'Brukt av Lommekurs',
+  'storage.free': 'Ledig for Lommekurs',
+  'storage.checking': 'Sjekker …',
+  'storage.noEstimate': 'Denne nettleseren forteller ikke hvor mye plass som er brukt.',
+  'storage.persistent': 'Varig lagring',
+  'storage.persistentYes': 'Ja. Nettleseren sletter ikke nedlastingene uten at du ber om det.',
+  'storage.persistentNo': 'Nei. Nettleseren kan slette nedlastingene hvis enheten får lite plass.',
+  'storage.persistentUnknown': 'Denne nettleseren sier ikke om lagringen er varig.',
+  'storage.askPersist': 'Be om varig lagring',
+  'storage.persistGranted': 'Nettleseren sa ja: nedlastingene er nå varig lagret.',
+  'storage.persistDenied':
+    'Nettleseren sa nei. Installer appen og bruk den jevnlig, så kan svaret bli et annet senere.',
+  'storage.coursesHeading': 'Kurs på enheten',
+  'storage.none': 'Ingen kurs er lagret på enheten ennå.',
+  'storage.partial': 'Delvis lastet ned',
+  'storage.outlineOnly': 'Bare kursoversikten er lagret',
+  'storage.size': 'Bruker {size}',
 } as const;

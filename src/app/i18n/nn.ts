@@ -5,10 +5,13 @@ export const nn: Messages = {
   'app.name': 'Lommekurs',
   'app.skipLink': 'Hopp til innhaldet',
   'app.loading': 'Lastar …',
-  'app.offlineNotice': 'Du er utan nett no. Kurs som er lagra på eininga, verkar som vanleg.',
   'app.errorTitle': 'Noko gjekk gale',
   'app.errorText': 'Noko uventa skjedde. Framgangen din er lagra. Last inn sida på nytt.',
   'app.reload': 'Last inn på nytt',
+  'app.offline': 'Fråkopla',
+  'app.chunkErrorTitle': 'Kunne ikkje opne sida',
+  'app.chunkErrorText':
+    'Ein del av appen manglar på eininga. Kople til nettet og last inn sida på nytt.',
 
   'nav.label': 'Hovudmeny',
   'nav.home': 'Heim',
@@ -33,7 +36,8 @@ export const nn: Messages = {
   'catalogue.storedHeading': 'Kurs lagra på eininga',
   'catalogue.storedNone': 'Ingen kurs er lagra på eininga enno.',
   'catalogue.size': 'Storleik: {size}',
-  'catalogue.stored': 'Lagra på eininga',
+  'catalogue.offline':
+    'Du er fråkopla. Kurs som ikkje er lasta ned, kan ikkje opnast før du er på nett att.',
 
   'course.loading': 'Hentar kurset …',
   'course.notFoundTitle': 'Fann ikkje kurset',
@@ -51,6 +55,11 @@ export const nn: Messages = {
   'course.sourcesHeading': 'Kjelder',
   'course.retry': 'Prøv igjen',
   'course.backToCatalogue': 'Til alle kursa',
+  'course.unavailableText':
+    'Kurset er ikkje lasta ned til denne eininga. Kople til nettet for å opne det.',
+  'course.removedTitle': 'Kurset er ikkje på eininga',
+  'course.removedText': 'Kurset er sletta frå eininga. Framdrifta di er teken vare på.',
+  'course.fetchAgain': 'Hent kurset att',
 
   'lessonState.notStarted': 'Ikkje starta',
   'lessonState.started': 'Påbyrja',
@@ -77,6 +86,8 @@ export const nn: Messages = {
   'lesson.chunkErrorText':
     'Ein del av appen manglar på eininga. Kople til nettet og last inn sida på nytt.',
   'lesson.saveError': 'Kunne ikkje lagre på eininga. Prøv igjen.',
+  'lesson.unavailableText':
+    'Denne leksjonen er ikkje lasta ned til eininga. Kople til nettet for å opne han, og last ned kurset før du skal vere utan nett.',
 
   'reading.markRead': 'Merk som lesen',
   'reading.done': 'Du har lese denne leksjonen.',
@@ -115,6 +126,13 @@ export const nn: Messages = {
   'settings.language': 'Språk',
   'settings.languageHint': 'Gjeld menyar og knappar. Kursa har sitt eige språk.',
   'settings.languageSaved': 'Språket er endra.',
+  'settings.downloads': 'Nedlasting',
+  'settings.autoDownload': 'Last ned kurs automatisk når eg startar dei',
+  'settings.autoDownloadHint': 'Då kan du halde fram i kurset utan nett, til dømes på ferja.',
+  'settings.wifiOnly': 'Berre på Wi-Fi',
+  'settings.wifiUnknown':
+    'Denne eininga seier ikkje frå om ho er kopla til Wi-Fi, så «Berre på Wi-Fi» kan ikkje brukast her.',
+  'settings.downloadsSaved': 'Innstillinga er lagra.',
 
   'notFound.title': 'Fann ikkje sida',
   'notFound.text': 'Adressa finst ikkje i Lommekurs.',
@@ -129,6 +147,7 @@ export const nn: Messages = {
   'unit.minutes': '{count} min',
   'unit.lessons': { one: '{count} leksjon', other: '{count} leksjonar' },
   'unit.percentDone': '{percent} fullført',
+  'unit.bytesOf': '{done} av {total}',
 
   'error.network':
     'Fekk ikkje kontakt med Lommekurs. Du ser ut til å vere utan nett. Prøv igjen når du har dekning.',
@@ -137,4 +156,90 @@ export const nn: Messages = {
   'error.notFound': 'Fann ikkje det du bad om på tenaren.',
   'error.payload': 'Svaret frå tenaren var ikkje slik appen venta. Prøv igjen seinare.',
   'error.catalogueOffline': 'Kurslista kan ikkje hentast no. Her er kursa som er lagra på eininga.',
+
+  'update.ready': 'Ny versjon er klar',
+  'update.apply': 'Oppdater',
+  'update.applying': 'Oppdaterer …',
+  'update.dismiss': 'Ikkje no',
+
+  'install.heading': 'Installer appen',
+  'install.button': 'Installer Lommekurs',
+  'install.hint': 'Då ligg Lommekurs på heimeskjermen og opnar raskt, også utan nett.',
+  'install.ios':
+    'Slik installerer du på iPhone eller iPad: Trykk på Del-knappen, og vel «Legg til på Hjem-skjerm».',
+
+  'download.heading': 'Bruk utan nett',
+  'download.start': 'Last ned ({size})',
+  'download.startNoSize': 'Last ned',
+  'download.hint': 'Last ned kurset før du skal vere utan nett, til dømes på ferja.',
+  'download.resumeHint':
+    'Nedlastinga vart avbroten. Det som alt er lasta ned, blir ikkje henta på nytt.',
+  'download.progressLabel': 'Nedlasting av {title}',
+  'download.cancel': 'Avbryt nedlastinga',
+  'download.announceStart': 'Lastar ned {title} …',
+  'download.announceHalf': 'Halvvegs: {progress}.',
+  'download.announceDone': '{title} er lasta ned og kan brukast utan nett.',
+  'download.announceUpdated': '{title} er oppdatert.',
+  'download.announceDeleted': 'Nedlastinga av {title} er sletta.',
+  'download.available': 'Tilgjengeleg utan nett',
+  'download.unavailable': 'Ikkje tilgjengeleg utan nett',
+  'download.retry': 'Prøv igjen',
+  'download.delete': 'Slett nedlastinga',
+  'download.confirmTitle': 'Slette nedlastinga?',
+  'download.confirmText': 'Framdrifta di blir ikkje sletta.',
+  'download.confirmDetail': '{title} kan ikkje brukast utan nett før du lastar det ned att.',
+  'download.confirmYes': 'Slett',
+  'download.confirmNo': 'Avbryt',
+  'download.updateAvailable': 'Oppdatering tilgjengeleg',
+  'download.updateHint':
+    'Versjon {version} er klar. Du kan halde fram i den gamle versjonen til den nye er lasta ned, og framdrifta di blir med.',
+  'download.update': 'Oppdater kurset ({size})',
+  'download.updateLabel': 'Oppdatering av {title}',
+  'download.all': 'Last ned alt ({size})',
+  'download.allHint': 'Last ned alle kursa før du reiser, så kan du ta dei utan nett.',
+  'download.allLabel': 'Nedlasting av alle kursa',
+  'download.allProgress': 'Kurs {index} av {count}: {progress}',
+  'download.allCancel': 'Avbryt nedlastingane',
+  'download.allDone': 'Alle kursa er lasta ned og kan brukast utan nett.',
+  'download.persistGranted': 'Nettlesaren har lova å ta vare på nedlastingane dine.',
+  'download.persistDenied': 'Nettlesaren kan slette nedlastingane om eininga får lite plass.',
+  'download.error.network':
+    'Nedlastinga stoppa fordi sambandet vart brote. Det som er lasta ned, er teke vare på. Prøv igjen når du har nett.',
+  'download.error.timeout':
+    'Nedlastinga stoppa fordi det ikkje kom data på 30 sekund. Nettet er kanskje for tregt. Det som er lasta ned, er teke vare på. Prøv igjen.',
+  'download.error.http':
+    'Tenaren svarte med ein feil (kode {status}), så nedlastinga stoppa. Prøv igjen seinare.',
+  'download.error.notFound': 'Kurset finst ikkje lenger på tenaren, så det kan ikkje lastast ned.',
+  'download.error.payload':
+    'Ei fil i kurset kom ikkje fram slik ho skulle, så nedlastinga stoppa. Prøv igjen.',
+  'download.error.quota':
+    'Det er ikkje nok lagringsplass på eininga. Kurset treng {needed}, men berre {available} er ledig. Slett andre nedlastingar eller frigjer plass på eininga, og prøv igjen.',
+  'download.error.quotaUnknown':
+    'Det er ikkje nok lagringsplass på eininga. Kurset treng {needed}. Slett andre nedlastingar eller frigjer plass på eininga, og prøv igjen.',
+  'download.error.unsupported': 'Denne nettlesaren kan ikkje lagre kurs for bruk utan nett.',
+  'download.error.other':
+    'Nedlastinga stoppa på grunn av ein feil. Det som er lasta ned, er teke vare på. Prøv igjen.',
+
+  'storage.title': 'Lagring',
+  'storage.link': 'Lagring og nedlastingar',
+  'storage.intro':
+    'Her ser du kor mykje plass Lommekurs brukar på eininga, og kva kurs som er lasta ned.',
+  'storage.spaceHeading': 'Plass på eininga',
+  'storage.used': 'Brukt av Lommekurs',
+  'storage.free': 'Ledig for Lommekurs',
+  'storage.checking': 'Sjekkar …',
+  'storage.noEstimate': 'Denne nettlesaren fortel ikkje kor mykje plass som er brukt.',
+  'storage.persistent': 'Varig lagring',
+  'storage.persistentYes': 'Ja. Nettlesaren slettar ikkje nedlastingane utan at du ber om det.',
+  'storage.persistentNo': 'Nei. Nettlesaren kan slette nedlastingane om eininga får lite plass.',
+  'storage.persistentUnknown': 'Denne nettlesaren seier ikkje om lagringa er varig.',
+  'storage.askPersist': 'Be om varig lagring',
+  'storage.persistGranted': 'Nettlesaren sa ja: nedlastingane er no varig lagra.',
+  'storage.persistDenied':
+    'Nettlesaren sa nei. Installer appen og bruk han jamleg, så kan svaret bli eit anna seinare.',
+  'storage.coursesHeading': 'Kurs på eininga',
+  'storage.none': 'Ingen kurs er lagra på eininga enno.',
+  'storage.partial': 'Delvis lasta ned',
+  'storage.outlineOnly': 'Berre kursoversikta er lagra',
+  'storage.size': 'Brukar {size}',
 };

@@ -8,6 +8,7 @@ import {
   type CatalogueEntry,
   type CourseBundle,
 } from '../../shared/course';
+import { browserOffline } from './network';
 
 export const CATALOGUE_URL = '/api/v1/courses';
 
@@ -34,6 +35,8 @@ export class CourseApiError extends Error {
 }
 
 async function getJson(url: string, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+  // The browser knows there is no connection: do not even try (no request leaves the device).
+  if (browserOffline()) throw new CourseApiError('network');
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const abort = () => timeout.abort();
@@ -107,7 +110,7 @@ function isLesson(x: unknown): boolean {
 }
 
 /** Whether a payload is a bundle this app can play (the compiler guarantees the rest). */
-function isCourseBundle(x: unknown, courseId: string): x is CourseBundle {
+export function isCourseBundle(x: unknown, courseId: string): x is CourseBundle {
   return (
     isObject(x) &&
     x.format === BUNDLE_FORMAT &&
@@ -120,13 +123,17 @@ function isCourseBundle(x: unknown, courseId: string): x is CourseBundle {
   );
 }
 
-/** The catalogue of published courses. Throws CourseApiError. */
-export async function fetchCatalogue(signal?: AbortSignal): Promise<CatalogueEntry[]> {
-  const body = await getJson(CATALOGUE_URL, CATALOGUE_TIMEOUT_MS, signal);
+/** The course list in a catalogue payload. Throws CourseApiError('payload'). */
+export function parseCatalogue(body: unknown): CatalogueEntry[] {
   if (!isObject(body) || !allOf(body.courses, isCatalogueEntry)) {
     throw new CourseApiError('payload');
   }
   return body.courses;
+}
+
+/** The catalogue of published courses. Throws CourseApiError. */
+export async function fetchCatalogue(signal?: AbortSignal): Promise<CatalogueEntry[]> {
+  return parseCatalogue(await getJson(CATALOGUE_URL, CATALOGUE_TIMEOUT_MS, signal));
 }
 
 /** One course's bundle, checked to be playable. Throws CourseApiError. */

@@ -1,6 +1,6 @@
-// Getting a course onto the device: a course is always played from IndexedDB, so opening one that
-// is not stored yet fetches its bundle and stores it first. Downloads for offline use, trip packs
-// and updates to a newer version (next issue) build on `downloadCourse`.
+// Getting a course onto the device so its pages can be shown: a course is always played from
+// IndexedDB, so opening one that is not stored yet fetches its bundle and stores it first. The full
+// download for offline use (bundle and every media file), and updates, are in downloads.ts.
 import { getStoredCourse, storeCourse } from '../db/courses';
 import type { StoredCourse } from '../db/db';
 import { fetchCourseBundle } from './course-api';
@@ -9,7 +9,7 @@ const inFlight = new Map<string, Promise<StoredCourse>>();
 
 /** Fetch a course's bundle and store it (replacing an older version). Concurrent calls for the
  * same course share one request. Throws CourseApiError. */
-export function downloadCourse(courseId: string): Promise<StoredCourse> {
+export function fetchAndStoreCourse(courseId: string): Promise<StoredCourse> {
   let pending = inFlight.get(courseId);
   if (!pending) {
     pending = fetchCourseBundle(courseId)
@@ -20,7 +20,7 @@ export function downloadCourse(courseId: string): Promise<StoredCourse> {
   return pending;
 }
 
-/** The stored course, downloading it first when it is not on the device. */
+/** The stored course, fetching it first when it is not on the device. */
 export async function ensureCourse(courseId: string): Promise<StoredCourse> {
-  return (await getStoredCourse(courseId)) ?? downloadCourse(courseId);
+  return (await getStoredCourse(courseId)) ?? fetchAndStoreCourse(courseId);
 }

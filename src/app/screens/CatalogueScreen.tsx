@@ -1,20 +1,28 @@
-// The catalogue: every published course from the server, with progress for the ones started.
-// Without a connection it falls back to the courses stored on the device, and says so.
+// The catalogue: every published course from the server, with progress for the ones started,
+// whether each works offline, its download controls and "Last ned alt". Without a connection it
+// shows the catalogue the service worker kept (no request is made), or else the courses stored on
+// the device, and says so.
 import { useEffect } from 'preact/hooks';
-import { CourseCard } from '../components/CourseCard';
+import type { DownloadRow } from '../db/db';
+import { CourseCard, cardTitleId } from '../components/CourseCard';
+import { DownloadAll, DownloadControls } from '../components/lazy-downloads';
 import { PageHeading } from '../components/PageHeading';
+import { PersistenceNote } from '../components/PersistenceNote';
 import type { CourseOverview } from '../db/views';
 import { errorSentence } from '../i18n/errors';
-import { CourseApiError } from '../offline/course-api';
+import { isConnectionFailure } from '../state/app-state';
 import { useAppState, useI18n } from '../state/context';
-import { useStoredCourses } from '../state/live';
+import { useDownloadRecords, useStoredCourses } from '../state/live';
 
 export function CatalogueScreen() {
   const { t } = useI18n();
   const state = useAppState();
   const catalogue = state.catalogue.value;
+  const online = state.online.value;
   const stored = useStoredCourses();
+  const records = useDownloadRecords();
   const byId = new Map<string, CourseOverview>(stored?.map((o) => [o.course.id, o]));
+  const rows = new Map<string, DownloadRow>(records?.map((r) => [r.courseId, r]));
 
   useEffect(() => {
     void state.loadCatalogue();
@@ -27,15 +35,34 @@ export function CatalogueScreen() {
     <div class="screen">
       <PageHeading title={t('catalogue.title')} />
       <p class="lead">{t('catalogue.intro')}</p>
+      {entries && !online && (
+        <p class="notice" role="status">
+          {t('catalogue.offline')}
+        </p>
+      )}
       {entries ? (
         entries.length === 0 ? (
           <p>{t('catalogue.empty')}</p>
         ) : (
-          <ul class="card-list">
-            {entries.map((entry) => (
-              <CourseCard key={entry.id} entry={entry} overview={byId.get(entry.id)} />
-            ))}
-          </ul>
+          <>
+            {stored && <DownloadAll entries={entries} stored={byId} />}
+            <PersistenceNote />
+            <ul class="card-list">
+              {entries.map((entry) => (
+                <CourseCard key={entry.id} entry={entry} overview={byId.get(entry.id)}>
+                  {stored && records && (
+                    <DownloadControls
+                      courseId={entry.id}
+                      entry={entry}
+                      overview={byId.get(entry.id) ?? null}
+                      download={rows.get(entry.id) ?? null}
+                      describedBy={cardTitleId(entry.id)}
+                    />
+                  )}
+                </CourseCard>
+              ))}
+            </ul>
+          </>
         )
       ) : catalogue.status === 'error' ? (
         <Offline error={catalogue.error} stored={stored} retry={() => state.loadCatalogue()} />
@@ -54,12 +81,10 @@ interface OfflineProps {
 
 function Offline({ error, stored, retry }: OfflineProps) {
   const { t } = useI18n();
-  const offline =
-    error instanceof CourseApiError && (error.kind === 'network' || error.kind === 'timeout');
   return (
     <>
       <div class="notice" role="alert">
-        <p>{offline ? t('error.catalogueOffline') : errorSentence(t, error)}</p>
+        <p>{isConnectionFailure(error) ? t('error.catalogueOffline') : errorSentence(t, error)}</p>
         <p>
           <button type="button" class="button secondary" onClick={retry}>
             {t('catalogue.retry')}

@@ -1,7 +1,13 @@
-// A course: what it is and for whom, how far the learner has come, where to continue, every
-// lesson with its kind, length and state, and the sources. Fetched and stored on first visit.
+// A course: what it is and for whom, how far the learner has come, where to continue, whether it
+// works offline (download, update, delete), every lesson with its kind, length and state, and the
+// sources. Fetched and stored on first visit; without a connection a course not on the device says
+// so instead of failing.
 import { useEffect } from 'preact/hooks';
-import { PageHeading } from '../components/PageHeading';
+import type { CatalogueEntry } from '../../shared/course';
+import { DownloadControls } from '../components/lazy-downloads';
+import { OfflineStatus } from '../components/OfflineStatus';
+import { PersistenceNote } from '../components/PersistenceNote';
+import { PageHeading, focusPageHeading } from '../components/PageHeading';
 import { courseFacts } from '../components/course-facts';
 import { LessonKindLabel } from '../components/LessonKindLabel';
 import { LessonStateLabel, lessonState } from '../components/LessonStateLabel';
@@ -10,7 +16,8 @@ import { ProgressBar } from '../components/ProgressBar';
 import type { CourseOverview } from '../db/views';
 import { errorSentence } from '../i18n/errors';
 import { paths } from '../routes';
-import { useI18n } from '../state/context';
+import { isConnectionFailure } from '../state/app-state';
+import { useAppState, useI18n } from '../state/context';
 import { useCourse } from '../state/use-course';
 import { LessonScreen } from './lazy';
 
@@ -20,20 +27,37 @@ export function CourseScreen({ courseId = '' }: { courseId?: string }) {
 
 function CourseView({ courseId }: { courseId: string }) {
   const { t } = useI18n();
+  const state = useAppState();
   const result = useCourse(courseId);
+  const catalogue = state.catalogue.value;
+  const entry =
+    catalogue.status === 'loaded' ? catalogue.entries.find((e) => e.id === courseId) : undefined;
 
-  // The player is a separate chunk: fetch it now, while the learner reads the course page.
+  // The player is a separate chunk: fetch it now, while the learner reads the course page. The
+  // catalogue (sizes, newer versions) loads in the background; the page never waits for it.
   useEffect(() => {
     LessonScreen.preload().catch(() => {});
+    DownloadControls.preload().catch(() => {});
+    void state.loadCatalogue();
   }, []);
 
+  // The download was deleted from this page: its details are gone, so focus the heading.
+  useEffect(() => {
+    if (result.status === 'removed') focusPageHeading();
+  }, [result.status]);
+
+  const unreachable = result.status === 'error' && isConnectionFailure(result.error);
   // One stable <h1> across loading and loaded states keeps focus on it after navigation.
   const title =
     result.status === 'ready'
       ? result.overview.course.title
       : result.status === 'notFound'
         ? t('course.notFoundTitle')
-        : t('course.loading');
+        : result.status === 'removed'
+          ? (entry?.title ?? t('course.removedTitle'))
+          : unreachable && !state.online.value
+            ? t('download.unavailable')
+            : t('course.loading');
   return (
     <div class="screen">
       <PageHeading title={title}>
@@ -41,11 +65,26 @@ function CourseView({ courseId }: { courseId: string }) {
           <span lang={result.overview.course.language}>{title}</span>
         ) : undefined}
       </PageHeading>
-      {result.status === 'ready' && <CourseDetails overview={result.overview} />}
+      {result.status === 'ready' && <CourseDetails overview={result.overview} entry={entry} />}
       {result.status === 'notFound' && <p>{t('course.notFoundText')}</p>}
+      {result.status === 'removed' && (
+        <>
+          <p role="status">{t('course.removedText')}</p>
+          <p class="actions">
+            <button type="button" class="button secondary" onClick={result.fetchAgain}>
+              {t('course.fetchAgain')}
+            </button>
+          </p>
+          <DownloadControls courseId={courseId} entry={entry} overview={null} />
+        </>
+      )}
       {result.status === 'error' && (
         <div class="notice" role="alert">
-          <p>{errorSentence(t, result.error)}</p>
+          <p>
+            {unreachable && !state.online.value
+              ? t('course.unavailableText')
+              : errorSentence(t, result.error)}
+          </p>
           <p>
             <button type="button" class="button" onClick={result.retry}>
               {t('course.retry')}
@@ -53,7 +92,7 @@ function CourseView({ courseId }: { courseId: string }) {
           </p>
         </div>
       )}
-      {(result.status === 'notFound' || result.status === 'error') && (
+      {result.status !== 'ready' && result.status !== 'loading' && (
         <p>
           <a href={paths.catalogue}>{t('course.backToCatalogue')}</a>
         </p>
@@ -66,9 +105,10 @@ function CourseView({ courseId }: { courseId: string }) {
 const finishedAt = ({ course, progress }: CourseOverview): number =>
   Math.max(...course.outline.map((l) => progress.get(l.id)?.completedAt ?? 0));
 
-function CourseDetails({ overview }: { overview: CourseOverview }) {
+function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: CatalogueEntry }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const state = useAppState();
   const { course, summary, progress } = overview;
   const lang = course.language;
   const next = course.outline.find((l) => l.id === summary.nextLessonId);
@@ -113,6 +153,21 @@ function CourseDetails({ overview }: { overview: CourseOverview }) {
           </div>
         )
       )}
+
+      <section class="offline-section" aria-labelledby="offline-heading">
+        <h2 id="offline-heading">{t('download.heading')}</h2>
+        <OfflineStatus available={overview.availableOffline} />
+        {!overview.availableOffline && state.online.value && (
+          <p class="hint">{t('download.hint')}</p>
+        )}
+        <DownloadControls
+          courseId={course.id}
+          entry={entry}
+          overview={overview}
+          describedBy="offline-heading"
+        />
+        <PersistenceNote />
+      </section>
 
       <section aria-labelledby="lessons-heading">
         <h2 id="lessons-heading">{t('course.lessonsHeading')}</h2>

@@ -1,6 +1,8 @@
 // Home: where the learner left off (the next lesson of the most recently active unfinished
-// course), the courses they have started, or an invitation to the catalogue.
+// course), the courses they have started, or an invitation to the catalogue; the install offer and
+// a link to storage. Reads only IndexedDB: no request at start, online or not.
 import { CourseCard } from '../components/CourseCard';
+import { InstallPrompt } from '../components/InstallPrompt';
 import { LessonKindLabel } from '../components/LessonKindLabel';
 import { MetaLine } from '../components/MetaLine';
 import { PageHeading } from '../components/PageHeading';
@@ -49,6 +51,10 @@ export function HomeScreen() {
           </p>
         </>
       )}
+      <InstallPrompt />
+      <p class="storage-link">
+        <a href={paths.storage}>{t('storage.link')}</a>
+      </p>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 // The lesson player screen (a lazily loaded chunk): the lesson from IndexedDB, its player by kind,
 // course progress, and links to the previous and next lessons. Records the opening and the
-// active time spent.
-import { useEffect } from 'preact/hooks';
+// active time spent, and starts the full download of a course the learner starts while online.
+// Offline, a lesson of a course that is not downloaded is not opened (its images would be
+// missing): a sentence says why. A lesson already on screen is never taken away.
+import { useEffect, useRef } from 'preact/hooks';
 import type {
   ChecklistLesson,
   QuizLesson,
@@ -23,8 +25,9 @@ import { ReadingPlayer } from '../player/ReadingPlayer';
 import { ReflectionPlayer } from '../player/ReflectionPlayer';
 import type { Completion, PlayerProps } from '../player/types';
 import { useTimeSpent } from '../player/use-time-spent';
+import { useAutoDownload } from '../offline/auto-download';
 import { paths } from '../routes';
-import { useI18n } from '../state/context';
+import { useAppState, useI18n } from '../state/context';
 import { useLessonView } from '../state/live';
 import { useCourse } from '../state/use-course';
 
@@ -40,10 +43,17 @@ export function LessonScreen({ courseId = '', lessonId = '' }: Props) {
 
 function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const { t } = useI18n();
+  const state = useAppState();
   const course = useCourse(courseId);
   const view = useLessonView(courseId, lessonId);
-  const lesson = course.status === 'ready' ? view?.lesson : undefined;
+  const overview = course.status === 'ready' ? course.overview : null;
+  const opened = useRef(false);
+  const blocked =
+    !opened.current && overview !== null && !overview.availableOffline && !state.online.value;
+  const lesson = course.status === 'ready' && !blocked ? view?.lesson : undefined;
   const shown = Boolean(lesson);
+  if (shown) opened.current = true;
+  useAutoDownload(state, shown ? overview : null);
 
   useEffect(() => {
     if (shown) openLesson(courseId, lessonId).catch((error: unknown) => console.error(error));
@@ -51,8 +61,17 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
   useTimeSpent(courseId, lessonId, shown);
 
   const missing =
-    course.status === 'notFound' || (course.status === 'ready' && view?.lesson === null);
-  const title = lesson ? lesson.title : missing ? t('lesson.notFoundTitle') : t('lesson.loading');
+    course.status === 'notFound' ||
+    course.status === 'removed' ||
+    (course.status === 'ready' && view?.lesson === null);
+  const unreachable = blocked || (course.status === 'error' && !state.online.value);
+  const title = lesson
+    ? lesson.title
+    : unreachable
+      ? t('download.unavailable')
+      : missing
+        ? t('lesson.notFoundTitle')
+        : t('lesson.loading');
 
   return (
     <div class="screen lesson-screen">
@@ -76,21 +95,33 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
           progress={view?.progress ?? emptyProgress(courseId, lessonId)}
         />
       )}
-      {missing && (
+      {unreachable && (
+        <div class="notice" role="alert">
+          <p>{t('lesson.unavailableText')}</p>
+          <p>
+            <a href={course.status === 'ready' ? paths.course(courseId) : paths.catalogue}>
+              {course.status === 'ready' ? t('lesson.backToCourse') : t('course.backToCatalogue')}
+            </a>
+          </p>
+        </div>
+      )}
+      {missing && !unreachable && (
         <>
           <p>
-            {course.status === 'notFound' ? t('course.notFoundText') : t('lesson.notFoundText')}
+            {course.status === 'notFound'
+              ? t('course.notFoundText')
+              : course.status === 'removed'
+                ? t('course.removedText')
+                : t('lesson.notFoundText')}
           </p>
           <p>
-            <a href={course.status === 'notFound' ? paths.catalogue : paths.course(courseId)}>
-              {course.status === 'notFound'
-                ? t('course.backToCatalogue')
-                : t('lesson.backToCourse')}
+            <a href={course.status === 'ready' ? paths.course(courseId) : paths.catalogue}>
+              {course.status === 'ready' ? t('lesson.backToCourse') : t('course.backToCatalogue')}
             </a>
           </p>
         </>
       )}
-      {course.status === 'error' && (
+      {course.status === 'error' && !unreachable && (
         <div class="notice" role="alert">
           <p>{errorSentence(t, course.error)}</p>
           <p>

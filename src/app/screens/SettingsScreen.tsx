@@ -1,7 +1,18 @@
-// Settings: the interface language (applied at once and remembered on the device).
-import { useState } from 'preact/hooks';
+// Settings: the interface language (applied at once and remembered on the device), downloads
+// (automatic download of a started course, only on Wi-Fi where the device can tell), installation
+// and a link to storage.
+import { useEffect, useState } from 'preact/hooks';
+import { InstallPrompt } from '../components/InstallPrompt';
 import { PageHeading } from '../components/PageHeading';
+import {
+  DEFAULT_DOWNLOAD_SETTINGS,
+  getDownloadSettings,
+  setDownloadSetting,
+  type DownloadSettings,
+} from '../db/settings';
 import { AUTONYMS, UI_LANGUAGES, type UiLanguage } from '../i18n';
+import { connectionType } from '../offline/network';
+import { paths } from '../routes';
 import { useAppState, useI18n } from '../state/context';
 
 export function SettingsScreen() {
@@ -42,7 +53,74 @@ export function SettingsScreen() {
         <p class="hint" role="status">
           {changed ? t('settings.languageSaved') : ''}
         </p>
+        <DownloadSettingsFields />
       </form>
+      <InstallPrompt />
+      <p class="storage-link">
+        <a href={paths.storage}>{t('storage.link')}</a>
+      </p>
     </div>
+  );
+}
+
+function DownloadSettingsFields() {
+  const { t } = useI18n();
+  const [settings, setSettings] = useState<DownloadSettings | null>(null);
+  const [saved, setSaved] = useState(false);
+  // Only Chrome on Android reports the connection type; elsewhere "only on Wi-Fi" cannot apply.
+  const [wifiKnown] = useState(() => connectionType() !== null);
+  useEffect(() => {
+    getDownloadSettings().then(setSettings, () => setSettings(DEFAULT_DOWNLOAD_SETTINGS));
+  }, []);
+  const change = async <K extends keyof DownloadSettings>(key: K, value: DownloadSettings[K]) => {
+    setSettings((current) => (current ? { ...current, [key]: value } : current));
+    await setDownloadSetting(key, value);
+    setSaved(true);
+  };
+  const current = settings ?? DEFAULT_DOWNLOAD_SETTINGS;
+  return (
+    <>
+      <fieldset aria-describedby="auto-download-hint">
+        <legend>{t('settings.downloads')}</legend>
+        <p id="auto-download-hint" class="hint">
+          {t('settings.autoDownloadHint')}
+        </p>
+        <ul class="options">
+          <li class="option">
+            <label class="choice" for="auto-download">
+              <input
+                id="auto-download"
+                type="checkbox"
+                checked={current.auto}
+                disabled={settings === null}
+                onChange={(e) => void change('auto', e.currentTarget.checked)}
+              />
+              <span>{t('settings.autoDownload')}</span>
+            </label>
+          </li>
+          <li class="option">
+            <label class="choice" for="wifi-only">
+              <input
+                id="wifi-only"
+                type="checkbox"
+                checked={wifiKnown && current.wifiOnly}
+                disabled={settings === null || !wifiKnown || !current.auto}
+                aria-describedby={wifiKnown ? undefined : 'wifi-unknown'}
+                onChange={(e) => void change('wifiOnly', e.currentTarget.checked)}
+              />
+              <span>{t('settings.wifiOnly')}</span>
+            </label>
+            {!wifiKnown && (
+              <p id="wifi-unknown" class="hint">
+                {t('settings.wifiUnknown')}
+              </p>
+            )}
+          </li>
+        </ul>
+      </fieldset>
+      <p class="hint" role="status">
+        {saved ? t('settings.downloadsSaved') : ''}
+      </p>
+    </>
   );
 }

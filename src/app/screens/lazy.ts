@@ -1,10 +1,19 @@
-// Screens loaded on demand, so the app shell stays small. The lesson player is the big one.
+// Screens loaded on demand, so the app shell stays small. The lesson player is the big one; the
+// storage screen is rarely visited.
 import { lazy } from 'preact-iso';
+import { ChunkErrorScreen } from './ChunkErrorScreen';
 import { LessonChunkError } from './LessonChunkError';
 
 export const LessonScreen = lazy(() =>
   import('./LessonScreen').then(
     (m) => m.LessonScreen,
     () => LessonChunkError,
+  ),
+);
+
+export const StorageScreen = lazy(() =>
+  import('./StorageScreen').then(
+    (m) => m.StorageScreen,
+    () => ChunkErrorScreen,
   ),
 );

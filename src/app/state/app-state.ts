@@ -1,35 +1,72 @@
 // App-wide state as signals, made once by createAppState() and passed down through context
 // (see AppStateProvider). Data stored in IndexedDB is not copied here: screens subscribe to it with
 // the live queries in ./live.ts. What lives here is what has no home in the database: the
-// interface language, the fetched catalogue and whether the network seems reachable.
+// interface language, the fetched catalogue, whether the network seems reachable, and the
+// browser's offers (a new app version, installation, persistent storage).
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { CatalogueEntry } from '../../shared/course';
 import { getSetting, setSetting } from '../db/settings';
 import type { StoredCourse } from '../db/db';
 import { createI18n, detectLanguage, isUiLanguage, type I18n, type UiLanguage } from '../i18n';
+import { readCachedCatalogue } from '../offline/catalogue-cache';
 import { CourseApiError, fetchCatalogue } from '../offline/course-api';
-import { downloadCourse } from '../offline/course-store';
+import { fetchAndStoreCourse } from '../offline/course-store';
+import { browserOffline } from '../offline/network';
 
 export type CatalogueState =
   | { status: 'idle' }
   | { status: 'loading'; entries?: CatalogueEntry[] }
-  | { status: 'loaded'; entries: CatalogueEntry[]; at: number }
+  /** `cached`: the service worker's last copy, read without a request while offline. */
+  | { status: 'loaded'; entries: CatalogueEntry[]; at: number; cached?: boolean }
   | { status: 'error'; error: unknown };
+
+/** A new version of the app: none, waiting for the learner's choice, being applied, or declined
+ * for this session (the old version keeps working). */
+export type UpdateStatus = 'none' | 'ready' | 'applying' | 'dismissed';
+
+/** What the app can offer for installation on this browser. */
+export type InstallOffer =
+  /** Nothing to offer (unsupported, or not offered yet). */
+  | 'none'
+  /** The browser's install prompt is available (beforeinstallprompt). */
+  | 'prompt'
+  /** iPhone/iPad Safari: installation through Share → Add to Home Screen. */
+  | 'ios'
+  /** Running as an installed app, or just installed. */
+  | 'installed';
+
+export interface PersistenceState {
+  /** Whether storage is persistent; null while unknown or where the browser cannot tell. */
+  persisted: boolean | null;
+  /** The browser's answer to this session's last request, if one was made. */
+  answer: 'granted' | 'denied' | null;
+}
 
 export interface AppState {
   language: ReadonlySignal<UiLanguage>;
   /** Translator and formatters for the current language. */
   i18n: ReadonlySignal<I18n>;
   catalogue: ReadonlySignal<CatalogueState>;
-  /** False after a request failed for lack of a connection (or the browser says offline); true
-   * again after any request succeeds or the browser reports a connection. */
+  /** False when the browser reports no connection or a request failed for lack of one; true
+   * again after a request reaches the server or the browser reports a connection. */
   online: Signal<boolean>;
+  /** A waiting new version of the app (set by offline/service-worker.ts). */
+  update: Signal<UpdateStatus>;
+  /** Take the waiting version into use: the page reloads once it controls. Only ever called from
+   * the learner's click. Replaced by startServiceWorker. */
+  applyUpdate: () => void;
+  install: Signal<InstallOffer>;
+  /** Show the browser's install prompt. Replaced by startInstallPrompt. */
+  promptInstall: () => Promise<void>;
+  persistence: Signal<PersistenceState>;
   /** Switch the interface language, update <html lang> and remember the choice. */
   setLanguage(lang: UiLanguage): Promise<void>;
-  /** Fetch the catalogue unless a fresh copy is loaded (or `force`). Never throws. */
+  /** Fetch the catalogue unless a fresh copy is loaded (or `force`). Never throws. Makes no
+   * request when the browser reports no connection: the service worker's cached copy is used. */
   loadCatalogue(options?: { force?: boolean }): Promise<void>;
-  /** Fetch and store a course (see offline/course-store). Throws CourseApiError. */
-  downloadCourse(courseId: string): Promise<StoredCourse>;
+  /** Fetch a course's bundle and store it, so its pages can be shown (a full download for
+   * offline use is offline/downloads.ts). Throws CourseApiError. */
+  fetchCourse(courseId: string): Promise<StoredCourse>;
 }
 
 export interface AppStateOptions {
@@ -58,26 +95,41 @@ export async function loadInitialLanguage(): Promise<UiLanguage> {
   }
 }
 
+/** Whether a failure means the server could not be reached. */
+export const isConnectionFailure = (error: unknown): boolean =>
+  error instanceof CourseApiError && (error.kind === 'network' || error.kind === 'timeout');
+
 /** Make the app's state. */
 export function createAppState(options: AppStateOptions = {}): AppState {
   const language = signal<UiLanguage>(options.language ?? 'nb');
   const i18n = computed(() => createI18n(language.value));
   const catalogue = signal<CatalogueState>({ status: 'idle' });
-  const online = signal(typeof navigator === 'undefined' ? true : navigator.onLine !== false);
+  const online = signal(!browserOffline());
   setDocumentLanguage(language.value);
 
   const noteFailure = (error: unknown) => {
-    if (error instanceof CourseApiError && (error.kind === 'network' || error.kind === 'timeout'))
-      online.value = false;
+    if (isConnectionFailure(error)) online.value = false;
   };
 
   let catalogueRequest: Promise<void> | null = null;
 
-  return {
+  const loadFromCache = async (error: CourseApiError) => {
+    const entries = await readCachedCatalogue();
+    catalogue.value = entries
+      ? { status: 'loaded', entries, at: 0, cached: true }
+      : { status: 'error', error };
+  };
+
+  const state: AppState = {
     language,
     i18n,
     catalogue,
     online,
+    update: signal<UpdateStatus>('none'),
+    applyUpdate: () => {},
+    install: signal<InstallOffer>('none'),
+    promptInstall: async () => {},
+    persistence: signal<PersistenceState>({ persisted: null, answer: null }),
 
     async setLanguage(lang) {
       language.value = lang;
@@ -90,7 +142,18 @@ export function createAppState(options: AppStateOptions = {}): AppState {
       const fresh =
         current.status === 'loaded' && Date.now() - current.at < CATALOGUE_MAX_AGE_MS && !force;
       if (fresh) return Promise.resolve();
-      if (catalogueRequest) return catalogueRequest;
+      // A forced load (the connection came back) must not settle for a request already failing.
+      if (catalogueRequest)
+        return force
+          ? catalogueRequest.then(() => state.loadCatalogue({ force: true }))
+          : catalogueRequest;
+      if (browserOffline()) {
+        online.value = false;
+        catalogueRequest = loadFromCache(new CourseApiError('network')).finally(() => {
+          catalogueRequest = null;
+        });
+        return catalogueRequest;
+      }
       catalogue.value = {
         status: 'loading',
         entries: current.status === 'loaded' ? current.entries : undefined,
@@ -101,9 +164,10 @@ export function createAppState(options: AppStateOptions = {}): AppState {
             online.value = true;
             catalogue.value = { status: 'loaded', entries, at: Date.now() };
           },
-          (error: unknown) => {
+          async (error: unknown) => {
             noteFailure(error);
-            catalogue.value = { status: 'error', error };
+            if (isConnectionFailure(error)) await loadFromCache(error as CourseApiError);
+            else catalogue.value = { status: 'error', error };
           },
         )
         .finally(() => {
@@ -112,9 +176,9 @@ export function createAppState(options: AppStateOptions = {}): AppState {
       return catalogueRequest;
     },
 
-    async downloadCourse(courseId) {
+    async fetchCourse(courseId) {
       try {
-        const course = await downloadCourse(courseId);
+        const course = await fetchAndStoreCourse(courseId);
         online.value = true;
         return course;
       } catch (error) {
@@ -123,4 +187,5 @@ export function createAppState(options: AppStateOptions = {}): AppState {
       }
     },
   };
+  return state;
 }

@@ -5,7 +5,9 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import {
   courseOverview,
+  downloadRecords,
   lessonView,
+  storageItems,
   storedCourseOverviews,
   type CourseOverview,
 } from '../db/views';
@@ -43,3 +45,9 @@ export const useStoredCourses = (): CourseOverview[] | undefined =>
 /** A lesson's body and progress. */
 export const useLessonView = (courseId: string, lessonId: string) =>
   useLive(() => lessonView(courseId, lessonId), [courseId, lessonId]);
+
+/** Every course with something stored on the device (storage screen). */
+export const useStorageItems = () => useLive(storageItems, []);
+
+/** Every download record, live. */
+export const useDownloadRecords = () => useLive(downloadRecords, []);

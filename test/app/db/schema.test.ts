@@ -1,10 +1,14 @@
+import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME, LommekursDB, db } from '../../../src/app/db/db';
 import { getClientId, resetClientIdCache } from '../../../src/app/db/client-id';
 import { storeCourse, getStoredLesson, removeStoredCourse } from '../../../src/app/db/courses';
 import { completeLesson } from '../../../src/app/db/learner-actions';
 import { getLessonProgress } from '../../../src/app/db/progress';
+import { isAvailableOffline } from '../../../src/app/db/downloads';
+import { emptyProgress } from '../../../src/shared/progress';
 import { UUID_V7 } from '../../../src/shared/uuid';
+import { tryggEpost } from '../../utils/bundles';
 import { freshDb } from '../../utils/fresh-db';
 import { BUNDLE_FORMAT, type CourseBundle } from '../../../src/shared/course';
 
@@ -41,12 +45,13 @@ describe('database schema', () => {
     expect(await getClientId()).not.toBe(id);
   });
 
-  it('opens every shipped version (currently 1) from scratch under its name', async () => {
+  it('opens the current version (2) from scratch under its name', async () => {
     const other = new LommekursDB(`${DB_NAME}-probe`);
     await other.open();
-    expect(other.verno).toBe(1);
+    expect(other.verno).toBe(2);
     expect(other.tables.map((t) => t.name).sort()).toEqual([
       'courses',
+      'downloads',
       'lessons',
       'meta',
       'outbox',
@@ -54,6 +59,64 @@ describe('database schema', () => {
     ]);
     other.close();
     await other.delete();
+  });
+
+  it('upgrades a version 1 database with data to version 2 without losing anything', async () => {
+    const name = `${DB_NAME}-v1`;
+    // Version 1 exactly as shipped, written by a database that knows only version 1.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      meta: 'key',
+      courses: 'id',
+      lessons: '[courseId+id], courseId',
+      progress: '[courseId+lessonId], courseId, updatedAt',
+      outbox: '++seq, &id',
+    });
+    await v1.open();
+    const { lessons, ...meta } = tryggEpost;
+    const v1Course = {
+      ...meta,
+      outline: lessons.map(({ id, title, kind, minutes }) => ({ id, title, kind, minutes })),
+      storedAt: 1_700_000_000_000,
+    };
+    const progress = {
+      ...emptyProgress('trygg-epost', 'test-deg-selv'),
+      completedAt: 5,
+      furthest: 1,
+    };
+    await v1.table('meta').bulkPut([
+      { key: 'clientId', value: 'client-1' },
+      { key: 'setting:language', value: 'nn' },
+    ]);
+    await v1.table('courses').put(v1Course);
+    await v1.table('lessons').bulkPut(lessons.map((l) => ({ ...l, courseId: 'trygg-epost' })));
+    await v1.table('progress').put(progress);
+    await v1.table('outbox').add({ id: 'event-1', type: 'lesson.completed' });
+    v1.close();
+
+    const upgraded = new LommekursDB(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(2);
+    expect(await upgraded.meta.get('clientId')).toEqual({ key: 'clientId', value: 'client-1' });
+    expect((await upgraded.meta.get('setting:language'))?.value).toBe('nn');
+    expect(await upgraded.lessons.count()).toBe(tryggEpost.lessons.length);
+    expect(await upgraded.lessons.get(['trygg-epost', 'test-deg-selv'])).toEqual({
+      ...tryggEpost.lessons[1],
+      courseId: 'trygg-epost',
+    });
+    expect(await upgraded.progress.get(['trygg-epost', 'test-deg-selv'])).toEqual(progress);
+    expect(await upgraded.outbox.toArray()).toEqual([
+      { seq: 1, id: 'event-1', type: 'lesson.completed' },
+    ]);
+    // The course row is kept, with its bundle size added by the upgrade.
+    const course = await upgraded.courses.get('trygg-epost');
+    expect(course).toEqual({ ...v1Course, bytes: expect.any(Number) });
+    expect(course!.bytes).toBe(new TextEncoder().encode(JSON.stringify(tryggEpost)).length);
+    expect(await upgraded.downloads.count()).toBe(0);
+    // A stored course without media is available offline from its bundle alone.
+    expect(isAvailableOffline(course, undefined)).toBe(true);
+    upgraded.close();
+    await upgraded.delete();
   });
 });
 
