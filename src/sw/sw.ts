@@ -2,6 +2,7 @@
 // for every app navigation, answer course media from their course's cache and the catalogue
 // network-first, and take over only when the learner chooses to update. The decisions are pure
 // functions in routes.ts.
+import { clientsClaim } from 'workbox-core';
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
@@ -16,6 +17,9 @@ declare const self: ServiceWorkerGlobalScope;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// Take control as soon as this worker is active: on a first visit that makes the open page
+// work offline at once; an update only activates when the learner asks for it (SKIP_WAITING).
+clientsClaim();
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: NOT_APP_NAVIGATION }),

@@ -7,16 +7,29 @@ import { createServer, type Server } from 'node:net';
 import type { BrowserContext, Request } from 'playwright-core';
 
 export interface ConnectionCounter {
+  /** Every connection attempt. */
   readonly count: number;
+  /** The request line of each connection that sent one, e.g. `GET /sw.js`. */
+  readonly requests: readonly string[];
+  /** Requests other than the browser's own service-worker update check (`GET /sw.js`), which
+   * Chromium makes from the browser process on navigation, outside any page or worker. */
+  appRequests(): string[];
   close(): Promise<void>;
 }
 
-/** Listen on the (now free) port of a stopped server and count connection attempts. */
+/** Listen on the (now free) port of a stopped server and count connection attempts, reading
+ * each request line before dropping the connection. */
 export async function countConnections(port: number): Promise<ConnectionCounter> {
   let count = 0;
+  const requests: string[] = [];
   const server: Server = createServer((socket) => {
     count += 1;
-    socket.destroy();
+    socket.setTimeout(1000, () => socket.destroy());
+    socket.once('data', (chunk: Buffer) => {
+      const [method = '?', path = '?'] = chunk.toString('latin1').split('\r\n')[0]!.split(' ');
+      requests.push(`${method} ${path}`);
+      socket.destroy();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -26,6 +39,8 @@ export async function countConnections(port: number): Promise<ConnectionCounter>
     get count() {
       return count;
     },
+    requests,
+    appRequests: () => requests.filter((line) => line !== 'GET /sw.js'),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

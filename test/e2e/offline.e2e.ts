@@ -1,0 +1,283 @@
+// Offline use in real Chromium against the real server: a learner downloads courses on the hotel
+// Wi-Fi, then takes lessons on the ferry. "Offline" here always means the server is stopped AND
+// the browser is offline (page and service worker); a TCP listener on the server's port and
+// Playwright's request log prove that nothing reached the network.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mediaCacheName } from '../../src/shared/offline-caches';
+import { HEAVY_COURSE_ID, HEAVY_IMAGE_COUNT, writeCatalogue } from './fixtures';
+import { launchChromium, startAppServer, type AppServer } from './harness';
+import { countConnections, logRequests } from './network';
+
+const EXAMPLE = { id: 'eksempel-trygg-epost', title: 'Trygg e-post for små bedrifter' };
+
+let browser: Browser;
+let coursesDir: string;
+const cleanup: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  coursesDir = await writeCatalogue();
+});
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!().catch(() => undefined);
+});
+afterAll(() => browser?.close());
+
+async function serve(options: { port?: number; coursesDir?: string } = {}): Promise<AppServer> {
+  const server = await startAppServer({ coursesDir, ...options });
+  cleanup.push(() => server.close(0));
+  return server;
+}
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'nb-NO',
+    viewport: { width: 360, height: 740 },
+  });
+  context.setDefaultTimeout(20_000);
+  cleanup.push(() => context.close());
+  return { context, page: await context.newPage() };
+}
+
+/** Open the app and wait until the service worker controls it with the shell precached. */
+async function openControlled(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+const heading1 = (page: Page, name: string) =>
+  page.getByRole('heading', { level: 1, name, exact: true });
+
+/** Download a course from its page and wait until it is available offline. */
+async function downloadFromCoursePage(
+  page: Page,
+  base: string,
+  courseId: string,
+  title: string,
+): Promise<void> {
+  await page.goto(`${base}/kurs/${courseId}`);
+  await heading1(page, title).waitFor();
+  await page.getByRole('button', { name: /^Last ned \(/ }).click();
+  await page.getByText('Tilgjengelig uten nett', { exact: true }).first().waitFor();
+}
+
+/** Stop the server, take the browser offline and start counting what reaches the port. */
+async function goOffline(context: BrowserContext, server: AppServer) {
+  await server.close(0);
+  const connections = await countConnections(server.port);
+  cleanup.push(() => connections.close());
+  await context.setOffline(true);
+  return connections;
+}
+
+describe('offline use', () => {
+  it('cold offline start: shell, a downloaded lesson and its image come from the service worker; nothing reaches the network', async () => {
+    const server = await serve();
+    const { context, page } = await newPage();
+    await openControlled(page, server.url);
+    await downloadFromCoursePage(page, server.url, EXAMPLE.id, EXAMPLE.title);
+
+    const connections = await goOffline(context, server);
+    const requests = logRequests(context);
+
+    const home = await page.goto(server.url);
+    expect(home?.fromServiceWorker()).toBe(true);
+    await heading1(page, 'Dine kurs').waitFor();
+    await page.getByText('Frakoblet', { exact: true }).first().waitFor();
+
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Kurs', exact: true })
+      .click();
+    await heading1(page, 'Alle kurs').waitFor();
+    await page.getByRole('link', { name: EXAMPLE.title }).click();
+    await heading1(page, EXAMPLE.title).waitFor();
+    await page.getByRole('link', { name: 'Slik kjenner du igjen en falsk e-post' }).click();
+    await heading1(page, 'Slik kjenner du igjen en falsk e-post').waitFor();
+    const image = page.locator('main img').first();
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+    await page.getByRole('button', { name: 'Merk som lest', exact: true }).click();
+    await page.getByRole('heading', { name: 'Leksjonen er fullført' }).waitFor();
+
+    const reload = await page.reload();
+    expect(reload?.fromServiceWorker()).toBe(true);
+    await heading1(page, 'Slik kjenner du igjen en falsk e-post').waitFor();
+    await page.getByRole('heading', { name: 'Leksjonen er fullført' }).waitFor();
+    await expect
+      .poll(() =>
+        page.getByRole('progressbar', { name: 'Kursfremdrift' }).getAttribute('aria-valuenow'),
+      )
+      .toBe('25');
+
+    const reachedNetwork = requests.network();
+    console.info(
+      `cold offline start: ${requests.records.length} requests from the page and the service worker, ${reachedNetwork.length} of them reached the network; ` +
+        `the stopped server's port saw ${connections.count} TCP connections carrying ${connections.requests.length} requests ${JSON.stringify(connections.requests)}, ` +
+        `${connections.appRequests().length} of them from the app`,
+    );
+    expect(requests.records.length).toBeGreaterThan(0);
+    expect(reachedNetwork).toEqual([]);
+    expect(connections.appRequests()).toEqual([]);
+  });
+
+  it('a deep link to a lesson opens offline', async () => {
+    const server = await serve();
+    const { context, page } = await newPage();
+    await openControlled(page, server.url);
+    await downloadFromCoursePage(page, server.url, EXAMPLE.id, EXAMPLE.title);
+    const connections = await goOffline(context, server);
+
+    const deep = await browser.contexts()[browser.contexts().length - 1]!.newPage();
+    const response = await deep.goto(`${server.url}/kurs/${EXAMPLE.id}/test-deg-selv`);
+    expect(response?.fromServiceWorker()).toBe(true);
+    await heading1(deep, 'Test deg selv').waitFor();
+    await deep.getByRole('heading', { name: 'Spørsmål 1 av 2' }).waitFor();
+    expect(connections.appRequests()).toEqual([]);
+  });
+
+  it('a course that is not downloaded says so offline instead of failing', async () => {
+    const server = await serve();
+    const { context, page } = await newPage();
+    await openControlled(page, server.url);
+    await page.goto(`${server.url}/kurs`);
+    await page.getByRole('link', { name: 'Tung nedlasting' }).waitFor();
+    await goOffline(context, server);
+    await page.goto(`${server.url}/kurs/${HEAVY_COURSE_ID}/bilder-1`);
+    await page
+      .getByText(/ikke lastet ned til enheten/)
+      .first()
+      .waitFor();
+  });
+});
+
+describe('downloads', () => {
+  it('an interrupted download resumes without fetching stored files again', async () => {
+    const first = await serve();
+    const { context, page } = await newPage();
+    await openControlled(page, first.url);
+    await page.goto(`${first.url}/kurs/${HEAVY_COURSE_ID}`);
+    await heading1(page, 'Tung nedlasting').waitFor();
+
+    // A slow connection, so the download is still running when the server dies.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 300 * 1024,
+      uploadThroughput: -1,
+    });
+    await page.getByRole('button', { name: /^Last ned \(/ }).click();
+    const bar = page.getByRole('progressbar', { name: /^Nedlasting av/ });
+    await expect
+      .poll(
+        async () =>
+          Number(await bar.getAttribute('aria-valuenow')) /
+          Number(await bar.getAttribute('aria-valuemax')),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBeGreaterThan(0.3);
+    await first.kill();
+    await page
+      .getByText(/Nedlastingen stoppet/)
+      .first()
+      .waitFor();
+    await expect(page.getByText('Tilgjengelig uten nett', { exact: true }).count()).resolves.toBe(
+      0,
+    );
+
+    const cacheName = mediaCacheName(HEAVY_COURSE_ID);
+    const storedBefore = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      return (await cache.keys()).map((request) => new URL(request.url).pathname);
+    }, cacheName);
+    expect(storedBefore.length).toBeGreaterThan(0);
+    expect(storedBefore.length).toBeLessThan(HEAVY_IMAGE_COUNT);
+
+    await serve({ port: first.port });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const requests = logRequests(context);
+    await page.getByRole('button', { name: 'Prøv igjen', exact: true }).click();
+    await page.getByText('Tilgjengelig uten nett', { exact: true }).first().waitFor();
+
+    const mediaFetched = requests
+      .network()
+      .map((r) => new URL(r.url).pathname)
+      .filter((path) => path.includes('/media/'));
+    console.info(
+      `interrupted download: ${storedBefore.length} of ${HEAVY_IMAGE_COUNT} images stored before the cut, ${mediaFetched.length} fetched after it`,
+    );
+    expect(mediaFetched.filter((path) => storedBefore.includes(path))).toEqual([]);
+    expect(mediaFetched).toHaveLength(HEAVY_IMAGE_COUNT - storedBefore.length);
+  });
+
+  it('a full disk gives a clear message and leaves no course marked available and no bundle rows', async () => {
+    const server = await serve();
+    const { context, page } = await newPage();
+    await openControlled(page, server.url);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 400 * 1024 });
+    // From the catalogue, so the course is not stored before the download begins.
+    await page.goto(`${server.url}/kurs`);
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Tung nedlasting' }) });
+    const before = await storedRows(page, HEAVY_COURSE_ID);
+    expect(before).toEqual({ hash: null, lessons: 0, download: null });
+    await card.getByRole('button', { name: /^Last ned \(/ }).click();
+    await page
+      .getByText(/Det er ikke nok lagringsplass på enheten\. Kurset trenger/)
+      .first()
+      .waitFor();
+    await expect(page.getByText('Tilgjengelig uten nett', { exact: true }).count()).resolves.toBe(
+      0,
+    );
+    const after = await storedRows(page, HEAVY_COURSE_ID);
+    console.info(`quota: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
+    expect(after.download).not.toBe('complete');
+    expect({ hash: after.hash, lessons: after.lessons }).toEqual({ hash: null, lessons: 0 });
+  });
+});
+
+/** What IndexedDB holds for a course: its stored version, lesson rows and download state. */
+function storedRows(page: Page, courseId: string) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('lommekurs');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const read = <T>(store: string, query: IDBValidKey | IDBKeyRange, index?: string) =>
+      new Promise<T>((resolve, reject) => {
+        const source = db.transaction(store).objectStore(store);
+        const request = index ? source.index(index).getAll(query) : source.get(query);
+        request.onsuccess = () => resolve(request.result as T);
+        request.onerror = () => reject(request.error);
+      });
+    const course = await read<{ version: number; hash: string } | undefined>('courses', id);
+    const lessons = await read<unknown[]>('lessons', id, 'courseId');
+    const download = await read<{ state: string } | undefined>('downloads', id);
+    db.close();
+    return {
+      hash: course?.hash ?? null,
+      lessons: lessons.length,
+      download: download?.state ?? null,
+    };
+  }, courseId);
+}
