@@ -2,14 +2,21 @@
 // Build of the PWA (Preact + a Workbox service worker through vite-plugin-pwa) and the Vitest
 // projects: `app` (components, IndexedDB through fake-indexeddb, in jsdom) and `node` (shared
 // logic, service-worker rules and the built precache list, the course compiler, the server).
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webManifest } from './src/app/manifest.ts';
 
+// Shown in the settings screen; APP_VERSION lets a build (and the update tests) carry its own.
+const appVersion =
+  process.env.APP_VERSION ??
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '8080'}`;
 
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
     preact(),
     VitePWA({

@@ -52,12 +52,16 @@ export interface RequestRecord {
   /** The page's request was answered by the service worker. */
   servedByWorker: boolean;
   failed: boolean;
+  /** Finished or failed: its fields are final. */
+  settled: boolean;
 }
 
 export interface RequestLog {
   readonly records: RequestRecord[];
-  /** Requests that went past the service worker to the network. */
+  /** Requests that went past the service worker to the network. Call `settle()` first. */
   network(): RequestRecord[];
+  /** Wait until every request seen so far has finished or failed. */
+  settle(): Promise<void>;
   clear(): void;
   stop(): void;
 }
@@ -73,6 +77,7 @@ export function logRequests(context: BrowserContext): RequestLog {
       fromWorker: request.serviceWorker() !== null,
       servedByWorker: false,
       failed: false,
+      settled: false,
     };
     entries.set(request, record);
     records.push(record);
@@ -80,11 +85,15 @@ export function logRequests(context: BrowserContext): RequestLog {
   const onFinished = async (request: Request) => {
     const record = entries.get(request);
     const response = await request.response();
-    if (record && response) record.servedByWorker = response.fromServiceWorker();
+    if (!record) return;
+    record.servedByWorker = response?.fromServiceWorker() ?? false;
+    record.settled = true;
   };
   const onFailed = (request: Request) => {
     const record = entries.get(request);
-    if (record) record.failed = true;
+    if (!record) return;
+    record.failed = true;
+    record.settled = true;
   };
   context.on('request', onRequest);
   context.on('requestfinished', onFinished);
@@ -92,6 +101,11 @@ export function logRequests(context: BrowserContext): RequestLog {
   return {
     records,
     network: () => records.filter((r) => r.fromWorker || !r.servedByWorker),
+    settle: async () => {
+      for (let waited = 0; records.some((r) => !r.settled) && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     clear: () => {
       records.length = 0;
     },

@@ -119,6 +119,7 @@ describe('offline use', () => {
       )
       .toBe('25');
 
+    await requests.settle();
     const reachedNetwork = requests.network();
     console.info(
       `cold offline start: ${requests.records.length} requests from the page and the service worker, ${reachedNetwork.length} of them reached the network; ` +
@@ -216,6 +217,7 @@ describe('downloads', () => {
     await page.getByRole('button', { name: 'Prøv igjen', exact: true }).click();
     await page.getByText('Tilgjengelig uten nett', { exact: true }).first().waitFor();
 
+    await requests.settle();
     const mediaFetched = requests
       .network()
       .map((r) => new URL(r.url).pathname)

@@ -135,6 +135,7 @@ export const en: Messages = {
   'settings.wifiUnknown':
     'This device does not tell whether it is on Wi-Fi, so “Only on Wi-Fi” cannot be used here.',
   'settings.downloadsSaved': 'The setting is saved.',
+  'settings.version': 'Lommekurs version {version}',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist in Lommekurs.',

@@ -134,6 +134,7 @@ export const nb = {
   'settings.wifiUnknown':
     'Denne enheten sier ikke fra om den er koblet til Wi-Fi, så «Bare på Wi-Fi» kan ikke brukes her.',
   'settings.downloadsSaved': 'Innstillingen er lagret.',
+  'settings.version': 'Lommekurs versjon {version}',
 
   'notFound.title': 'Fant ikke siden',
   'notFound.text': 'Adressen finnes ikke i Lommekurs.',

@@ -133,6 +133,7 @@ export const nn: Messages = {
   'settings.wifiUnknown':
     'Denne eininga seier ikkje frå om ho er kopla til Wi-Fi, så «Berre på Wi-Fi» kan ikkje brukast her.',
   'settings.downloadsSaved': 'Innstillinga er lagra.',
+  'settings.version': 'Lommekurs versjon {version}',
 
   'notFound.title': 'Fann ikkje sida',
   'notFound.text': 'Adressa finst ikkje i Lommekurs.',

@@ -59,6 +59,7 @@ export function SettingsScreen() {
       <p class="storage-link">
         <a href={paths.storage}>{t('storage.link')}</a>
       </p>
+      <p class="hint">{t('settings.version', { version: __APP_VERSION__ })}</p>
     </div>
   );
 }
