@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/server/config';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { createLogger } from '../../src/server/logger';
@@ -53,6 +53,23 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     await rm(dataDir, { recursive: true, force: true });
   };
   return { ...server, dataDir, close: stop, kill: () => stop(0) };
+}
+
+/** A browser context with a profile on disk, as a person's browser has (a plain context is
+ * incognito-like, and Chromium does not offer installation there). Closing it removes the profile. */
+export async function launchPersistentChromium(): Promise<BrowserContext> {
+  const profile = await mkdtemp(join(tmpdir(), 'lommekurs-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: CHROME_FLAGS,
+  });
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    await rm(profile, { recursive: true, force: true });
+  };
+  return context;
 }
 
 /** Debian's Chromium, headless. */

@@ -1,19 +1,15 @@
 // Installation: Chromium finds nothing that stops the app from being installed, and every icon
 // the web app manifest declares exists at its declared size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startAppServer, type AppServer } from './harness';
+import { launchPersistentChromium, startAppServer, type AppServer } from './harness';
 
 let server: AppServer;
-let browser: Browser;
 
 beforeAll(async () => {
   server = await startAppServer();
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
@@ -32,7 +28,7 @@ function pngSize(bytes: Buffer): string {
 
 describe('installation', () => {
   it('has no installability errors in Chromium', async () => {
-    const context = await browser.newContext();
+    const context = await launchPersistentChromium();
     const page = await context.newPage();
     await page.goto(server.url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

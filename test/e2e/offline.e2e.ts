@@ -233,13 +233,19 @@ describe('downloads', () => {
     const server = await serve();
     const { context, page } = await newPage();
     await openControlled(page, server.url);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 400 * 1024 });
     // From the catalogue, so the course is not stored before the download begins.
     await page.goto(`${server.url}/kurs`);
     const card = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('link', { name: 'Tung nedlasting' }) });
+    await card.getByRole('button', { name: /^Last ned \(/ }).waitFor();
+    // A nearly full device: 300 KB left for a 1.2 MB course.
+    const { usage = 0 } = await page.evaluate(() => navigator.storage.estimate());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: server.url,
+      quotaSize: usage + 300 * 1024,
+    });
     const before = await storedRows(page, HEAVY_COURSE_ID);
     expect(before).toEqual({ hash: null, lessons: 0, download: null });
     await card.getByRole('button', { name: /^Last ned \(/ }).click();
@@ -251,7 +257,13 @@ describe('downloads', () => {
       0,
     );
     const after = await storedRows(page, HEAVY_COURSE_ID);
-    console.info(`quota: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
+    const message = await page
+      .getByText(/Det er ikke nok lagringsplass/)
+      .first()
+      .textContent();
+    console.info(
+      `quota: "${message}"; IndexedDB before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`,
+    );
     expect(after.download).not.toBe('complete');
     expect({ hash: after.hash, lessons: after.lessons }).toEqual({ hash: null, lessons: 0 });
   });
