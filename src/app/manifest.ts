@@ -20,4 +20,20 @@ export const webManifest: Partial<ManifestOptions> = {
     { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
     { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
   ],
+  screenshots: [
+    {
+      src: '/screenshots/narrow-catalogue.png',
+      sizes: '360x740',
+      type: 'image/png',
+      form_factor: 'narrow',
+      label: 'Kurskatalogen på mobil',
+    },
+    {
+      src: '/screenshots/wide-catalogue.png',
+      sizes: '1280x800',
+      type: 'image/png',
+      form_factor: 'wide',
+      label: 'Kurskatalogen på PC',
+    },
+  ],
 };

@@ -4,7 +4,7 @@
 // - Playwright's request events, for the page and the service worker, tell which responses the
 //   service worker answered and which requests the worker itself sent to the network.
 import { createServer, type Server } from 'node:net';
-import type { BrowserContext, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 
 export interface ConnectionCounter {
   /** Every connection attempt. */
@@ -113,6 +113,59 @@ export function logRequests(context: BrowserContext): RequestLog {
       context.off('request', onRequest);
       context.off('requestfinished', onFinished);
       context.off('requestfailed', onFailed);
+    },
+  };
+}
+
+/** Network conditions as Chromium's DevTools protocol takes them (-1: no limit). */
+export interface NetworkConditions {
+  offline: boolean;
+  latency: number;
+  downloadThroughput: number;
+  uploadThroughput: number;
+}
+
+/** Emulated network conditions for the page and for the origin's service worker. */
+export async function emulateNetwork(browser: Browser, page: Page, origin: string) {
+  // The page's course downloads go through the service worker's fetch handler, so it is the
+  // worker's requests that reach the network and must be slowed. Playwright opens CDP sessions
+  // for pages only; the worker is reached from the browser session, with Target.sendMessageToTarget.
+  const pageCdp = await page.context().newCDPSession(page);
+  const browserCdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await browserCdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(origin));
+  if (!worker) throw new Error(`no service worker running for ${origin}`);
+  const { sessionId } = await browserCdp.send('Target.attachToTarget', {
+    targetId: worker.targetId,
+    flatten: false,
+  });
+  const replies = new Map<number, (error?: string) => void>();
+  browserCdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const reply = JSON.parse(event.message) as { id?: number; error?: { message: string } };
+    if (reply.id !== undefined) replies.get(reply.id)?.(reply.error?.message);
+  });
+  let lastId = 0;
+  const sendToWorker = async (method: string, params: object) => {
+    const id = ++lastId;
+    const replied = new Promise<string | undefined>((resolve) => replies.set(id, resolve));
+    const message = JSON.stringify({ id, method, params });
+    await browserCdp.send('Target.sendMessageToTarget', { sessionId, message });
+    const error = await Promise.race([
+      replied,
+      new Promise<string>((resolve) => setTimeout(() => resolve(`no answer to ${method}`), 10_000)),
+    ]);
+    if (error) throw new Error(`service worker: ${method}: ${error}`);
+  };
+  return {
+    async set(conditions: NetworkConditions) {
+      await pageCdp.send('Network.emulateNetworkConditions', conditions);
+      await sendToWorker('Network.emulateNetworkConditions', conditions);
+    },
+    async detach() {
+      await browserCdp.send('Target.detachFromTarget', { sessionId });
+      await browserCdp.detach();
+      await pageCdp.detach();
     },
   };
 }

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mediaCacheName } from '../../src/shared/offline-caches';
 import { HEAVY_COURSE_ID, HEAVY_IMAGE_COUNT, writeCatalogue } from './fixtures';
 import { launchChromium, startAppServer, type AppServer } from './harness';
-import { countConnections, logRequests } from './network';
+import { countConnections, emulateNetwork, logRequests } from './network';
 
 const EXAMPLE = { id: 'eksempel-trygg-epost', title: 'Trygg e-post for små bedrifter' };
 
@@ -169,9 +169,11 @@ describe('downloads', () => {
     await page.goto(`${first.url}/kurs/${HEAVY_COURSE_ID}`);
     await heading1(page, 'Tung nedlasting').waitFor();
 
-    // A slow connection, so the download is still running when the server dies.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.emulateNetworkConditions', {
+    // A slow connection (for the page and the service worker, whose requests reach the
+    // network), so the download is still running when the server dies.
+    const network = await emulateNetwork(browser, page, first.url);
+    cleanup.push(() => network.detach());
+    await network.set({
       offline: false,
       latency: 20,
       downloadThroughput: 300 * 1024,
@@ -207,12 +209,7 @@ describe('downloads', () => {
     expect(storedBefore.length).toBeLessThan(HEAVY_IMAGE_COUNT);
 
     await serve({ port: first.port });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
+    await network.set({ offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     const requests = logRequests(context);
     await page.getByRole('button', { name: 'Prøv igjen', exact: true }).click();
     await page.getByText('Tilgjengelig uten nett', { exact: true }).first().waitFor();

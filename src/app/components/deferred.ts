@@ -26,7 +26,11 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
     const [, setVersion] = useState(0);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
-      if (loaded) return;
+      // The chunk may have arrived between this render and the effect: render again then.
+      if (loaded) {
+        setVersion((n) => n + 1);
+        return;
+      }
       let current = true;
       preload().then(
         () => current && setVersion((n) => n + 1),
