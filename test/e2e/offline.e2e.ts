@@ -6,55 +6,27 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mediaCacheName } from '../../src/shared/offline-caches';
 import { HEAVY_COURSE_ID, HEAVY_IMAGE_COUNT, writeCatalogue } from './fixtures';
-import { launchChromium, startAppServer, type AppServer } from './harness';
+import { launchChromium, type AppServer } from './harness';
+import { heading1, openControlled, TestSession } from './session';
 import { countConnections, emulateNetwork, logRequests } from './network';
 
 const EXAMPLE = { id: 'eksempel-trygg-epost', title: 'Trygg e-post for små bedrifter' };
 
 let browser: Browser;
 let coursesDir: string;
-const cleanup: (() => Promise<unknown>)[] = [];
+const session = new TestSession(
+  () => browser,
+  () => ({ coursesDir }),
+);
+const serve = session.serve.bind(session);
+const newPage = session.newPage.bind(session);
 
 beforeAll(async () => {
   browser = await launchChromium();
   coursesDir = await writeCatalogue();
 });
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()!().catch(() => undefined);
-});
+afterEach(() => session.closeAll());
 afterAll(() => browser?.close());
-
-async function serve(options: { port?: number; coursesDir?: string } = {}): Promise<AppServer> {
-  const server = await startAppServer({ coursesDir, ...options });
-  cleanup.push(() => server.close(0));
-  return server;
-}
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'nb-NO',
-    viewport: { width: 360, height: 740 },
-  });
-  context.setDefaultTimeout(20_000);
-  cleanup.push(() => context.close());
-  return { context, page: await context.newPage() };
-}
-
-/** Open the app and wait until the service worker controls it with the shell precached. */
-async function openControlled(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-  });
-}
-
-const heading1 = (page: Page, name: string) =>
-  page.getByRole('heading', { level: 1, name, exact: true });
 
 /** Download a course from its page and wait until it is available offline. */
 async function downloadFromCoursePage(
@@ -73,7 +45,7 @@ async function downloadFromCoursePage(
 async function goOffline(context: BrowserContext, server: AppServer) {
   await server.close(0);
   const connections = await countConnections(server.port);
-  cleanup.push(() => connections.close());
+  session.defer(() => connections.close());
   await context.setOffline(true);
   return connections;
 }
@@ -172,7 +144,7 @@ describe('downloads', () => {
     // A slow connection (for the page and the service worker, whose requests reach the
     // network), so the download is still running when the server dies.
     const network = await emulateNetwork(browser, page, first.url);
-    cleanup.push(() => network.detach());
+    session.defer(() => network.detach());
     await network.set({
       offline: false,
       latency: 20,

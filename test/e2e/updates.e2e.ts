@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { HEAVY_COURSE_ID, writeCatalogue } from './fixtures';
-import { launchChromium, startAppServer, type AppServer, type AppServerOptions } from './harness';
+import { launchChromium } from './harness';
+import { heading1, openControlled, TestSession } from './session';
 import { countConnections, logRequests } from './network';
 
 const V1 = (await import('../../package.json', { with: { type: 'json' } })).default.version;
@@ -18,7 +19,9 @@ const QUIZ = { id: 'test-deg-selv', title: 'Test deg selv' };
 
 let browser: Browser;
 let v2Dist: string;
-const cleanup: (() => Promise<unknown>)[] = [];
+const session = new TestSession(() => browser);
+const serve = session.serve.bind(session);
+const newPage = session.newPage.bind(session);
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -31,44 +34,11 @@ beforeAll(async () => {
     delete process.env.APP_VERSION;
   }
 }, 120_000);
-afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()!().catch(() => undefined);
-});
+afterEach(() => session.closeAll());
 afterAll(async () => {
   await browser?.close();
   await rm(v2Dist, { recursive: true, force: true });
 });
-
-async function serve(options: AppServerOptions = {}): Promise<AppServer> {
-  const server = await startAppServer(options);
-  cleanup.push(() => server.close(0));
-  return server;
-}
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'nb-NO',
-    viewport: { width: 360, height: 740 },
-  });
-  context.setDefaultTimeout(20_000);
-  cleanup.push(() => context.close());
-  return { context, page: await context.newPage() };
-}
-
-const heading1 = (page: Page, name: string) =>
-  page.getByRole('heading', { level: 1, name, exact: true });
-
-async function openControlled(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-  });
-}
 
 async function shownVersion(page: Page, base: string): Promise<string> {
   await page.goto(`${base}/innstillinger`);
@@ -109,7 +79,7 @@ describe('app updates are the learner’s choice', () => {
 
     await server.close(0);
     const connections = await countConnections(server.port);
-    cleanup.push(() => connections.close());
+    session.defer(() => connections.close());
     await context.setOffline(true);
     const requests = logRequests(context);
     expect(await shownVersion(page, server.url)).toBe(V1);

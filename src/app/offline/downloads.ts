@@ -118,6 +118,16 @@ export async function downloadCourseForOffline(
     const [stored, row] = await Promise.all([getStoredCourse(courseId), getDownload(courseId)]);
     report();
 
+    // Every fetch below counts its bytes into the progress and fails when it stalls.
+    const counted = {
+      signal,
+      stallMs,
+      onBytes: (n: number) => {
+        done += n;
+        report();
+      },
+    };
+
     // 1. The bundle: the stored one when it is the wanted version, else the server's.
     let fresh: { bundle: CourseBundle; bytes: number } | null = null;
     if (!(stored && entry && stored.hash === entry.hash)) {
@@ -126,12 +136,7 @@ export async function downloadCourseForOffline(
           Accept: 'application/json',
           ...(stored && !entry ? { 'If-None-Match': `"${stored.hash}"` } : {}),
         },
-        signal,
-        stallMs,
-        onBytes: (n) => {
-          done += n;
-          report();
-        },
+        ...counted,
       }).then(reached);
       if (response.response.status !== 304) fresh = parseBundle(courseId, response);
       // A server that ignores If-None-Match sends the stored bundle again: nothing new to store.
@@ -182,14 +187,7 @@ export async function downloadCourseForOffline(
     for (const file of missing) {
       signal?.throwIfAborted();
       const before = done;
-      const { response, body } = await fetchBytes(file.url, {
-        signal,
-        stallMs,
-        onBytes: (n) => {
-          done += n;
-          report();
-        },
-      }).then(reached);
+      const { response, body } = await fetchBytes(file.url, counted).then(reached);
       if (!response.ok || !body) throw new DownloadError('http', { status: response.status });
       if (!(await verify(file, body))) throw new DownloadError('payload');
       await putMedia(cache, file, body);

@@ -1,0 +1,58 @@
+// What one end-to-end test starts — servers, browser contexts, listeners — closed again after it,
+// plus the page helpers the scenarios share.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startAppServer, type AppServer, type AppServerOptions } from './harness';
+
+/** Servers and contexts a test starts; `closeAll()` (in afterEach) stops them, newest first. */
+export class TestSession {
+  private readonly closers: (() => Promise<unknown>)[] = [];
+
+  constructor(
+    private readonly browser: () => Browser,
+    private readonly defaults: () => AppServerOptions = () => ({}),
+  ) {}
+
+  /** Close this with the session. */
+  defer(close: () => Promise<unknown>): void {
+    this.closers.push(close);
+  }
+
+  /** The real server, with the session's default options. */
+  async serve(options: AppServerOptions = {}): Promise<AppServer> {
+    const server = await startAppServer({ ...this.defaults(), ...options });
+    this.defer(() => server.close(0));
+    return server;
+  }
+
+  /** A phone-sized page in a fresh context, in Bokmål. */
+  async newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser().newContext({
+      locale: 'nb-NO',
+      viewport: { width: 360, height: 740 },
+    });
+    context.setDefaultTimeout(20_000);
+    this.defer(() => context.close());
+    return { context, page: await context.newPage() };
+  }
+
+  async closeAll(): Promise<void> {
+    while (this.closers.length) await this.closers.pop()!().catch(() => undefined);
+  }
+}
+
+/** Open the app and wait until the service worker controls it with the shell precached. */
+export async function openControlled(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+/** The screen's h1. */
+export const heading1 = (page: Page, name: string) =>
+  page.getByRole('heading', { level: 1, name, exact: true });
