@@ -99,7 +99,7 @@ describe('downloading from the catalogue', () => {
     fireEvent.click(await within(ferje).findByRole('button', { name: /^Last ned/ }));
     const alert = await within(ferje).findByRole('alert');
     expect(alert.textContent!.replace(/\s/g, ' ')).toContain(
-      'Det er ikke nok lagringsplass på enheten. Kurset trenger 1,2 MB, men bare 500 MB er ledig.',
+      'Det er ikke nok lagringsplass på enheten. Kurset trenger 1,2 MB. Slett andre nedlastinger',
     );
     expect(await db.courses.count()).toBe(0);
     expect(await db.lessons.count()).toBe(0);

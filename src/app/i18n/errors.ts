@@ -39,11 +39,16 @@ export function downloadErrorSentence(i18n: I18n, error: DownloadError): string 
     case 'payload':
       return t('download.error.payload');
     case 'quota': {
-      const needed = i18n.bytes(error.quota?.needed ?? 0);
+      const needed = error.quota?.needed ?? 0;
       const available = error.quota?.available;
-      return typeof available === 'number'
-        ? t('download.error.quota', { needed, available: i18n.bytes(available) })
-        : t('download.error.quotaUnknown', { needed });
+      // The browser's estimate is not always the limit that was hit (the disk itself can be
+      // full): name the free space only when it explains the failure.
+      return typeof available === 'number' && available < needed
+        ? t('download.error.quota', {
+            needed: i18n.bytes(needed),
+            available: i18n.bytes(available),
+          })
+        : t('download.error.quotaUnknown', { needed: i18n.bytes(needed) });
     }
     case 'unsupported':
       return t('download.error.unsupported');
