@@ -1,6 +1,6 @@
-// A download's progress in bytes (role=progressbar, value and maximum in bytes), with the text
-// "0,4 av 1,2 MB" shown and used as the value text, so the bar's colour is never the only cue.
+// A download's progress in bytes (value and maximum in bytes), shown as "0,4 av 1,2 MB".
 import { useI18n } from '../state/context';
+import { Meter } from './Meter';
 
 interface Props {
   /** Accessible name, e.g. "Nedlasting av Trygg e-post". */
@@ -13,25 +13,6 @@ interface Props {
 
 export function ByteProgressBar({ label, done, total, text }: Props) {
   const { bytesOf } = useI18n();
-  const max = Math.max(1, Math.round(total));
-  const now = Math.max(0, Math.min(max, Math.round(done)));
-  const valueText = text ?? bytesOf(now, total);
-  return (
-    <div class="progress byte-progress">
-      <div
-        class="progress-track"
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={max}
-        aria-valuenow={now}
-        aria-valuetext={valueText}
-      >
-        <div class="progress-fill" style={{ width: `${(now / max) * 100}%` }} />
-      </div>
-      <span class="progress-text" aria-hidden="true">
-        {valueText}
-      </span>
-    </div>
-  );
+  const valueText = text ?? bytesOf(Math.max(0, Math.min(done, total)), total);
+  return <Meter label={label} value={done} max={total} text={valueText} class="byte-progress" />;
 }
