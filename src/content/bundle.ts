@@ -3,13 +3,24 @@
 import { createHash } from 'node:crypto';
 import {
   BUNDLE_FORMAT,
+  LANGUAGES,
   type CatalogueEntry,
   type CourseBundle,
+  type CourseMeta,
   type Lesson,
   type MediaFile,
 } from '../shared/course';
 import type { CourseFrontMatter } from './front-matter-schemas';
 import type { CompiledCourse } from './types';
+
+/** `{ translations }` in LANGUAGES order, or nothing when the course links to no translation. */
+const translationsOf = (meta: CourseFrontMatter): Pick<CourseMeta, 'translations'> => {
+  const links = LANGUAGES.flatMap((language) => {
+    const courseId = meta.translations?.[language];
+    return courseId === undefined ? [] : [[language, courseId] as const];
+  });
+  return links.length === 0 ? {} : { translations: Object.fromEntries(links) };
+};
 
 /** sha256 (hex) of a bundle's JSON with `hash` set to '': the bundle's identity and ETag. */
 export const bundleHash = (bundle: CourseBundle): string =>
@@ -34,6 +45,8 @@ export const buildCourse = (
     sources: meta.sources.map((source) =>
       source.url === undefined ? { title: source.title } : { title: source.title, url: source.url },
     ),
+    // Only when there are links, so a course without them keeps its bundle bytes and hash.
+    ...translationsOf(meta),
   };
   const minutes = lessons.reduce((sum, lesson) => sum + lesson.minutes, 0);
   const bundle: CourseBundle = {

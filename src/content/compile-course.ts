@@ -2,7 +2,7 @@
 // use. Collects every authoring error of the course before giving up on it.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Lesson } from '../shared/course';
+import { LANGUAGES, type CourseLanguage, type Lesson } from '../shared/course';
 import { idSchema } from './front-matter-schemas';
 import { buildCourse } from './bundle';
 import { ErrorList } from './errors';
@@ -18,11 +18,23 @@ export const COURSE_FILE = 'course.md';
 /** A lesson file name: two digits, a dash, a slug, `.md`. */
 export const LESSON_FILE = /^(\d{2})-[a-z0-9][a-z0-9-]*\.md$/;
 
-/** A course result plus where its id was written (for the catalogue's duplicate check). */
+/** One `translations:` entry of a course.md, with the line it is reported at. */
+export interface TranslationLink {
+  language: CourseLanguage;
+  courseId: string;
+  line: number;
+}
+
+/** A course result plus what the catalogue checks across courses: where its id was written (for
+ * the duplicate check), its language and its translation links. */
 export interface CourseFolderResult {
   result: CourseCompileResult;
   id?: string;
   idLine: number;
+  /** The course's language, when course.md names a valid one. */
+  language?: CourseLanguage;
+  /** Links to other courses, when course.md is valid. */
+  translations: TranslationLink[];
 }
 
 /** Compiles the course in `dir`; throws only when the folder itself cannot be read. */
@@ -39,12 +51,33 @@ export const compileCourseFolder = async (dir: string): Promise<CourseFolderResu
 
   let meta: CourseFrontMatter | undefined;
   let rawId: string | undefined;
+  let rawLanguage: CourseLanguage | undefined;
   let idLine = 1;
+  const translations: TranslationLink[] = [];
   if (entries.some((entry) => entry.isFile() && entry.name === COURSE_FILE)) {
     const frontMatter = readFrontMatter(await readFile(courseFile, 'utf8'), reportCourse);
     meta = validateFrontMatter(frontMatter, courseFrontMatterSchema, reportCourse);
     rawId = idSchema.safeParse(frontMatter.data?.id).data;
+    rawLanguage = LANGUAGES.find((language) => language === frontMatter.data?.language);
     idLine = frontMatter.lineOf(['id']);
+    for (const language of LANGUAGES) {
+      const courseId = meta?.translations?.[language];
+      if (courseId === undefined) continue;
+      const line = frontMatter.lineOf(['translations', language]);
+      if (courseId === meta!.id) {
+        reportCourse(
+          line,
+          `"translations.${language}" links to this course itself: name the course id of its ${language} version`,
+        );
+      } else if (language === meta!.language) {
+        reportCourse(
+          line,
+          `"translations.${language}": this course is already in ${language}; list only its versions in other languages`,
+        );
+      } else {
+        translations.push({ language, courseId, line });
+      }
+    }
   } else {
     reportCourse(1, `missing ${COURSE_FILE}: every course folder needs one`);
   }
@@ -93,7 +126,7 @@ export const compileCourseFolder = async (dir: string): Promise<CourseFolderResu
     sorted.length === 0 && meta
       ? { dir: root, course: buildCourse(root, meta, lessons, mediaFiles), errors: [] }
       : { dir: root, errors: sorted };
-  return { result, id: rawId, idLine };
+  return { result, id: rawId, idLine, language: rawLanguage, translations };
 };
 
 /** course.md first, then lessons and media in path order; within a file, by line. */

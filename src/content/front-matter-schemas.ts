@@ -1,6 +1,6 @@
 // The fields an author writes at the top of course.md and of each lesson file.
 import { z } from 'zod';
-import { LANGUAGES, LESSON_KINDS } from '../shared/course';
+import { LANGUAGES, LESSON_KINDS, type CourseLanguage } from '../shared/course';
 
 /** A lowercase slug id: letters, digits and dashes. */
 export const idSchema = z
@@ -23,9 +23,46 @@ export const courseFrontMatterSchema = z.strictObject({
       url: z.url({ protocol: /^https?$/, error: 'must be a web address (https://…)' }).optional(),
     }),
   ),
+  /** Optional links to the same course in other languages, e.g. `translations: { nn: x }`. The
+   * catalogue checks that each linked course exists, is in that language and is another course. */
+  translations: z
+    .strictObject({
+      nb: idSchema.optional(),
+      nn: idSchema.optional(),
+      en: idSchema.optional(),
+      se: idSchema.optional(),
+    } satisfies Record<CourseLanguage, unknown>)
+    .optional(),
 });
 
 export type CourseFrontMatter = z.infer<typeof courseFrontMatterSchema>;
+
+const CHECKED_MESSAGE = 'must be a date like 2026-11-27';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Why `value` is not a usable "checked" date, or undefined when it is: a real calendar date
+ * `YYYY-MM-DD`, not after tomorrow (UTC). The day of slack lets an author east of UTC write
+ * today's local date.
+ */
+export const checkedDateProblem = (value: string, now = new Date()): string | undefined => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return CHECKED_MESSAGE;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    return `${CHECKED_MESSAGE} (${value} is not a real date)`;
+  }
+  const latest = new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
+  if (value > latest) {
+    return `must not be in the future (${value}): write the day you last checked the lesson`;
+  }
+  return undefined;
+};
 
 /** Front matter of a lesson file `NN-<slug>.md`. */
 export const lessonFrontMatterSchema = z.strictObject({
@@ -37,6 +74,29 @@ export const lessonFrontMatterSchema = z.strictObject({
     .min(1, 'must be a whole number from 1 to 15')
     .max(15, 'must be a whole number from 1 to 15'),
   advisor: text.optional(),
+  sources: z
+    .array(
+      z.strictObject({
+        title: text,
+        url: z.url({
+          protocol: /^https$/,
+          error: 'must be a secure web address starting with https://',
+        }),
+      }),
+      { error: 'must be a list of sources, each with a title and a url' },
+    )
+    .min(1, 'must list at least one source, each with a title and a url'),
+  checked: z.string({ error: CHECKED_MESSAGE }).superRefine((value, ctx) => {
+    const problem = checkedDateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 });
+
+/** What a lesson author sees when a required field is missing altogether. */
+export const LESSON_MISSING_MESSAGES: Record<string, string> = {
+  sources: 'lesson has no sources: add "sources:" with title and url',
+  checked:
+    'lesson has no "checked" date: add "checked: YYYY-MM-DD", the day you last checked it against its sources',
+};
 
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;

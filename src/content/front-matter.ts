@@ -132,12 +132,14 @@ const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
 
 /**
  * Validates front matter against a zod schema, reporting each problem at its field's line with the
- * field's name. Returns the parsed value, or undefined when anything is wrong.
+ * field's name. `missing` replaces the message for an absent top-level field (reported at line 1).
+ * Returns the parsed value, or undefined when anything is wrong.
  */
 export const validateFrontMatter = <T>(
   frontMatter: FrontMatter,
   schema: z.ZodType<T>,
   report: Report,
+  missing: Readonly<Record<string, string>> = {},
 ): T | undefined => {
   if (frontMatter.data === undefined) return undefined;
   const result = schema.safeParse(frontMatter.data);
@@ -149,7 +151,8 @@ export const validateFrontMatter = <T>(
         report(frontMatter.lineOf([...path, key]), `unknown field "${fieldName([...path, key])}"`);
       }
     } else if (valueAt(frontMatter.data, path) === undefined) {
-      report(frontMatter.lineOf(path), `missing field "${fieldName(path)}"`);
+      const custom = path.length === 1 ? missing[String(path[0])] : undefined;
+      report(frontMatter.lineOf(path), custom ?? `missing field "${fieldName(path)}"`);
     } else {
       // zod's own messages start with "Invalid input"; the schemas' messages are already phrased
       // for authors ("must be …").

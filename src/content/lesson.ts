@@ -9,7 +9,7 @@ import { checkBody } from './body-checks';
 import { readChecklist } from './checklist';
 import type { ErrorList, Report } from './errors';
 import { readFrontMatter, validateFrontMatter } from './front-matter';
-import { lessonFrontMatterSchema } from './front-matter-schemas';
+import { LESSON_MISSING_MESSAGES, lessonFrontMatterSchema } from './front-matter-schemas';
 import { HtmlRenderer, isDefinition, parseMarkdown } from './markdown';
 import type { MediaCollector } from './media';
 import { countWords, textOf } from './mdast-tools';
@@ -40,7 +40,12 @@ export const compileLesson = async (
 ): Promise<LessonResult> => {
   const report = context.errors.for(file);
   const frontMatter = readFrontMatter(await readFile(file, 'utf8'), report);
-  const meta = validateFrontMatter(frontMatter, lessonFrontMatterSchema, report);
+  const meta = validateFrontMatter(
+    frontMatter,
+    lessonFrontMatterSchema,
+    report,
+    LESSON_MISSING_MESSAGES,
+  );
   const raw = frontMatter.data ?? {};
   // Used even when other fields are wrong, so the body still gets its kind's checks.
   const kind = LESSON_KINDS.find((known) => known === raw.kind);
@@ -59,7 +64,13 @@ export const compileLesson = async (
   };
 
   let lesson: Lesson | undefined;
-  const base = meta && { id: meta.id, title: meta.title, minutes: meta.minutes };
+  const base = meta && {
+    id: meta.id,
+    title: meta.title,
+    minutes: meta.minutes,
+    sources: meta.sources.map((source) => ({ title: source.title, url: source.url })),
+    checked: meta.checked,
+  };
   switch (kind) {
     case 'reading':
       requireText('a reading lesson needs text');

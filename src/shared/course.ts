@@ -12,6 +12,7 @@ export type CourseLanguage = (typeof LANGUAGES)[number];
 export const LESSON_KINDS = ['reading', 'quiz', 'checklist', 'reflection'] as const;
 export type LessonKind = (typeof LESSON_KINDS)[number];
 
+/** Where a course or lesson got its facts. A lesson's sources always have an https:// `url`. */
 export interface Source {
   title: string;
   url?: string;
@@ -36,6 +37,11 @@ interface LessonBase {
   minutes: number;
   /** Sanitised body HTML (for a quiz: its introduction; for a reflection: the prompt). */
   html: string;
+  /** What the lesson is based on: at least one, each with a title and an https:// url. */
+  sources: Source[];
+  /** The day an author last checked the lesson against its sources ("sist kontrollert"),
+   * as an ISO date `YYYY-MM-DD`. */
+  checked: string;
 }
 
 export interface ReadingLesson extends LessonBase {
@@ -90,6 +96,9 @@ export interface CourseMeta {
   version: number;
   audience: string;
   sources: Source[];
+  /** The same course in other languages: language code → course id. Absent when there are none;
+   * keys in LANGUAGES order. A linked course need not link back. */
+  translations?: Partial<Record<CourseLanguage, string>>;
 }
 
 export interface CourseBundle extends CourseMeta {

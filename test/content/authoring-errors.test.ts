@@ -1,5 +1,5 @@
 // One test per kind of authoring error: each names the exact file and line the author must fix,
-// and checks that no other error is reported. Lesson fixtures put the body on line 8 (line 9 with
+// and checks that no other error is reported. Lesson fixtures put the body on line 10 (line 11 with
 // an advisor); see test/utils/course-fixture.ts.
 import { describe, expect, it } from 'vitest';
 import { compileFixture } from './helpers';
@@ -244,7 +244,7 @@ describe('quiz lessons', () => {
       quiz('## Right?', '', '- [x] Yes', '  > Yes.', '- [ ] No', '  > No.'),
     );
     expect(errors).toEqual([
-      error(lesson, 8, /^question has no id: end the heading with \{#question-id\}$/),
+      error(lesson, 10, /^question has no id: end the heading with \{#question-id\}$/),
     ]);
   });
 
@@ -252,7 +252,7 @@ describe('quiz lessons', () => {
     const { errors, lesson } = await compileLesson(
       quiz('## Right? {#Q 1}', '', '- [x] Yes', '  > Yes.', '- [ ] No', '  > No.'),
     );
-    expect(errors).toEqual([error(lesson, 8, /^id "\{#Q 1\}" must be lowercase/)]);
+    expect(errors).toEqual([error(lesson, 10, /^id "\{#Q 1\}" must be lowercase/)]);
   });
 
   it('reports a duplicate question id at the later heading', async () => {
@@ -260,28 +260,28 @@ describe('quiz lessons', () => {
     const { errors, lesson } = await compileLesson(
       quiz('## One? {#q}', '', ...question, '## Two? {#q}', '', ...question),
     );
-    expect(errors).toEqual([error(lesson, 15, /^question id "q" is used twice in this lesson$/)]);
+    expect(errors).toEqual([error(lesson, 17, /^question id "q" is used twice in this lesson$/)]);
   });
 
   it('reports a duplicate option id, explicit or by position', async () => {
     const { errors, lesson } = await compileLesson(
       quiz('## Q? {#q}', '', '- [x] Yes {#b}', '  > Yes.', '- [ ] No', '  > No.'),
     );
-    expect(errors).toEqual([error(lesson, 12, /^option id "b" is used twice in this question$/)]);
+    expect(errors).toEqual([error(lesson, 14, /^option id "b" is used twice in this question$/)]);
   });
 
   it('reports a question with no correct option at its heading', async () => {
     const { errors, lesson } = await compileLesson(
       quiz('Intro.', '', '## Q? {#q}', '', '- [ ] A', '  > No.', '- [ ] B', '  > No.'),
     );
-    expect(errors).toEqual([error(lesson, 10, /^question has no correct option/)]);
+    expect(errors).toEqual([error(lesson, 12, /^question has no correct option/)]);
   });
 
   it('reports an option without an explanation at its line', async () => {
     const { errors, lesson } = await compileLesson(
       quiz('## Q? {#q}', '', '- [x] A', '  > Yes.', '- [ ] B', '- [ ] C', '  > No.'),
     );
-    expect(errors).toEqual([error(lesson, 12, /^option "b" has no explanation/)]);
+    expect(errors).toEqual([error(lesson, 14, /^option "b" has no explanation/)]);
   });
 
   it('explains an explanation that is not indented under its option', async () => {
@@ -289,8 +289,8 @@ describe('quiz lessons', () => {
       quiz('## Q? {#q}', '', '- [x] A', '  > Yes.', '- [ ] B', '> No.'),
     );
     expect(errors).toEqual([
-      error(lesson, 12, /^option "b" has no explanation/),
-      error(lesson, 13, /indent its "> …" lines by two spaces/),
+      error(lesson, 14, /^option "b" has no explanation/),
+      error(lesson, 15, /indent its "> …" lines by two spaces/),
     ]);
   });
 
@@ -299,8 +299,8 @@ describe('quiz lessons', () => {
       quiz('## Q? {#q}', '', 'No options here.', '', '## R? {#r}', '', '- [x] Only', '  > Yes.'),
     );
     expect(errors).toEqual([
-      error(lesson, 8, /^question has no options/),
-      error(lesson, 12, /^question needs at least two options$/),
+      error(lesson, 10, /^question has no options/),
+      error(lesson, 14, /^question needs at least two options$/),
     ]);
   });
 
@@ -309,8 +309,8 @@ describe('quiz lessons', () => {
       quiz('## Q? {#q}', '', '- [x] A', '  > Yes.', '- B', '  > No.', '', 'Afterthought.'),
     );
     expect(errors).toEqual([
-      error(lesson, 12, /^option must start with "\[x\]" \(right\) or "\[ \]" \(wrong\)$/),
-      error(lesson, 15, /^text after a question's options/),
+      error(lesson, 14, /^option must start with "\[x\]" \(right\) or "\[ \]" \(wrong\)$/),
+      error(lesson, 17, /^text after a question's options/),
     ]);
   });
 });
@@ -330,7 +330,7 @@ describe('checklist lessons', () => {
       body: ['Intro.', '', '- [ ] Has one {#one}', '- [ ] Has none'].join('\n'),
     });
     expect(errors).toEqual([
-      error(lesson, 11, /^checklist item has no id: end it with \{#item-id\}$/),
+      error(lesson, 13, /^checklist item has no id: end it with \{#item-id\}$/),
     ]);
   });
 
@@ -340,7 +340,7 @@ describe('checklist lessons', () => {
       body: ['- [ ] One {#x}', '- [ ] Two {#x}'].join('\n'),
     });
     expect(errors).toEqual([
-      error(lesson, 9, /^checklist item id "x" is used twice in this lesson$/),
+      error(lesson, 11, /^checklist item id "x" is used twice in this lesson$/),
     ]);
   });
 
@@ -350,9 +350,9 @@ describe('checklist lessons', () => {
       body: ['- [x] Ticked {#a}', '- Plain {#b}', '', 'Outro.'].join('\n'),
     });
     expect(errors).toEqual([
-      error(lesson, 8, /^checklist items start unticked/),
-      error(lesson, 9, /^checklist item must start with "- \[ \]"$/),
-      error(lesson, 11, /^text after the checklist items/),
+      error(lesson, 10, /^checklist items start unticked/),
+      error(lesson, 11, /^checklist item must start with "- \[ \]"$/),
+      error(lesson, 13, /^text after the checklist items/),
     ]);
   });
 });
@@ -362,7 +362,7 @@ describe('Markdown bodies', () => {
     const { errors, lesson } = await compileLesson({
       body: ['Hello.', '', '<script>alert(1)</script>', ''].join('\n'),
     });
-    expect(errors).toEqual([error(lesson, 10, /^raw <script> is not allowed/)]);
+    expect(errors).toEqual([error(lesson, 12, /^raw <script> is not allowed/)]);
   });
 
   it('reports inline and block raw HTML, but lets comments through', async () => {
@@ -378,8 +378,8 @@ describe('Markdown bodies', () => {
       ].join('\n'),
     });
     expect(errors).toEqual([
-      error(lesson, 10, /^raw HTML is not allowed \("<b onclick="x\(\)">"\)/),
-      error(lesson, 12, /^raw HTML is not allowed \("<div style/),
+      error(lesson, 12, /^raw HTML is not allowed \("<b onclick="x\(\)">"\)/),
+      error(lesson, 14, /^raw HTML is not allowed \("<div style/),
     ]);
   });
 
@@ -403,9 +403,9 @@ describe('Markdown bodies', () => {
       ].join('\n'),
     });
     expect(errors).toEqual([
-      error(lesson, 9, /^link "javascript:alert\(1\)" is not allowed/),
-      error(lesson, 10, /^link "02-next\.md" is not allowed/),
-      error(lesson, 13, /^link "data:text\/html,hi" is not allowed/),
+      error(lesson, 11, /^link "javascript:alert\(1\)" is not allowed/),
+      error(lesson, 12, /^link "02-next\.md" is not allowed/),
+      error(lesson, 15, /^link "data:text\/html,hi" is not allowed/),
     ]);
   });
 
@@ -413,7 +413,7 @@ describe('Markdown bodies', () => {
     const { errors, lesson } = await compileLesson({
       body: 'Text.\n\n![A chart](media/missing.png)\n',
     });
-    expect(errors).toEqual([error(lesson, 10, /^image "media\/missing\.png" not found/)]);
+    expect(errors).toEqual([error(lesson, 12, /^image "media\/missing\.png" not found/)]);
   });
 
   it('reports images outside media/', async () => {
@@ -429,7 +429,7 @@ describe('Markdown bodies', () => {
       { 'a.png': TINY_PNG },
     );
     expect(errors).toEqual(
-      [8, 10, 12, 14].map((line) => error(lesson, line, /is not in the course's media\/ folder/)),
+      [10, 12, 14, 16].map((line) => error(lesson, line, /is not in the course's media\/ folder/)),
     );
   });
 
@@ -439,8 +439,8 @@ describe('Markdown bodies', () => {
       { 'media/a.png': TINY_PNG, 'media/a.pdf': '%PDF-1.4' },
     );
     expect(errors).toEqual([
-      error(lesson, 8, /^image has no description/),
-      error(lesson, 10, /^image "media\/a\.pdf" has an unsupported type/),
+      error(lesson, 10, /^image has no description/),
+      error(lesson, 12, /^image "media\/a\.pdf" has an unsupported type/),
     ]);
   });
 
@@ -476,9 +476,9 @@ describe('Markdown bodies', () => {
     });
     expect(result.errors).toEqual([
       error(result.at('course.md'), 5, /"language"/),
-      error(result.at('01-a.md'), 8, /<script>/),
-      error(result.at('01-a.md'), 10, /not found/),
-      error(result.at('02-b.md'), 8, /has no id/),
+      error(result.at('01-a.md'), 10, /<script>/),
+      error(result.at('01-a.md'), 12, /not found/),
+      error(result.at('02-b.md'), 10, /has no id/),
     ]);
   });
 });

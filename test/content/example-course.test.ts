@@ -31,6 +31,20 @@ describe('the example course', async () => {
     for (const source of course.bundle.sources) expect(source.url).toMatch(/^https:\/\//);
   });
 
+  it('names sources from course.md and the day they were checked in every lesson', () => {
+    const courseUrls = course.bundle.sources.map((source) => source.url);
+    for (const lesson of course.bundle.lessons) {
+      expect(lesson.checked).toBe('2026-11-27');
+      expect(lesson.sources.length).toBeGreaterThan(0);
+      for (const source of lesson.sources) {
+        expect(source.url).toMatch(/^https:\/\//);
+        expect(courseUrls).toContain(source.url);
+        expect(course.bundle.sources).toContainEqual(source);
+      }
+    }
+    expect(course.bundle).not.toHaveProperty('translations');
+  });
+
   it('has one lesson of each kind, in file order, each 2–4 minutes', () => {
     const lessons = course.bundle.lessons;
     expect(lessons.map((lesson) => [lesson.id, lesson.kind])).toEqual([

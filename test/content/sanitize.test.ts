@@ -84,9 +84,9 @@ describe('sanitised HTML', () => {
       lessons: [{ id: 'l', file: '01-l.md', body: attacks.join('\n\n') }],
     });
     expect(result.course).toBeUndefined();
-    // One attack a paragraph, from line 8: each of them is reported at its own line.
+    // One attack a paragraph, from line 10: each of them is reported at its own line.
     const lines = new Set(result.errors.map((error) => error.line));
-    expect([...lines]).toEqual(attacks.map((_attack, index) => 8 + 2 * index));
+    expect([...lines]).toEqual(attacks.map((_attack, index) => 10 + 2 * index));
     expect(result.errors.every((error) => error.file === result.at('01-l.md'))).toBe(true);
   });
 

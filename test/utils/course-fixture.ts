@@ -6,12 +6,18 @@
 //   course.md                        lesson file (no advisor)      lesson file with advisor
 //   1 ---        6 version           1 ---                         1–5 as before
 //   2 id         7 audience          2 id                          6 advisor
-//   3 title      8 sources           3 title                       7 ---
-//   4 summary    9 ---               4 kind                        8 (blank)
-//   5 language                       5 minutes                     9 first body line
-//                                    6 ---
-//                                    7 (blank)
-//                                    8 first body line
+//   3 title      8 sources           3 title                       7 sources
+//   4 summary    9 ---               4 kind                        8 checked
+//   5 language                       5 minutes                     9 ---
+//                                    6 sources                    10 (blank)
+//                                    7 checked                    11 first body line
+//                                    8 ---
+//                                    9 (blank)
+//                                   10 first body line
+//
+// Extra course.md fields (`meta`, e.g. `translations`) go on line 9 on, before the closing `---`;
+// extra lesson fields (`frontMatter`) after `checked`. `sources` and `checked` are written as one
+// line each (JSON, which is valid YAML).
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,7 +34,8 @@ export interface LessonFixture {
   body?: string;
   /** File name; `NN-<id>.md` by position when omitted. */
   file?: string;
-  /** Extra or replacement front matter fields (written after the defaults). */
+  /** Extra or replacement front matter fields (new ones written after the defaults; a default
+   * keeps its line). `{ sources: undefined }` removes a default field. */
   frontMatter?: Record<string, unknown>;
   /** The whole file as written: overrides everything else but `file`. */
   raw?: string;
@@ -79,6 +86,12 @@ export const DEFAULT_BODIES: Record<LessonKind, string> = {
   reflection: 'What would you do?\n',
 };
 
+/** The `sources` every fixture lesson has unless `frontMatter` replaces or removes it. */
+export const DEFAULT_LESSON_SOURCES = [{ title: 'A lesson source', url: 'https://example.org/l' }];
+
+/** The `checked` date every fixture lesson has unless `frontMatter` replaces or removes it. */
+export const DEFAULT_CHECKED = '2026-01-15';
+
 /** Writes `key: value` lines; values as JSON, which is valid YAML and always one line. */
 const yamlLines = (fields: Record<string, unknown>): string[] =>
   Object.entries(fields)
@@ -115,6 +128,8 @@ export const lessonMarkdown = (lesson: LessonFixture): string => {
       kind,
       minutes: lesson.minutes ?? 2,
       advisor: lesson.advisor,
+      sources: DEFAULT_LESSON_SOURCES,
+      checked: DEFAULT_CHECKED,
       ...lesson.frontMatter,
     }),
     '---',

@@ -22,6 +22,8 @@ const quiz: QuizLesson = {
   kind: 'quiz',
   minutes: 3,
   html: '<p>Intro</p>',
+  sources: [{ title: 'Kilde', url: 'https://example.org/kilde' }],
+  checked: '2026-11-27',
   questions: [
     {
       id: 'q1',

@@ -30,6 +30,8 @@ const bundle = (version: number, lessonIds: string[]): CourseBundle => ({
     kind: 'reading',
     minutes: 3,
     html: `<p>${id}</p>`,
+    sources: [],
+    checked: '2026-11-27',
   })),
 });
 
