@@ -54,6 +54,9 @@ export interface I18n {
   bytesOf: (done: number, total: number) => string;
   /** A date, e.g. "3. mars 2026". */
   date: (ms: number) => string;
+  /** A calendar day given as midnight UTC (an ISO `YYYY-MM-DD` date), e.g. "27. november 2026",
+   * the same day in every time zone. */
+  calendarDate: (utcMidnightMs: number) => string;
 }
 
 /** Build the translator and formatters for one language. */
@@ -78,6 +81,7 @@ export function createI18n(lang: UiLanguage): I18n {
     return glue(n < 1e9 ? MB.format(n / 1e6) : GB.format(n / 1e9));
   };
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
 
   const t = ((key: keyof Messages, params?: Record<string, string | number>) => {
     const message: string | PluralMessage = dict[key];
@@ -106,5 +110,6 @@ export function createI18n(lang: UiLanguage): I18n {
       return t('unit.bytesOf', { done: numberFormat.format(shown), total: bytes(total) });
     },
     date: (ms) => dateFormat.format(ms),
+    calendarDate: (ms) => dayFormat.format(ms),
   };
 }

@@ -54,6 +54,7 @@ export const nb = {
   'course.finishedText': 'Du har fullført alle leksjonene i kurset. Godt jobbet!',
   'course.lessonsHeading': 'Leksjoner',
   'course.sourcesHeading': 'Kilder',
+  'course.alsoIn': 'Også på {language}',
   'course.retry': 'Prøv igjen',
   'course.backToCatalogue': 'Til alle kurs',
   'course.unavailableText':
@@ -77,6 +78,8 @@ export const nb = {
   'lesson.position': 'Leksjon {index} av {total}',
   'lesson.backToCourse': 'Tilbake til kurset',
   'lesson.pagerLabel': 'Leksjoner',
+  'lesson.sourcesHeading': 'Kilder',
+  'lesson.checked': 'Sist kontrollert {date}',
   'lesson.previous': 'Forrige: {title}',
   'lesson.next': 'Neste: {title}',
   'lesson.doneTitle': 'Leksjonen er fullført',

@@ -53,6 +53,7 @@ export const nn: Messages = {
   'course.finishedText': 'Du har fullført alle leksjonane i kurset. Godt jobba!',
   'course.lessonsHeading': 'Leksjonar',
   'course.sourcesHeading': 'Kjelder',
+  'course.alsoIn': 'Også på {language}',
   'course.retry': 'Prøv igjen',
   'course.backToCatalogue': 'Til alle kursa',
   'course.unavailableText':
@@ -76,6 +77,8 @@ export const nn: Messages = {
   'lesson.position': 'Leksjon {index} av {total}',
   'lesson.backToCourse': 'Tilbake til kurset',
   'lesson.pagerLabel': 'Leksjonar',
+  'lesson.sourcesHeading': 'Kjelder',
+  'lesson.checked': 'Sist kontrollert {date}',
   'lesson.previous': 'Førre: {title}',
   'lesson.next': 'Neste: {title}',
   'lesson.doneTitle': 'Leksjonen er fullført',

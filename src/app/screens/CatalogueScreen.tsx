@@ -1,10 +1,11 @@
-// The catalogue: every published course from the server, with progress for the ones started,
-// whether each works offline, its download controls and "Last ned alt". Without a connection it
-// shows the catalogue the service worker kept (no request is made), or else the courses stored on
-// the device, and says so.
+// The catalogue: every published course from the server, courses in the learner's language first,
+// with progress for the ones started, links to translations, whether each works offline, its
+// download controls and "Last ned alt". Without a connection it shows the catalogue the service
+// worker kept (no request is made), or else the courses stored on the device, and says so.
 import { useEffect } from 'preact/hooks';
 import type { DownloadRow } from '../db/db';
 import { CourseCard, cardTitleId } from '../components/CourseCard';
+import { byLanguagePreference } from '../components/course-languages';
 import { DownloadAll, DownloadControls } from '../components/lazy-downloads';
 import { PageHeading } from '../components/PageHeading';
 import { PersistenceNote } from '../components/PersistenceNote';
@@ -15,7 +16,7 @@ import { useAppState, useI18n } from '../state/context';
 import { useDownloadRecords, useStoredCourses } from '../state/live';
 
 export function CatalogueScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const state = useAppState();
   const catalogue = state.catalogue.value;
   const online = state.online.value;
@@ -48,8 +49,13 @@ export function CatalogueScreen() {
             {stored && <DownloadAll entries={entries} stored={byId} />}
             <PersistenceNote />
             <ul class="card-list">
-              {entries.map((entry) => (
-                <CourseCard key={entry.id} entry={entry} overview={byId.get(entry.id)}>
+              {byLanguagePreference(entries, lang).map((entry) => (
+                <CourseCard
+                  key={entry.id}
+                  entry={entry}
+                  overview={byId.get(entry.id)}
+                  catalogue={entries}
+                >
                   {stored && records && (
                     <DownloadControls
                       courseId={entry.id}

@@ -1,7 +1,7 @@
-// A course: what it is and for whom, how far the learner has come, where to continue, whether it
-// works offline (download, update, delete), every lesson with its kind, length and state, and the
-// sources. Fetched and stored on first visit; without a connection a course not on the device says
-// so instead of failing.
+// A course: what it is and for whom, the same course in other languages, how far the learner has
+// come, where to continue, whether it works offline (download, update, delete), every lesson with
+// its kind, length and state, and the sources. Fetched and stored on first visit; without a
+// connection a course not on the device says so instead of failing.
 import { useEffect } from 'preact/hooks';
 import type { CatalogueEntry } from '../../shared/course';
 import { DownloadControls } from '../components/lazy-downloads';
@@ -9,10 +9,12 @@ import { OfflineStatus } from '../components/OfflineStatus';
 import { PersistenceNote } from '../components/PersistenceNote';
 import { PageHeading, focusPageHeading } from '../components/PageHeading';
 import { courseFacts } from '../components/course-facts';
+import { listedTranslations } from '../components/course-languages';
 import { LessonKindLabel } from '../components/LessonKindLabel';
 import { LessonStateLabel, lessonState } from '../components/LessonStateLabel';
 import { MetaLine } from '../components/MetaLine';
 import { ProgressBar } from '../components/ProgressBar';
+import { TranslationLinks } from '../components/TranslationLinks';
 import type { CourseOverview } from '../db/views';
 import { errorSentence } from '../i18n/errors';
 import { paths } from '../routes';
@@ -113,6 +115,14 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
   const lang = course.language;
   const next = course.outline.find((l) => l.id === summary.nextLessonId);
   const started = overview.lastActive > 0;
+  const catalogue = state.catalogue.value;
+  const listed =
+    catalogue.status === 'loaded' || catalogue.status === 'loading' ? catalogue.entries : undefined;
+  const translations = listedTranslations(
+    { ...course, translations: entry?.translations ?? course.translations },
+    listed,
+    i18n.lang,
+  );
 
   return (
     <>
@@ -127,6 +137,7 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
           language: lang,
         })}
       />
+      <TranslationLinks translations={translations} />
       <ProgressBar percent={summary.percent} label={t('course.progressLabel')} />
 
       {summary.finished ? (

@@ -1,6 +1,7 @@
 // The lesson player screen (a lazily loaded chunk): the lesson from IndexedDB, its player by kind,
-// course progress, and links to the previous and next lessons. Records the opening and the
-// active time spent, and starts the full download of a course the learner starts while online.
+// course progress, its sources and when they were last checked, and links to the previous and
+// next lessons. Records the opening and the active time spent, and starts the full download of a
+// course the learner starts while online.
 // Offline, a lesson of a course that is not downloaded is not opened (its images would be
 // missing): a sentence says why. A lesson already on screen is never taken away.
 import { useEffect, useRef } from 'preact/hooks';
@@ -12,6 +13,7 @@ import type {
 } from '../../shared/course';
 import { emptyProgress } from '../../shared/progress';
 import { LessonKindLabel } from '../components/LessonKindLabel';
+import { LessonSources } from '../components/LessonSources';
 import { MetaLine } from '../components/MetaLine';
 import { PageHeading } from '../components/PageHeading';
 import { ProgressBar } from '../components/ProgressBar';
@@ -170,6 +172,7 @@ function Lesson({ overview, lesson, progress }: LessonProps) {
       <div class="player">
         <Player lesson={lesson} base={base} />
       </div>
+      <LessonSources sources={lesson.sources} checked={lesson.checked} lang={course.language} />
       {(previous || following) && (
         <nav class="pager" aria-label={t('lesson.pagerLabel')}>
           {previous && (
