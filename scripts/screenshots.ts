@@ -12,6 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { HEAVY_COURSE_ID, writeCatalogue } from '../test/e2e/fixtures.ts';
 import { launchChromium, startAppServer, type AppServer } from '../test/e2e/harness.ts';
 import { emulateNetwork, type NetworkConditions } from '../test/e2e/network.ts';
+import { heading1 } from '../test/e2e/session.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOCS_DIR = 'docs/screenshots';
@@ -55,9 +56,6 @@ async function shoot(
     );
   }
 }
-
-const heading1 = (page: Page, name: string) =>
-  page.getByRole('heading', { level: 1, name, exact: true });
 
 // Code run in the page is written as strings: this file is type-checked without the DOM library.
 

@@ -1,27 +1,18 @@
 // Every lesson of every course in courses/ opens in Chromium, from the real server, and renders
 // its title and body with no console error, page error or failed request.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Catalogue, CourseBundle } from '../../src/shared/course';
-import { launchChromium, startAppServer, type AppServer } from './harness';
 import { heading1 } from './session';
+import { sharedServerAndBrowser } from './shared-server';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedServerAndBrowser();
 
 describe('every lesson of every course', () => {
   it('renders with no console errors', async () => {
-    const { courses } = (await (await fetch(`${server.url}/api/v1/courses`)).json()) as Catalogue;
-    const context = await browser.newContext({
+    const { courses } = (await (
+      await fetch(`${env.server.url}/api/v1/courses`)
+    ).json()) as Catalogue;
+    const context = await env.browser.newContext({
       locale: 'nb-NO',
       viewport: { width: 360, height: 740 },
     });
@@ -40,10 +31,10 @@ describe('every lesson of every course', () => {
     let opened = 0;
     for (const entry of courses) {
       const bundle = (await (
-        await fetch(`${server.url}/api/v1/courses/${entry.id}`)
+        await fetch(`${env.server.url}/api/v1/courses/${entry.id}`)
       ).json()) as CourseBundle;
       for (const lesson of bundle.lessons) {
-        await page.goto(`${server.url}/kurs/${entry.id}/${lesson.id}`);
+        await page.goto(`${env.server.url}/kurs/${entry.id}/${lesson.id}`);
         await heading1(page, lesson.title).waitFor();
         await expect.poll(() => page.locator('main .prose').first().innerText()).not.toBe('');
         opened += 1;

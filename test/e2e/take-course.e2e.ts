@@ -1,31 +1,16 @@
 // A learner takes the example course from start to finish in real Chromium, against the built
 // app served by the real server; after a reload the progress is still there. Every screen on the
 // way is scanned with axe-core.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { CourseBundle, Lesson } from '../../src/shared/course';
-import {
-  axeViolations,
-  describeViolations,
-  launchChromium,
-  startAppServer,
-  type AppServer,
-} from './harness';
+import { axeViolations, describeViolations } from './harness';
+import { heading1 } from './session';
+import { sharedServerAndBrowser } from './shared-server';
 
 const COURSE_ID = 'eksempel-trygg-epost';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedServerAndBrowser();
 
 /** Visible text of a compiled HTML fragment, for finding a control by its label. */
 const textOf = (html: string): string =>
@@ -46,9 +31,6 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   scanned[screen] = violations.length;
   expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
 }
-
-const heading1 = (page: Page, name: string) =>
-  page.getByRole('heading', { level: 1, name, exact: true });
 
 async function takeLesson(page: Page, lesson: Lesson): Promise<void> {
   switch (lesson.kind) {
@@ -115,12 +97,12 @@ async function expectCourseFinished(page: Page, title: string): Promise<void> {
 describe('a learner takes the example course', () => {
   it('completes every lesson through the UI and finds 100 % after a reload', async () => {
     const bundle = (await (
-      await fetch(`${server.url}/api/v1/courses/${COURSE_ID}`)
+      await fetch(`${env.server.url}/api/v1/courses/${COURSE_ID}`)
     ).json()) as CourseBundle;
     const kinds = new Set(bundle.lessons.map((l) => l.kind));
     expect([...kinds].sort()).toEqual(['checklist', 'quiz', 'reading', 'reflection']);
 
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       locale: 'nb-NO',
       viewport: { width: 360, height: 740 },
     });
@@ -131,7 +113,7 @@ describe('a learner takes the example course', () => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
 
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await heading1(page, 'Dine kurs').waitFor();
     await expectAccessible(page, 'home (empty)');
 

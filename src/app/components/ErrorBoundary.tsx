@@ -2,7 +2,7 @@
 // sentence with a reload button instead of a blank screen. Reset when `resetKey` (the path) changes.
 import { Component, type ComponentChildren } from 'preact';
 import { useI18n } from '../state/context';
-import { PageHeading } from './PageHeading';
+import { ReloadPanel } from './ReloadPanel';
 
 interface Props {
   resetKey: string;
@@ -32,13 +32,5 @@ export class ErrorBoundary extends Component<Props, { error: unknown }> {
 
 function ErrorPanel() {
   const { t } = useI18n();
-  return (
-    <div class="screen">
-      <PageHeading title={t('app.errorTitle')} />
-      <p>{t('app.errorText')}</p>
-      <button type="button" class="button" onClick={() => location.reload()}>
-        {t('app.reload')}
-      </button>
-    </div>
-  );
+  return <ReloadPanel title={t('app.errorTitle')} text={t('app.errorText')} />;
 }
