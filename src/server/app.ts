@@ -5,6 +5,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { CompiledCourse } from '../content/types';
 import { apiBodyLimit, apiError, methodNotAllowed } from './api-errors';
+import { accountRoutes } from './auth/routes';
+import type { Database } from './db/database';
 import { CompressionCache } from './compression';
 import { courseRoutes } from './course-routes';
 import { FileCache } from './file-cache';
@@ -12,6 +14,7 @@ import type { Logger } from './logger';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 import { staticApp } from './static-files';
+import { syncRoutes } from './sync/routes';
 
 /** Largest request body any /api route accepts; routes may set a lower limit of their own. */
 export const API_BODY_LIMIT = 1024 * 1024;
@@ -23,10 +26,23 @@ export interface AppOptions {
   /** Folder of the built app (`vite build` output); may be missing: the app then answers 503. */
   distDir: string;
   logger: Logger;
+  /** Accounts, sessions and synced progress. */
+  database: Database;
+  /** log2 of scrypt's N for new password hashes (tests lower it; see auth/passwords.ts). */
+  passwordCost?: number;
+  /** The server's clock (tests move it). */
+  now?: () => number;
 }
 
 /** The Hono application serving the course API and the built app. */
-export function createApp({ catalogue, distDir, logger }: AppOptions): Hono {
+export function createApp({
+  catalogue,
+  distDir,
+  logger,
+  database,
+  passwordCost,
+  now = Date.now,
+}: AppOptions): Hono {
   const files = new FileCache();
   const compression = new CompressionCache();
   const app = new Hono();
@@ -36,6 +52,8 @@ export function createApp({ catalogue, distDir, logger }: AppOptions): Hono {
   app.use('/api/*', apiBodyLimit(API_BODY_LIMIT));
 
   app.route('/', courseRoutes({ courses: catalogue, files, compression, logger }));
+  app.route('/', accountRoutes({ db: database.db, logger, passwordCost, now }));
+  app.route('/', syncRoutes({ db: database.db, logger, now }));
 
   app.get('/healthz', (c) =>
     c.json({ status: 'ok', courses: catalogue.length }, 200, { 'Cache-Control': 'no-store' }),

@@ -19,6 +19,8 @@ export interface Config {
   /** Absolute path of the built app (`vite build` output). */
   distDir: string;
   logLevel: LogLevel;
+  /** PostgreSQL connection URL; null means SQLite in `dataDir`. */
+  databaseUrl: string | null;
 }
 
 /** A configuration variable with a bad value; `message` is the one line to show the operator. */
@@ -52,6 +54,11 @@ const logLevel = z
   .transform((s) => s.toLowerCase())
   .pipe(z.enum(LOG_LEVELS));
 
+const databaseUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/\S+$/)
+  .refine((s) => URL.canParse(s));
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** One variable: unset or blank means the default; a bad value throws a ConfigError. */
@@ -80,5 +87,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     coursesDir: dir('COURSES_DIR', 'courses'),
     distDir: dir('DIST_DIR', 'dist'),
     logLevel: read(env, 'LOG_LEVEL', 'info', logLevel, `must be one of ${LOG_LEVELS.join(', ')}`),
+    databaseUrl: env.DATABASE_URL?.trim()
+      ? read(env, 'DATABASE_URL', '', databaseUrl, 'must be a postgres:// or postgresql:// URL')
+      : null,
   };
 }

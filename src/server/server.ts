@@ -7,6 +7,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { loadCatalogue } from './catalogue';
 import type { Config } from './config';
+import { openDatabase, sqliteFileIn } from './db/database';
 import { createLogger, type Logger } from './logger';
 
 /** A listening server, as startServer returns it. */
@@ -36,7 +37,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   await mkdir(config.dataDir, { recursive: true });
   const catalogue = await loadCatalogue(config.coursesDir, logger);
-  const app = createApp({ catalogue, distDir: config.distDir, logger });
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { postgresUrl: config.databaseUrl }
+      : { sqliteFile: sqliteFileIn(config.dataDir) },
+  );
+  logger.info({ dialect: database.dialect, location: database.location }, 'database ready');
+  const app = createApp({ catalogue, distDir: config.distDir, logger, database });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
 
   await new Promise<void>((resolve, reject) => {
@@ -45,6 +52,7 @@ export async function startServer(
         error.code === 'EADDRINUSE'
           ? `port ${config.port} on ${config.host} is already in use`
           : error.message;
+      void database.close();
       reject(
         new Error(`Cannot listen on ${config.host}:${config.port}: ${reason}`, { cause: error }),
       );
@@ -64,7 +72,9 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = (graceMs = CLOSE_GRACE_MS) =>
     (closing ??= new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
+      server.close((error) => {
+        void database.close().then(() => (error ? reject(error) : resolve()), reject);
+      });
       // Keep-alive sockets would hold close() open; idle ones go now, busy ones after a grace.
       server.closeIdleConnections();
       if (graceMs <= 0) server.closeAllConnections();

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       coursesDir: resolve(cwd, 'courses'),
       distDir: resolve(cwd, 'dist'),
       logLevel: 'info',
+      databaseUrl: null,
     });
   });
 
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
         COURSES_DIR: 'content/courses',
         DIST_DIR: 'build',
         LOG_LEVEL: 'WARN',
+        DATABASE_URL: 'postgres://lommekurs:secret@db.internal:5432/lommekurs',
       },
       cwd,
     );
@@ -35,8 +37,18 @@ describe('loadConfig', () => {
       coursesDir: resolve(cwd, 'content/courses'),
       distDir: resolve(cwd, 'build'),
       logLevel: 'warn',
+      databaseUrl: 'postgres://lommekurs:secret@db.internal:5432/lommekurs',
     });
   });
+
+  it.each(['mysql://db/lommekurs', 'postgres://', 'localhost:5432'])(
+    'rejects DATABASE_URL=%s',
+    (value) => {
+      expect(() => loadConfig({ DATABASE_URL: value }, cwd)).toThrow(
+        `Invalid configuration: DATABASE_URL="${value}" must be a postgres:// or postgresql:// URL`,
+      );
+    },
+  );
 
   it('treats a blank variable as unset', () => {
     expect(loadConfig({ PORT: '', LOG_LEVEL: '  ' }, cwd)).toMatchObject({

@@ -6,10 +6,15 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCourse, formatError, type CompiledCourse } from '../../src/content';
 import { createApp } from '../../src/server/app';
+import { openTestDatabase } from '../utils/test-database';
 import { loadCatalogue } from '../../src/server/catalogue';
 import { bundleUrl, type Catalogue } from '../../src/shared/course';
 import { makeTempRoot, TINY_PNG, writeCourse } from '../utils/course-fixture';
 import { bytesOf, captureLogger, makeDist, removeTemp, type LogLine } from './support';
+
+// The course and static routes do not use it, but every app has one.
+const database = await openTestDatabase();
+afterAll(() => database.close());
 
 // Over 1 KB, so it is compressed; nothing in it that the compiler refuses.
 const DIAGRAM_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">${Array.from(
@@ -57,7 +62,7 @@ beforeAll(async () => {
   const captured = captureLogger();
   lines = captured.lines;
   courses = await loadCatalogue(root, captured.logger);
-  app = createApp({ catalogue: courses, distDir: dist, logger: captured.logger });
+  app = createApp({ catalogue: courses, distDir: dist, logger: captured.logger, database });
 });
 afterAll(async () => {
   await removeTemp(root);
@@ -288,7 +293,7 @@ describe('the example course in courses/', () => {
   beforeAll(async () => {
     const { logger } = captureLogger();
     example = await loadCatalogue(resolve(import.meta.dirname, '../../courses'), logger);
-    exampleApp = createApp({ catalogue: example, distDir: dist, logger });
+    exampleApp = createApp({ catalogue: example, distDir: dist, logger, database });
   });
 
   it('compiles and is listed', async () => {

@@ -4,15 +4,20 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_BODY_LIMIT, createApp } from '../../src/server/app';
+import { openTestDatabase } from '../utils/test-database';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/server/security-headers';
 import { captureLogger, makeDist, makeTemp, removeTemp } from './support';
+
+// The course and static routes do not use it, but every app has one.
+const database = await openTestDatabase();
+afterAll(() => database.close());
 
 let dist: string;
 let app: Hono;
 
 beforeAll(async () => {
   dist = await makeDist();
-  app = createApp({ catalogue: [], distDir: dist, logger: captureLogger().logger });
+  app = createApp({ catalogue: [], distDir: dist, logger: captureLogger().logger, database });
 });
 afterAll(() => removeTemp(dist));
 
@@ -72,6 +77,7 @@ describe('a missing build', () => {
       catalogue: [],
       distDir: join(empty, 'dist'),
       logger: captureLogger().logger,
+      database,
     });
   });
   afterAll(() => removeTemp(empty));
@@ -153,7 +159,7 @@ describe('errors', () => {
   it('answers an unexpected failure with 500 JSON, no stack, and logs it', async () => {
     const { logger, lines } = captureLogger();
     // A NUL byte in the path makes every file system call throw (not "not found").
-    const broken = createApp({ catalogue: [], distDir: '/tmp/bad\0dist', logger });
+    const broken = createApp({ catalogue: [], distDir: '/tmp/bad\0dist', logger, database });
     const res = await broken.request('/index.html');
     expect(res.status).toBe(500);
     const text = await res.text();
@@ -182,7 +188,7 @@ describe('GET /healthz', () => {
 describe('request log', () => {
   it('logs method, path, status and duration, without the query string', async () => {
     const { logger, lines } = captureLogger();
-    const logged = createApp({ catalogue: [], distDir: dist, logger });
+    const logged = createApp({ catalogue: [], distDir: dist, logger, database });
     await logged.request('/sw.js?token=secret');
     const line = lines.find((l) => l.msg === 'request');
     expect(line).toMatchObject({ level: 30, method: 'GET', path: '/sw.js', status: 200 });

@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
+import { openTestDatabase } from '../utils/test-database';
 import { IMMUTABLE } from '../../src/server/static-files';
 import {
   APP_JS,
@@ -19,12 +20,16 @@ import {
   removeTemp,
 } from './support';
 
+// The course and static routes do not use it, but every app has one.
+const database = await openTestDatabase();
+afterAll(() => database.close());
+
 let dist: string;
 let app: Hono;
 
 beforeAll(async () => {
   dist = await makeDist();
-  app = createApp({ catalogue: [], distDir: dist, logger: captureLogger().logger });
+  app = createApp({ catalogue: [], distDir: dist, logger: captureLogger().logger, database });
 });
 afterAll(() => removeTemp(dist));
 

@@ -1,0 +1,93 @@
+// Every schema version the server has shipped, in order. Portable SQL only, so the same
+// migrations run on SQLite and PostgreSQL. Never edit a shipped migration; add the next one.
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+// Kysely keeps `any` here on purpose: a migration must not depend on today's Schema type.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type AnyDb = Kysely<any>;
+
+const accountsAndSync: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('email', 'text', (c) => c.notNull().unique())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+    await db.schema
+      .createTable('clients')
+      .addColumn('client_id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('clients_user').on('clients').column('user_id').execute();
+
+    await db.schema
+      .createTable('learner_sync')
+      .addColumn('user_id', 'text', (c) =>
+        c.primaryKey().references('users.id').onDelete('cascade'),
+      )
+      .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
+      .addColumn('epoch', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('events')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('client_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('course_id', 'text', (c) => c.notNull())
+      .addColumn('lesson_id', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('received_at', 'bigint', (c) => c.notNull())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('events_pk', ['user_id', 'id'])
+      .execute();
+
+    await db.schema
+      .createTable('progress')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('course_id', 'text', (c) => c.notNull())
+      .addColumn('lesson_id', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('version', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('progress_pk', ['user_id', 'course_id', 'lesson_id'])
+      .execute();
+    // The pull's keyset: WHERE user_id = ? AND (version, course_id, lesson_id) > (…) ORDER BY …
+    await db.schema
+      .createIndex('progress_pull')
+      .on('progress')
+      .columns(['user_id', 'version', 'course_id', 'lesson_id'])
+      .execute();
+  },
+  async down(db: AnyDb) {
+    for (const table of ['progress', 'events', 'learner_sync', 'clients', 'sessions', 'users']) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
+
+/** Migration names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+  '0001-accounts-and-sync': accountsAndSync,
+};
+
+/** The migrations above, for Kysely's Migrator. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

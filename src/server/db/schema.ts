@@ -1,0 +1,79 @@
+// The server's tables as Kysely sees them. One schema for SQLite and PostgreSQL: text ids,
+// integer milliseconds, JSON as text — nothing either database would read differently.
+// Created by migrations.ts; every column is explained there.
+import type { Kysely } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  /** Lower-cased, trimmed; unique. */
+  email: string;
+  /** `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>` (base64url), see auth/passwords.ts. */
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the bearer token (hex); the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  /** Sliding: pushed forward when the session is used (see auth/sessions.ts). */
+  expires_at: number;
+}
+
+/** Which user a device's clientId belongs to; bound on the first push, never rebound. */
+export interface ClientsTable {
+  client_id: string;
+  user_id: string;
+  created_at: number;
+}
+
+/** One row per learner: the lock a push takes and the version it stamps on changed rows. */
+export interface LearnerSyncTable {
+  user_id: string;
+  version: number;
+  /** Random, made with the row: a cursor from another epoch (a deleted and re-created account,
+   * a restored database) is unknown and restarts the pull from the beginning. */
+  epoch: string;
+}
+
+/** The append-only event log, idempotent by (user_id, id). */
+export interface EventsTable {
+  user_id: string;
+  id: string;
+  client_id: string;
+  seq: number;
+  type: string;
+  course_id: string;
+  lesson_id: string;
+  /** The event's time as merged: the device's time clamped to server time + 5 minutes. */
+  at: number;
+  received_at: number;
+  /** The learner's sync version of the push that stored it. */
+  version: number;
+  /** The event as the client sent it (JSON). */
+  body: string;
+}
+
+/** A learner's merged progress on one lesson (JSON of LessonProgress), stamped with the version
+ * of the push that last changed it; pulls page through it in (version, course, lesson) order. */
+export interface ProgressTable {
+  user_id: string;
+  course_id: string;
+  lesson_id: string;
+  data: string;
+  version: number;
+  updated_at: number;
+}
+
+export interface Schema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  clients: ClientsTable;
+  learner_sync: LearnerSyncTable;
+  events: EventsTable;
+  progress: ProgressTable;
+}
+
+/** The Kysely instance over either database. */
+export type Db = Kysely<Schema>;

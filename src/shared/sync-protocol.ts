@@ -1,0 +1,116 @@
+// The sync wire format between the app and the server (docs/sync-protocol.md): what a push sends
+// and gets back, what a pull returns, and the account requests. Both sides import these schemas,
+// so a change here is a change of the protocol: bump SYNC_SCHEMA_VERSION when it is incompatible.
+import { z } from 'zod/mini';
+import type { LessonProgress } from './progress';
+
+/** Version of the push/pull protocol this code speaks. */
+export const SYNC_SCHEMA_VERSION = 1;
+/** Oldest client protocol the server still accepts; older clients get 426 and must update. */
+export const MIN_SYNC_SCHEMA_VERSION = 1;
+
+/** At most this many events in one push… */
+export const MAX_PUSH_EVENTS = 100;
+/** …and at most this many bytes of request body; beyond either the server answers 413. */
+export const MAX_PUSH_BYTES = 256 * 1024;
+/** Default and largest page size of a pull. */
+export const DEFAULT_PULL_LIMIT = 200;
+export const MAX_PULL_LIMIT = 500;
+
+/** An event more than this far ahead of the server's clock is rejected (the device clock is
+ * wrong beyond repair); a smaller lead is clamped to the server's time + 5 minutes. */
+export const MAX_CLOCK_LEAD_MS = 30 * 24 * 60 * 60_000;
+
+const clientId = z.string().check(z.minLength(8), z.maxLength(64));
+
+/** POST /api/v1/sync/push. Events stay `unknown` here: the server validates each on its own, so
+ * one bad event is reported by index instead of failing the whole body's parse. */
+export const pushRequestSchema = z.strictObject({
+  clientId,
+  schemaVersion: z.int(),
+  events: z.array(z.unknown()),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** Why the server refused one event; the event will never be accepted, so the client drops it. */
+export interface RejectedEvent {
+  /** Position of the event in the pushed batch. */
+  index: number;
+  /** The event's id, when it had a readable one. */
+  id: string | null;
+  /** Machine-readable code, e.g. `invalid_event`, `client_mismatch`, `timestamp_in_future`. */
+  reason: string;
+  /** A sentence for the developer (never shown to a learner as is). */
+  message: string;
+}
+
+/** 200 reply to a push: every event is stored (now or by an earlier push of the same id).
+ * 400 reply `{ error: 'invalid_events', message, acked: [], rejected }`: nothing was stored. */
+export interface PushResponse {
+  acked: string[];
+  rejected: RejectedEvent[];
+  /** The learner's sync version after this push (stamped on the rows it changed). */
+  version: number;
+  /** Server time in ms, for the status line and clock-skew hints. */
+  serverTime: number;
+}
+
+/** A progress row as pulled: the learner's merged progress on one lesson. */
+export interface PulledRow {
+  progress: LessonProgress;
+  /** The learner's sync version that last changed this row. */
+  version: number;
+}
+
+/** GET /api/v1/sync/pull?cursor=…&limit=… */
+export interface PullResponse {
+  rows: PulledRow[];
+  /** Opaque; pass it to the next pull. */
+  cursor: string;
+  hasMore: boolean;
+  /** True when the cursor sent was unknown (another account, a restored database, garbage) and
+   * this page starts a full resync from the beginning. */
+  reset: boolean;
+}
+
+/** Email + password, for register and login. Lengths match the server's checks. */
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 1024;
+export const credentialsSchema = z.strictObject({
+  email: z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/)),
+  password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(MAX_PASSWORD_LENGTH)),
+});
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+/** Reply to register and login: an opaque bearer token (shown once) and who it belongs to. */
+export interface SessionResponse {
+  token: string;
+  user: AccountInfo;
+  /** When the session expires unless used (sliding; ms since the epoch). */
+  expiresAt: number;
+}
+
+/** GET /api/v1/me */
+export interface AccountInfo {
+  id: string;
+  email: string;
+  createdAt: number;
+}
+
+/** DELETE /api/v1/me body: the password again, so a stolen token cannot erase an account. */
+export const deleteAccountSchema = z.strictObject({
+  password: z.string().check(z.minLength(1), z.maxLength(MAX_PASSWORD_LENGTH)),
+});
+
+/** Error codes of the sync and account API, as `{ error, message }` bodies carry them. */
+export type SyncErrorCode =
+  | 'invalid_json'
+  | 'invalid_request'
+  | 'invalid_events'
+  | 'payload_too_large'
+  | 'unauthorized'
+  | 'client_bound_to_other_user'
+  | 'client_too_old'
+  | 'rate_limited'
+  | 'email_taken'
+  | 'invalid_credentials';
