@@ -21,6 +21,11 @@ export interface Config {
   logLevel: LogLevel;
   /** PostgreSQL connection URL; null means SQLite in `dataDir`. */
   databaseUrl: string | null;
+  /** Server processes sharing the port (node:cluster); 1 means no cluster. */
+  workers: number;
+  /** Whether to take the client address from X-Forwarded-For (only behind a reverse proxy that
+   * sets it; otherwise anyone could dodge the login rate limit by sending the header). */
+  trustProxy: boolean;
 }
 
 /** A configuration variable with a bad value; `message` is the one line to show the operator. */
@@ -59,6 +64,18 @@ const databaseUrl = z
   .regex(/^postgres(ql)?:\/\/\S+$/)
   .refine((s) => URL.canParse(s));
 
+const workers = z
+  .string()
+  .regex(/^\d{1,2}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(64));
+
+const flag = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.enum(['0', '1', 'true', 'false', 'yes', 'no']))
+  .transform((s) => s === '1' || s === 'true' || s === 'yes');
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** One variable: unset or blank means the default; a bad value throws a ConfigError. */
@@ -90,5 +107,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     databaseUrl: env.DATABASE_URL?.trim()
       ? read(env, 'DATABASE_URL', '', databaseUrl, 'must be a postgres:// or postgresql:// URL')
       : null,
+    workers: read(env, 'WORKERS', '1', workers, 'must be an integer between 1 and 64'),
+    trustProxy: read(env, 'TRUST_PROXY', 'false', flag, 'must be true or false'),
   };
 }

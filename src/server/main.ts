@@ -1,5 +1,8 @@
 // Entry point of `npm run serve`: configuration from the environment, then the server until
-// SIGINT or SIGTERM. A bad configuration prints one line and exits with code 1.
+// SIGINT or SIGTERM. A bad configuration prints one line and exits with code 1. With WORKERS > 1
+// this process becomes the primary of a cluster (cluster.ts) and each worker runs this file again.
+import cluster from 'node:cluster';
+import { runPrimary } from './cluster';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { startServer } from './server';
@@ -16,6 +19,13 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) {
+    await runPrimary(config, logger).catch((error: unknown) => {
+      logger.fatal({ err: error }, error instanceof Error ? error.message : 'cannot start');
+      process.exitCode = 1;
+    });
+    return;
+  }
   let server;
   try {
     server = await startServer(config, logger);

@@ -7,7 +7,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { loadCatalogue } from './catalogue';
 import type { Config } from './config';
-import { openDatabase, sqliteFileIn } from './db/database';
+import { databaseTargetOf, openDatabase } from './db/database';
 import { createLogger, type Logger } from './logger';
 
 /** A listening server, as startServer returns it. */
@@ -37,11 +37,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   await mkdir(config.dataDir, { recursive: true });
   const catalogue = await loadCatalogue(config.coursesDir, logger);
-  const database = await openDatabase(
-    config.databaseUrl
-      ? { postgresUrl: config.databaseUrl }
-      : { sqliteFile: sqliteFileIn(config.dataDir) },
-  );
+  const database = await openDatabase(databaseTargetOf(config));
   logger.info({ dialect: database.dialect, location: database.location }, 'database ready');
   const app = createApp({ catalogue, distDir: config.distDir, logger, database });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       distDir: resolve(cwd, 'dist'),
       logLevel: 'info',
       databaseUrl: null,
+      workers: 1,
+      trustProxy: false,
     });
   });
 
@@ -27,6 +29,8 @@ describe('loadConfig', () => {
         DIST_DIR: 'build',
         LOG_LEVEL: 'WARN',
         DATABASE_URL: 'postgres://lommekurs:secret@db.internal:5432/lommekurs',
+        WORKERS: '4',
+        TRUST_PROXY: 'true',
       },
       cwd,
     );
@@ -38,7 +42,21 @@ describe('loadConfig', () => {
       distDir: resolve(cwd, 'build'),
       logLevel: 'warn',
       databaseUrl: 'postgres://lommekurs:secret@db.internal:5432/lommekurs',
+      workers: 4,
+      trustProxy: true,
     });
+  });
+
+  it.each(['0', '65', 'two'])('rejects WORKERS=%s', (value) => {
+    expect(() => loadConfig({ WORKERS: value }, cwd)).toThrow(
+      `Invalid configuration: WORKERS="${value}" must be an integer between 1 and 64`,
+    );
+  });
+
+  it('rejects a TRUST_PROXY that is not a yes or no', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe' }, cwd)).toThrow(
+      'Invalid configuration: TRUST_PROXY="maybe" must be true or false',
+    );
   });
 
   it.each(['mysql://db/lommekurs', 'postgres://', 'localhost:5432'])(

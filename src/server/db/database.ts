@@ -26,6 +26,15 @@ export type DatabaseTarget = { postgresUrl: string } | { sqliteFile: string };
 /** The SQLite file under DATA_DIR. */
 export const sqliteFileIn = (dataDir: string): string => join(dataDir, 'lommekurs.sqlite');
 
+/** PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR. */
+export const databaseTargetOf = (config: {
+  databaseUrl: string | null;
+  dataDir: string;
+}): DatabaseTarget =>
+  config.databaseUrl
+    ? { postgresUrl: config.databaseUrl }
+    : { sqliteFile: sqliteFileIn(config.dataDir) };
+
 // pg returns BIGINT as a string (it may not fit a double). Ours are millisecond times and
 // per-learner versions, far below 2^53, so numbers are exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
