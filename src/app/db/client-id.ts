@@ -1,21 +1,45 @@
-// This device's client id, created with the database (see db.ts), read once and kept in memory.
+// This device's client id: created with the database (see db.ts), kept per database in memory.
+// Signing out gives the device a new id (renewClientId), because the server binds an id to the
+// account that first pushed with it.
 import { uuidv7 } from '../../shared/uuid';
-import { db } from './db';
+import { db, type LommekursDB } from './db';
 
-let cached: string | undefined;
+const CLIENT_ID_KEY = 'clientId';
+const cache = new WeakMap<LommekursDB, string>();
 
-/** The random id of this device's copy of the database. Call inside or outside a transaction. */
-export async function getClientId(): Promise<string> {
-  if (cached) return cached;
-  const row = await db.meta.get('clientId');
-  if (typeof row?.value === 'string') return (cached = row.value);
+/**
+ * The id as stored, read inside the caller's transaction when there is one. Code that writes
+ * events or pushes them reads it this way rather than from the cache: another tab may have signed
+ * out and renewed the id since this tab cached it.
+ */
+export async function readClientId(database: LommekursDB = db): Promise<string> {
+  const row = await database.meta.get(CLIENT_ID_KEY);
+  if (typeof row?.value === 'string') {
+    cache.set(database, row.value);
+    return row.value;
+  }
   // Only reachable if the populate step was interrupted; create the id once.
   const id = uuidv7();
-  await db.meta.put({ key: 'clientId', value: id });
-  return (cached = id);
+  await database.meta.put({ key: CLIENT_ID_KEY, value: id });
+  cache.set(database, id);
+  return id;
+}
+
+/** The random id of this device's copy of the database, cached after the first read. */
+export async function getClientId(database: LommekursDB = db): Promise<string> {
+  return cache.get(database) ?? readClientId(database);
+}
+
+/** Store a new client id; call inside a transaction that includes `meta`. The cache is dropped
+ * rather than set, so the next read sees whichever id the transaction really left behind. */
+export async function renewClientId(database: LommekursDB = db): Promise<string> {
+  const id = uuidv7();
+  await database.meta.put({ key: CLIENT_ID_KEY, value: id });
+  cache.delete(database);
+  return id;
 }
 
 /** Forget the cached id (tests that delete the database). */
-export function resetClientIdCache(): void {
-  cached = undefined;
+export function resetClientIdCache(database: LommekursDB = db): void {
+  cache.delete(database);
 }

@@ -95,6 +95,9 @@ export class LommekursDB extends Dexie {
           await courses.put({ ...course, bytes: storedBundleBytes(course, bodies) });
         }
       });
+    // Version 3 (sync): applying a pulled progress row folds in the lesson's events that are
+    // still waiting in the outbox, so the outbox is indexed by lesson.
+    this.version(3).stores({ outbox: '++seq, &id, [courseId+lessonId]' });
     // The client id is born with the database and dies with it: if the browser evicts the
     // database, a new install must not reuse the old id (see docs/sync-protocol.md).
     this.on('populate', (tx) => {

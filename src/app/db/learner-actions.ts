@@ -1,10 +1,12 @@
 // Learner actions on lessons. Each action is one call of recordAction, so it is one
 // transaction: its events and its progress change land together. Reads are in progress.ts.
+// Each takes the database last (the app's by default; tests run several devices in one process).
 import type { QuizLesson } from '../../shared/course';
 import { scoreAnswer } from '../../shared/quiz';
 import type { EventDraft } from '../../shared/events';
 import { isChecked, type LessonProgress } from '../../shared/progress';
 import { uuidv7 } from '../../shared/uuid';
+import type { LommekursDB } from './db';
 import { recordAction } from './record';
 
 type Ref = { courseId: string; lessonId: string };
@@ -14,28 +16,47 @@ const completion = (r: Ref, p: LessonProgress): EventDraft[] =>
   p.completedAt === null ? [{ type: 'lesson.completed', ...r, payload: {} }] : [];
 
 /** The learner opened a lesson (recorded once per lesson and device session). */
-export const openLesson = (courseId: string, lessonId: string) =>
-  recordAction(courseId, lessonId, (p) =>
-    p.openedAt === null ? [{ type: 'lesson.opened', courseId, lessonId, payload: {} }] : [],
+export const openLesson = (courseId: string, lessonId: string, database?: LommekursDB) =>
+  recordAction(
+    courseId,
+    lessonId,
+    (p) =>
+      p.openedAt === null ? [{ type: 'lesson.opened', courseId, lessonId, payload: {} }] : [],
+    { database },
   );
 
 /** The learner has come this far (0–1) through a lesson. Only a change is recorded. */
-export const recordPosition = (courseId: string, lessonId: string, position: number) =>
-  recordAction(courseId, lessonId, (p) => {
-    const rounded = Math.round(Math.min(1, Math.max(0, position)) * 100) / 100;
-    return p.resume?.value === rounded
-      ? []
-      : [{ type: 'lesson.progressed', courseId, lessonId, payload: { position: rounded } }];
-  });
+export const recordPosition = (
+  courseId: string,
+  lessonId: string,
+  position: number,
+  database?: LommekursDB,
+) =>
+  recordAction(
+    courseId,
+    lessonId,
+    (p) => {
+      const rounded = Math.round(Math.min(1, Math.max(0, position)) * 100) / 100;
+      return p.resume?.value === rounded
+        ? []
+        : [{ type: 'lesson.progressed', courseId, lessonId, payload: { position: rounded } }];
+    },
+    { database },
+  );
 
 /** The learner finished a reading lesson, or saved a reflection, or submitted a checklist. */
-export const completeLesson = (courseId: string, lessonId: string) =>
-  recordAction(courseId, lessonId, (p) => {
-    const r = { courseId, lessonId };
-    const end: EventDraft[] =
-      p.furthest < 1 ? [{ type: 'lesson.progressed', ...r, payload: { position: 1 } }] : [];
-    return [...end, ...completion(r, p)];
-  });
+export const completeLesson = (courseId: string, lessonId: string, database?: LommekursDB) =>
+  recordAction(
+    courseId,
+    lessonId,
+    (p) => {
+      const r = { courseId, lessonId };
+      const end: EventDraft[] =
+        p.furthest < 1 ? [{ type: 'lesson.progressed', ...r, payload: { position: 1 } }] : [];
+      return [...end, ...completion(r, p)];
+    },
+    { database },
+  );
 
 /** The learner answered one quiz question. Every attempt is kept; the lesson completes once
  * every question has been answered. */
@@ -44,27 +65,33 @@ export const answerQuestion = (
   lesson: QuizLesson,
   questionId: string,
   chosen: string[],
+  database?: LommekursDB,
 ) =>
-  recordAction(courseId, lesson.id, (p) => {
-    const question = lesson.questions.find((q) => q.id === questionId);
-    if (!question) throw new Error(`Unknown question ${questionId} in lesson ${lesson.id}`);
-    const r = ref(courseId, lesson);
-    const { correct, score } = scoreAnswer(question, chosen);
-    const answered = new Set([...Object.keys(p.best), questionId]);
-    const done = lesson.questions.filter((q) => answered.has(q.id)).length;
-    const position = done / lesson.questions.length;
-    const drafts: EventDraft[] = [
-      {
-        type: 'quiz.answered',
-        ...r,
-        payload: { attemptId: uuidv7(), questionId, chosen: [...chosen], correct, score },
-      },
-    ];
-    if (position > p.furthest)
-      drafts.push({ type: 'lesson.progressed', ...r, payload: { position } });
-    if (done === lesson.questions.length) drafts.push(...completion(r, p));
-    return drafts;
-  });
+  recordAction(
+    courseId,
+    lesson.id,
+    (p) => {
+      const question = lesson.questions.find((q) => q.id === questionId);
+      if (!question) throw new Error(`Unknown question ${questionId} in lesson ${lesson.id}`);
+      const r = ref(courseId, lesson);
+      const { correct, score } = scoreAnswer(question, chosen);
+      const answered = new Set([...Object.keys(p.best), questionId]);
+      const done = lesson.questions.filter((q) => answered.has(q.id)).length;
+      const position = done / lesson.questions.length;
+      const drafts: EventDraft[] = [
+        {
+          type: 'quiz.answered',
+          ...r,
+          payload: { attemptId: uuidv7(), questionId, chosen: [...chosen], correct, score },
+        },
+      ];
+      if (position > p.furthest)
+        drafts.push({ type: 'lesson.progressed', ...r, payload: { position } });
+      if (done === lesson.questions.length) drafts.push(...completion(r, p));
+      return drafts;
+    },
+    { database },
+  );
 
 /** The learner checked or unchecked one checklist item (persisted at once). */
 export const toggleChecklistItem = (
@@ -72,27 +99,52 @@ export const toggleChecklistItem = (
   lessonId: string,
   itemId: string,
   checked: boolean,
+  database?: LommekursDB,
 ) =>
-  recordAction(courseId, lessonId, (p) =>
-    isChecked(p, itemId) === checked
-      ? []
-      : [{ type: 'checklist.toggled', courseId, lessonId, payload: { itemId, checked } }],
+  recordAction(
+    courseId,
+    lessonId,
+    (p) =>
+      isChecked(p, itemId) === checked
+        ? []
+        : [{ type: 'checklist.toggled', courseId, lessonId, payload: { itemId, checked } }],
+    { database },
   );
 
 /** The learner's reflection text, autosaved as they type; saving a non-empty text completes. */
-export const saveReflection = (courseId: string, lessonId: string, text: string) =>
-  recordAction(courseId, lessonId, (p) => {
-    if ((p.reflection?.value ?? '') === text) return [];
-    const r = { courseId, lessonId };
-    const saved: EventDraft = { type: 'reflection.saved', ...r, payload: { text } };
-    return text.trim() ? [saved, ...completion(r, p)] : [saved];
-  });
+export const saveReflection = (
+  courseId: string,
+  lessonId: string,
+  text: string,
+  database?: LommekursDB,
+) =>
+  recordAction(
+    courseId,
+    lessonId,
+    (p) => {
+      if ((p.reflection?.value ?? '') === text) return [];
+      const r = { courseId, lessonId };
+      const saved: EventDraft = { type: 'reflection.saved', ...r, payload: { text } };
+      return text.trim() ? [saved, ...completion(r, p)] : [saved];
+    },
+    { database },
+  );
 
 /** Add seconds of active time in a lesson to this device's running total. */
-export const addTimeSpent = (courseId: string, lessonId: string, seconds: number) =>
-  recordAction(courseId, lessonId, (p, clientId) => {
-    const add = Math.round(seconds);
-    if (add <= 0) return [];
-    const total = (p.time[clientId] ?? 0) + add;
-    return [{ type: 'time.spent', courseId, lessonId, payload: { seconds: total } }];
-  });
+export const addTimeSpent = (
+  courseId: string,
+  lessonId: string,
+  seconds: number,
+  database?: LommekursDB,
+) =>
+  recordAction(
+    courseId,
+    lessonId,
+    (p, clientId) => {
+      const add = Math.round(seconds);
+      if (add <= 0) return [];
+      const total = (p.time[clientId] ?? 0) + add;
+      return [{ type: 'time.spent', courseId, lessonId, payload: { seconds: total } }];
+    },
+    { database },
+  );

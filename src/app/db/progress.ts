@@ -2,15 +2,18 @@
 // Read-only; learner actions that change progress are in learner-actions.ts.
 import type { Lesson } from '../../shared/course';
 import type { LessonProgress } from '../../shared/progress';
-import { db, type LessonOutline } from './db';
+import { db, type LessonOutline, type LommekursDB } from './db';
 
 /** Progress of one lesson, or undefined when the learner has not started it. */
-export const getLessonProgress = (courseId: string, lessonId: string) =>
-  db.progress.get([courseId, lessonId]);
+export const getLessonProgress = (courseId: string, lessonId: string, database: LommekursDB = db) =>
+  database.progress.get([courseId, lessonId]);
 
 /** All progress records of a course, by lesson id. */
-export async function getCourseProgress(courseId: string): Promise<Map<string, LessonProgress>> {
-  const rows = await db.progress.where('courseId').equals(courseId).toArray();
+export async function getCourseProgress(
+  courseId: string,
+  database: LommekursDB = db,
+): Promise<Map<string, LessonProgress>> {
+  const rows = await database.progress.where('courseId').equals(courseId).toArray();
   return new Map(rows.map((p) => [p.lessonId, p]));
 }
 

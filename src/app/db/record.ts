@@ -8,11 +8,17 @@ import {
 } from '../../shared/events';
 import { applyEvent, emptyProgress, type LessonProgress } from '../../shared/progress';
 import { uuidv7 } from '../../shared/uuid';
-import { getClientId } from './client-id';
-import { db } from './db';
+import { readClientId } from './client-id';
+import { db, type LommekursDB } from './db';
 
 /** Decides, from the lesson's current progress, which events an action produces. */
 export type ActionPlan = (current: LessonProgress, clientId: string) => EventDraft[];
+
+/** Where and when an action is recorded; the app's database and clock unless a test says else. */
+export interface RecordOptions {
+  now?: () => number;
+  database?: LommekursDB;
+}
 
 /**
  * Run one learner action on one lesson: read its progress, plan the events, validate them, append
@@ -22,12 +28,14 @@ export async function recordAction(
   courseId: string,
   lessonId: string,
   plan: ActionPlan,
-  now: () => number = Date.now,
+  { now = Date.now, database = db }: RecordOptions = {},
 ): Promise<LearnerEvent[]> {
-  const clientId = await getClientId();
-  return db.transaction('rw', db.outbox, db.progress, async () => {
+  return database.transaction('rw', database.outbox, database.progress, database.meta, async () => {
+    // Read inside the transaction: a sign-out in another tab renews the id, and an event must
+    // never carry the id of the account that signed out.
+    const clientId = await readClientId(database);
     let progress =
-      (await db.progress.get([courseId, lessonId])) ?? emptyProgress(courseId, lessonId);
+      (await database.progress.get([courseId, lessonId])) ?? emptyProgress(courseId, lessonId);
     const drafts = plan(progress, clientId);
     const recorded: LearnerEvent[] = [];
     for (const draft of drafts) {
@@ -35,12 +43,12 @@ export async function recordAction(
       // seq is a placeholder for validation; the outbox's auto-increment assigns the real one.
       const candidate = { ...draft, id: uuidv7(at), clientId, at, v: EVENT_VERSION, seq: 1 };
       const { seq: _placeholder, ...row } = learnerEventSchema.parse(candidate);
-      const seq = await db.outbox.add(row as LearnerEvent);
+      const seq = await database.outbox.add(row as LearnerEvent);
       const event = { ...row, seq } as LearnerEvent;
       progress = applyEvent(progress, event);
       recorded.push(event);
     }
-    if (recorded.length > 0) await db.progress.put(progress);
+    if (recorded.length > 0) await database.progress.put(progress);
     return recorded;
   });
 }

@@ -47,10 +47,10 @@ describe('database schema', () => {
     expect(await getClientId()).not.toBe(id);
   });
 
-  it('opens the current version (2) from scratch under its name', async () => {
+  it('opens the current version (3) from scratch under its name', async () => {
     const other = new LommekursDB(`${DB_NAME}-probe`);
     await other.open();
-    expect(other.verno).toBe(2);
+    expect(other.verno).toBe(3);
     expect(other.tables.map((t) => t.name).sort()).toEqual([
       'courses',
       'downloads',
@@ -63,7 +63,7 @@ describe('database schema', () => {
     await other.delete();
   });
 
-  it('upgrades a version 1 database with data to version 2 without losing anything', async () => {
+  it('upgrades a version 1 database with data to the current version without losing anything', async () => {
     const name = `${DB_NAME}-v1`;
     // Version 1 exactly as shipped, written by a database that knows only version 1.
     const v1 = new Dexie(name);
@@ -98,7 +98,7 @@ describe('database schema', () => {
 
     const upgraded = new LommekursDB(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     expect(await upgraded.meta.get('clientId')).toEqual({ key: 'clientId', value: 'client-1' });
     expect((await upgraded.meta.get('setting:language'))?.value).toBe('nn');
     expect(await upgraded.lessons.count()).toBe(tryggEpost.lessons.length);
@@ -117,6 +117,46 @@ describe('database schema', () => {
     expect(await upgraded.downloads.count()).toBe(0);
     // A stored course without media is available offline from its bundle alone.
     expect(isAvailableOffline(course, undefined)).toBe(true);
+    upgraded.close();
+    await upgraded.delete();
+  });
+
+  it('upgrades a version 2 database to version 3 and indexes the waiting events by lesson', async () => {
+    const name = `${DB_NAME}-v2`;
+    // Version 2 exactly as shipped.
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      meta: 'key',
+      courses: 'id',
+      lessons: '[courseId+id], courseId',
+      progress: '[courseId+lessonId], courseId, updatedAt',
+      outbox: '++seq, &id',
+    });
+    v2.version(2).stores({ downloads: 'courseId' });
+    await v2.open();
+    const progress = { ...emptyProgress('c1', 'l1'), furthest: 0.5 };
+    const events = [
+      { id: 'event-1', type: 'lesson.opened', courseId: 'c1', lessonId: 'l1' },
+      { id: 'event-2', type: 'lesson.opened', courseId: 'c1', lessonId: 'l2' },
+      { id: 'event-3', type: 'lesson.progressed', courseId: 'c1', lessonId: 'l1' },
+    ];
+    await v2.table('meta').put({ key: 'clientId', value: 'client-2' });
+    await v2.table('progress').put(progress);
+    await v2.table('outbox').bulkAdd(events);
+    await v2.table('downloads').put({ courseId: 'c1', state: 'partial' });
+    v2.close();
+
+    const upgraded = new LommekursDB(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(3);
+    expect(await upgraded.meta.get('clientId')).toEqual({ key: 'clientId', value: 'client-2' });
+    expect(await upgraded.progress.toArray()).toEqual([progress]);
+    expect(await upgraded.downloads.toArray()).toEqual([{ courseId: 'c1', state: 'partial' }]);
+    expect(await upgraded.outbox.orderBy('seq').toArray()).toEqual(
+      events.map((e, i) => ({ ...e, seq: i + 1 })),
+    );
+    const ofLesson = await upgraded.outbox.where('[courseId+lessonId]').equals(['c1', 'l1']);
+    expect((await ofLesson.toArray()).map((e) => e.id)).toEqual(['event-1', 'event-3']);
     upgraded.close();
     await upgraded.delete();
   });
