@@ -55,6 +55,15 @@ export interface PushResponse {
   serverTime: number;
 }
 
+/** 400 reply to a push with at least one invalid event: nothing of the batch was stored; the
+ * client drops the `rejected` events from its outbox and sends the rest again. */
+export interface InvalidEventsResponse {
+  error: 'invalid_events';
+  message: string;
+  acked: [];
+  rejected: RejectedEvent[];
+}
+
 /** A progress row as pulled: the learner's merged progress on one lesson. */
 export interface PulledRow {
   progress: LessonProgress;
@@ -76,11 +85,74 @@ export interface PullResponse {
 /** Email + password, for register and login. Lengths match the server's checks. */
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 1024;
+/** Longest email address (RFC 5321's path limit). */
+export const MAX_EMAIL_LENGTH = 254;
+// Trimmed and lower-cased while parsing, so "Kari@Firma.no " from a phone keyboard and
+// "kari@firma.no" from a laptop are the same account.
+const normalisedEmail = () => z.string().check(z.trim(), z.toLowerCase());
+
+/** Registration: a plausible address and a long enough password. */
 export const credentialsSchema = z.strictObject({
-  email: z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/)),
+  email: normalisedEmail().check(
+    z.maxLength(MAX_EMAIL_LENGTH),
+    z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/),
+  ),
   password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(MAX_PASSWORD_LENGTH)),
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
+
+/** Login: only present and bounded. Today's registration rules are not applied, so an account
+ * made under older rules can still sign in; an implausible address is just a failed login. */
+export const loginSchema = z.strictObject({
+  email: normalisedEmail().check(z.minLength(1), z.maxLength(MAX_EMAIL_LENGTH)),
+  password: z.string().check(z.minLength(1), z.maxLength(MAX_PASSWORD_LENGTH)),
+});
+
+/** Why one credential field was refused; the app shows each in the learner's language. */
+export type CredentialFieldCode =
+  | 'email_missing'
+  | 'invalid_email'
+  | 'password_missing'
+  | 'password_too_short'
+  | 'password_too_long';
+
+/** Per-field reasons, carried in `fields` by the 400 `invalid_request` reply of register and
+ * login (a field that is fine is absent). */
+export interface CredentialFieldErrors {
+  email?: CredentialFieldCode;
+  password?: CredentialFieldCode;
+}
+
+/** The 400 reply to register or login with unusable credentials. */
+export interface InvalidCredentialsResponse {
+  error: 'invalid_request';
+  message: string;
+  fields: CredentialFieldErrors;
+}
+
+const isBlank = (value: unknown) =>
+  value === undefined || (typeof value === 'string' && value.trim() === '');
+
+/** The field codes for `input` under `schema` (credentialsSchema or loginSchema); `{}` when
+ * both fields pass. The server puts them in its 400 reply; the app may check before sending. */
+export function credentialFieldErrors(
+  input: unknown,
+  schema: typeof credentialsSchema | typeof loginSchema = credentialsSchema,
+): CredentialFieldErrors {
+  const { email, password } = (typeof input === 'object' && input ? input : {}) as Record<
+    string,
+    unknown
+  >;
+  const fields: CredentialFieldErrors = {};
+  if (isBlank(email)) fields.email = 'email_missing';
+  else if (!schema.shape.email.safeParse(email).success) fields.email = 'invalid_email';
+  const passwordIssue = schema.shape.password.safeParse(password).error?.issues[0]?.code;
+  if (password === undefined || password === '') fields.password = 'password_missing';
+  else if (passwordIssue === 'too_small') fields.password = 'password_too_short';
+  else if (passwordIssue === 'too_big') fields.password = 'password_too_long';
+  else if (passwordIssue) fields.password = 'password_missing';
+  return fields;
+}
 
 /** Reply to register and login: an opaque bearer token (shown once) and who it belongs to. */
 export interface SessionResponse {
