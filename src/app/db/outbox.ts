@@ -1,0 +1,56 @@
+// The outbox as the sync engine sees it: events waiting for the server, oldest first. A row
+// leaves the outbox only when the server has acknowledged it (after a 2xx that names its id) or
+// refused it for good — never because a request was sent.
+import type { LearnerEvent } from '../../shared/events';
+import { db, type LommekursDB } from './db';
+import { addRejected, type RejectedRecord } from './sync-state';
+
+/** The oldest `limit` events waiting to be pushed, in the order they were recorded. */
+export const peekOutbox = (limit: number, database: LommekursDB = db): Promise<LearnerEvent[]> =>
+  database.outbox.orderBy('seq').limit(limit).toArray();
+
+/** The server has stored these events: remove them from the outbox, all or none. */
+export function acknowledge(ids: readonly string[], database: LommekursDB = db): Promise<void> {
+  return database.transaction('rw', database.outbox, async () => {
+    if (ids.length > 0) await database.outbox.where('id').anyOf(ids).delete();
+  });
+}
+
+/** An event the server will never accept, and why. */
+export interface Rejection {
+  event: LearnerEvent;
+  reason: string;
+}
+
+/** Drop refused events from the outbox and remember them for the learner, in one transaction. */
+export function reject(
+  rejections: readonly Rejection[],
+  database: LommekursDB = db,
+): Promise<void> {
+  return database.transaction('rw', database.outbox, database.meta, async () => {
+    await database.outbox.bulkDelete(rejections.map(({ event }) => event.seq));
+    const records: RejectedRecord[] = rejections.map(({ event, reason }) => ({
+      id: event.id,
+      type: event.type,
+      courseId: event.courseId,
+      lessonId: event.lessonId,
+      reason,
+    }));
+    await addRejected(database, records);
+  });
+}
+
+/** How many events are waiting for the server. */
+export const countPending = (database: LommekursDB = db): Promise<number> =>
+  database.outbox.count();
+
+/** Which of these event ids are still waiting for the server (a completion's receipt shows
+ * "Lagret på enheten" until this is empty, then "Synkronisert"). */
+export async function pendingAmong(
+  ids: readonly string[],
+  database: LommekursDB = db,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await database.outbox.where('id').anyOf(ids).toArray();
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,234 @@
+// The app's only client of the sync and account API. Every request ends in one small union that
+// says what to do next — use the body, drop refused events, shrink the batch, sign in again,
+// update the app, or keep everything and retry later — so no caller reads a status code.
+import type {
+  AccountInfo,
+  Credentials,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  RejectedEvent,
+  SessionResponse,
+} from '../../shared/sync-protocol';
+
+/** Long enough for a slow mobile link, short enough that a dead connection is given up on. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+/** What a request came to. */
+export type ApiResult<T> =
+  | { kind: 'ok'; body: T }
+  /** 400 invalid_events: nothing of the batch was stored; these events never will be. */
+  | { kind: 'rejected'; rejected: RejectedEvent[] }
+  /** 413: the body is larger than the server (or a proxy in front of it) accepts. */
+  | { kind: 'too-large' }
+  /** 401: the session is unknown or expired. */
+  | { kind: 'unauthorized' }
+  /** 426: this version of the app is older than the server supports. */
+  | { kind: 'update-required' }
+  /** 429, with the seconds the server asks to wait. */
+  | { kind: 'rate-limited'; retryAfter: number }
+  /** Any other 4xx: the request itself was refused; repeating it will not help. */
+  | { kind: 'refused'; status: number; code: string; fields: Record<string, string> }
+  /** No answer, an unreadable answer, or a 5xx: keep everything and try again later. */
+  | { kind: 'retryable'; reason: 'network' | 'timeout' | 'server'; status?: number };
+
+/** Where the API is and how to reach it. */
+export interface ApiOptions {
+  /** Origin (and path prefix) of the server; empty means the app's own origin. */
+  baseUrl?: string;
+  /** The network; tests pass one that reaches the server in process or injects faults. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** The requests the sync engine and the account functions make. */
+export interface SyncApi {
+  push(token: string, body: PushRequest): Promise<ApiResult<PushResponse>>;
+  pull(token: string, cursor: string | null, limit?: number): Promise<ApiResult<PullResponse>>;
+  register(credentials: Credentials): Promise<ApiResult<SessionResponse>>;
+  login(credentials: Credentials): Promise<ApiResult<SessionResponse>>;
+  logout(token: string): Promise<ApiResult<null>>;
+  me(token: string): Promise<ApiResult<AccountInfo>>;
+  /** The learner's data export, as the JSON text the server sent. */
+  exportData(token: string): Promise<ApiResult<string>>;
+  deleteAccount(token: string, password: string): Promise<ApiResult<null>>;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+const isAccount = (x: unknown): x is AccountInfo =>
+  isObject(x) && isString(x.id) && isString(x.email) && isNumber(x.createdAt);
+
+const isSession = (x: unknown): x is SessionResponse =>
+  isObject(x) && isString(x.token) && isAccount(x.user) && isNumber(x.expiresAt);
+
+const isPush = (x: unknown): x is PushResponse =>
+  isObject(x) &&
+  Array.isArray(x.acked) &&
+  x.acked.every(isString) &&
+  Array.isArray(x.rejected) &&
+  x.rejected.every(isRejectedEvent);
+
+const isRejectedEvent = (x: unknown): x is RejectedEvent =>
+  isObject(x) && isNumber(x.index) && isString(x.reason);
+
+// Only the row's identity is checked here: applying a row whose progress is malformed throws
+// inside the transaction that applies the page, which then changes nothing.
+const isPull = (x: unknown): x is PullResponse =>
+  isObject(x) &&
+  isString(x.cursor) &&
+  typeof x.hasMore === 'boolean' &&
+  Array.isArray(x.rows) &&
+  x.rows.every(
+    (row) =>
+      isObject(row) &&
+      isObject(row.progress) &&
+      isString(row.progress.courseId) &&
+      isString(row.progress.lessonId),
+  );
+
+/** Seconds from a Retry-After header (seconds or an HTTP date); a minute when absent. */
+function retryAfterSeconds(header: string | null, now: number): number {
+  if (header === null) return 60;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 60 : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+const failureReason = (error: unknown, signal: AbortSignal): 'timeout' | 'network' =>
+  signal.aborted || (error instanceof Error && error.name === 'TimeoutError')
+    ? 'timeout'
+    : 'network';
+
+/** What one call needs; `accept` checks a 2xx body and turns it into the result's value. */
+interface Call<T> {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  token?: string;
+  body?: unknown;
+  accept: (response: Response) => Promise<T | undefined>;
+}
+
+const json =
+  <T>(check: (x: unknown) => x is T) =>
+  async (response: Response): Promise<T | undefined> => {
+    const body: unknown = await response.json();
+    return check(body) ? body : undefined;
+  };
+
+const empty = async (): Promise<null> => null;
+
+/** An API client for the server at `baseUrl`. */
+export function createApi({
+  baseUrl = '',
+  fetch: send = (input, init) => fetch(input, init),
+  timeoutMs = REQUEST_TIMEOUT_MS,
+}: ApiOptions = {}): SyncApi {
+  async function call<T>({ method, path, token, body, accept }: Call<T>): Promise<ApiResult<T>> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await send(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        cache: 'no-store',
+      });
+    } catch (error) {
+      return { kind: 'retryable', reason: failureReason(error, signal) };
+    }
+    try {
+      if (response.ok) {
+        const value = await accept(response);
+        return value === undefined
+          ? { kind: 'retryable', reason: 'server', status: response.status }
+          : { kind: 'ok', body: value };
+      }
+      return await classifyFailure(response);
+    } catch (error) {
+      // The body could not be read: a connection cut mid-answer, or something that is not JSON.
+      if (error instanceof SyntaxError) {
+        return { kind: 'retryable', reason: 'server', status: response.status };
+      }
+      return { kind: 'retryable', reason: failureReason(error, signal) };
+    }
+  }
+
+  return {
+    push: (token, body) =>
+      call({ method: 'POST', path: '/api/v1/sync/push', token, body, accept: json(isPush) }),
+    pull: (token, cursor, limit) => {
+      const query = new URLSearchParams();
+      if (cursor !== null) query.set('cursor', cursor);
+      if (limit !== undefined) query.set('limit', String(limit));
+      const search = query.size > 0 ? `?${query}` : '';
+      return call({
+        method: 'GET',
+        path: `/api/v1/sync/pull${search}`,
+        token,
+        accept: json(isPull),
+      });
+    },
+    register: (credentials) =>
+      call({
+        method: 'POST',
+        path: '/api/v1/auth/register',
+        body: credentials,
+        accept: json(isSession),
+      }),
+    login: (credentials) =>
+      call({
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        body: credentials,
+        accept: json(isSession),
+      }),
+    logout: (token) => call({ method: 'POST', path: '/api/v1/auth/logout', token, accept: empty }),
+    me: (token) => call({ method: 'GET', path: '/api/v1/me', token, accept: json(isAccount) }),
+    exportData: (token) =>
+      call({
+        method: 'GET',
+        path: '/api/v1/me/export',
+        token,
+        accept: (response) => response.text(),
+      }),
+    deleteAccount: (token, password) =>
+      call({ method: 'DELETE', path: '/api/v1/me', token, body: { password }, accept: empty }),
+  };
+}
+
+async function classifyFailure(response: Response): Promise<ApiResult<never>> {
+  const { status } = response;
+  if (status >= 500) return { kind: 'retryable', reason: 'server', status };
+  if (status === 401) return { kind: 'unauthorized' };
+  if (status === 413) return { kind: 'too-large' };
+  if (status === 426) return { kind: 'update-required' };
+  if (status === 429) {
+    return {
+      kind: 'rate-limited',
+      retryAfter: retryAfterSeconds(response.headers.get('Retry-After'), Date.now()),
+    };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  const code = isObject(body) && isString(body.error) ? body.error : `http_${status}`;
+  if (status === 400 && code === 'invalid_events' && isObject(body)) {
+    const rejected = Array.isArray(body.rejected) ? body.rejected.filter(isRejectedEvent) : [];
+    return { kind: 'rejected', rejected };
+  }
+  const fields: Record<string, string> = {};
+  if (isObject(body) && isObject(body.fields)) {
+    for (const [name, value] of Object.entries(body.fields)) {
+      if (isString(value)) fields[name] = value;
+    }
+  }
+  return { kind: 'refused', status, code, fields };
+}

@@ -1,0 +1,170 @@
+// The one surface the UI uses for accounts and sync: signals to show (status, account, pending
+// events) and actions to call. Everything it shows comes from IndexedDB through live queries, so
+// every tab shows the same state whichever tab ran the sync; only `running` and `nextRetryAt`
+// are this tab's own.
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import type { AccountInfo } from '../../shared/sync-protocol';
+import { db, type LommekursDB } from '../db/db';
+import { countPending, pendingAmong } from '../db/outbox';
+import { clearRejected, readSyncState, type SyncProblem, type SyncState } from '../db/sync-state';
+import { browserOffline } from '../offline/network';
+import * as account from './account';
+import { createApi, type ApiOptions } from './api';
+import { syncOnce, type SyncOutcome } from './engine';
+import { createScheduler, type LockRunner, type Timers } from './scheduler';
+
+export { AccountError, UnsyncedError, type AccountErrorCode } from './account';
+export { pendingAmong };
+
+/** What the UI shows about syncing. */
+export interface SyncStatus {
+  /** A sync is running in this tab. */
+  running: boolean;
+  /** When a sync last finished without a problem (this device's clock), or null. */
+  lastSyncedAt: number | null;
+  problem: SyncProblem | null;
+  /** Events the server refused, still to be shown to the learner (see dismissRejected). */
+  rejected: number;
+  /** When this tab retries after a failure, or null. */
+  nextRetryAt: number | null;
+}
+
+/** Accounts and sync, for the UI. */
+export interface SyncController {
+  status: ReadonlySignal<SyncStatus>;
+  /** The signed-in learner; null when nobody is; undefined while loading. While the status says
+   * 'signed-out' this is still the learner whose session the server refused. */
+  account: ReadonlySignal<AccountInfo | null | undefined>;
+  /** Events waiting for the server, live across tabs. */
+  pending: ReadonlySignal<number>;
+  /** Subscribe to the database and the browser's events and sync once; returns stop(). */
+  start(): () => void;
+  /** Sync now; resolves when a sync that started after the call has ended (it never throws:
+   * the outcome is in `status`). */
+  syncNow(): Promise<void>;
+  register(email: string, password: string, options?: account.SignInOptions): Promise<void>;
+  signIn(email: string, password: string, options?: account.SignInOptions): Promise<void>;
+  /** Throws UnsyncedError while events are pending, unless `discardUnsynced`. */
+  signOut(options?: { discardUnsynced?: boolean }): Promise<void>;
+  exportData(): Promise<Blob>;
+  deleteAccount(password: string): Promise<void>;
+  /** The learner has seen the refused events. */
+  dismissRejected(): Promise<void>;
+  /** Which of these event ids still wait for the server (a completion's receipt). */
+  pendingAmong(ids: string[]): Promise<string[]>;
+}
+
+/** Where the controller syncs to and with what; everything defaults to the app's own. */
+export interface SyncControllerOptions extends ApiOptions {
+  database?: LommekursDB;
+  now?: () => number;
+  random?: () => number;
+  timers?: Timers;
+  lock?: LockRunner;
+  isOffline?: () => boolean;
+  debounceMs?: number;
+  /** Protocol version pushes declare (tests pretend to be an old app). */
+  schemaVersion?: number;
+  /** Called with every sync's outcome (logging, tests). */
+  onOutcome?: (outcome: SyncOutcome) => void;
+}
+
+/** The app's accounts-and-sync controller. */
+export function createSyncController(options: SyncControllerOptions = {}): SyncController {
+  const {
+    database = db,
+    now = Date.now,
+    random,
+    timers,
+    lock,
+    isOffline = browserOffline,
+    debounceMs,
+    schemaVersion,
+    onOutcome,
+  } = options;
+  const api = createApi(options);
+  const deps = { database, api };
+
+  const scheduler = createScheduler({
+    run: async () => {
+      const outcome = await syncOnce({ database, api, now, isOffline, schemaVersion });
+      if (outcome.kind === 'failed' && outcome.error !== undefined) {
+        console.error('Sync failed', outcome.error);
+      }
+      onOutcome?.(outcome);
+      return { retry: outcome.kind === 'failed' && outcome.retry };
+    },
+    lock,
+    timers,
+    now,
+    random,
+    debounceMs,
+  });
+
+  const stored = signal<SyncState | undefined>(undefined);
+  const pending = signal(0);
+  const status = computed<SyncStatus>(() => ({
+    running: scheduler.running.value,
+    lastSyncedAt: stored.value?.lastSyncedAt ?? null,
+    problem: stored.value?.problem ?? null,
+    rejected: stored.value?.rejected.length ?? 0,
+    nextRetryAt: scheduler.nextRetryAt.value,
+  }));
+  const accountInfo = computed(() =>
+    stored.value === undefined ? undefined : (stored.value.session?.user ?? null),
+  );
+
+  function start(): () => void {
+    scheduler.resume();
+    const state = liveQuery(() => readSyncState(database)).subscribe({
+      next: (value) => (stored.value = value),
+      error: (error: unknown) => console.error('Sync state unreadable', error),
+    });
+    let seen: number | undefined;
+    const outbox = liveQuery(() => countPending(database)).subscribe({
+      next: (count) => {
+        // A new event (in any tab) schedules a sync; a shrinking outbox is a sync at work.
+        if (seen !== undefined && count > seen) scheduler.triggerSoon();
+        seen = count;
+        pending.value = count;
+      },
+      error: (error: unknown) => console.error('Outbox unreadable', error),
+    });
+    const onOnline = () => scheduler.trigger();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') scheduler.trigger();
+    };
+    window.addEventListener('online', onOnline);
+    document.addEventListener('visibilitychange', onVisible);
+    scheduler.trigger();
+    return () => {
+      scheduler.stop();
+      state.unsubscribe();
+      outbox.unsubscribe();
+      window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }
+
+  return {
+    status,
+    account: accountInfo,
+    pending,
+    start,
+    syncNow: () => scheduler.runNow(),
+    async register(email, password, signInOptions) {
+      await account.register(deps, email, password, signInOptions);
+      scheduler.trigger();
+    },
+    async signIn(email, password, signInOptions) {
+      await account.signIn(deps, email, password, signInOptions);
+      scheduler.trigger();
+    },
+    signOut: (signOutOptions) => account.signOut(deps, signOutOptions),
+    exportData: () => account.exportData(deps),
+    deleteAccount: (password) => account.deleteAccount(deps, password),
+    dismissRejected: () => clearRejected(database),
+    pendingAmong: (ids) => pendingAmong(ids, database),
+  };
+}
