@@ -11,15 +11,16 @@ export interface ApiError {
   message: string;
 }
 
-/** A JSON error response with `Cache-Control: no-store`. */
+/** A JSON error response with `Cache-Control: no-store`; `extra` adds fields to the body. */
 export function apiError(
   c: Context,
   status: ContentfulStatusCode,
   error: string,
   message: string,
   headers: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
 ): Response {
-  const body: ApiError = { error, message };
+  const body: ApiError = { error, message, ...extra };
   return c.json(body, status, { 'Cache-Control': 'no-store', ...headers });
 }
 

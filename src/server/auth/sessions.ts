@@ -75,11 +75,15 @@ export interface AuthVariables {
   token: string;
 }
 
-/** Lets a request through only with a live session token; sets `userId` and `token`. */
-export function requireLearner(db: Db): MiddlewareHandler<{ Variables: AuthVariables }> {
+/** Lets a request through only with a live session token; sets `userId` and `token`. Pass the
+ * app's clock as `now` so expiry follows it (tests move it). */
+export function requireLearner(
+  db: Db,
+  now: () => number = Date.now,
+): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('Authorization'));
-    const userId = token ? await userOfToken(db, token) : null;
+    const userId = token ? await userOfToken(db, token, now()) : null;
     if (!token || !userId) {
       return apiError(
         c,

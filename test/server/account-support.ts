@@ -1,0 +1,185 @@
+// Helpers for the account tests: the real app on a test database with a clock the test moves,
+// requests to the account routes, and a learner's rows in every table.
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Hono } from 'hono';
+import { expect } from 'vitest';
+import { createApp } from '../../src/server/app';
+import type { Database } from '../../src/server/db/database';
+import type { Db, Schema } from '../../src/server/db/schema';
+import { applyEvent, emptyProgress } from '../../src/shared/progress';
+import type { SessionResponse } from '../../src/shared/sync-protocol';
+import { makeEvent, newClientId, type Requester } from '../utils/learners';
+import { captureLogger, type LogLine } from './support';
+
+/** A fixed start for the test clock (27 Nov 2026, 09:00 UTC). */
+export const T0 = Date.UTC(2026, 10, 27, 9);
+/** scrypt cost for tests: 2^10, about a millisecond per hash. */
+export const TEST_PASSWORD_COST = 10;
+export const PASSWORD = 'riktig hest batteri';
+
+/** A clock the test moves by assigning `now`. */
+export interface TestClock {
+  now: number;
+}
+
+/** The real app over `database`, with a movable clock and a logger the test can read. */
+export function accountTestApp(
+  database: Database,
+  clock: TestClock = { now: T0 },
+  passwordCost = TEST_PASSWORD_COST,
+): { app: Hono; clock: TestClock; lines: LogLine[] } {
+  const { logger, lines } = captureLogger();
+  const app = createApp({
+    catalogue: [],
+    distDir: join(tmpdir(), 'lommekurs-account-tests-no-dist'),
+    logger,
+    database,
+    passwordCost,
+    now: () => clock.now,
+  });
+  return { app, clock, lines };
+}
+
+const bearer = (token: string | undefined): Record<string, string> =>
+  token === undefined ? {} : { Authorization: `Bearer ${token}` };
+
+/** A request with an optional bearer token and a JSON body (a string is sent as is). */
+export function call(
+  app: Requester,
+  method: string,
+  path: string,
+  {
+    token,
+    body,
+    headers = {},
+  }: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const init: RequestInit = { method, headers: { ...bearer(token), ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    init.headers = { 'Content-Type': 'application/json', ...init.headers };
+  }
+  return Promise.resolve(app.request(path, init));
+}
+
+/** Registers `email` (201 expected) and returns the session reply. */
+export async function register(
+  app: Requester,
+  email: string,
+  password = PASSWORD,
+): Promise<SessionResponse> {
+  const response = await call(app, 'POST', '/api/v1/auth/register', { body: { email, password } });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as SessionResponse;
+}
+
+/** Logs in (200 expected) and returns the session reply. */
+export async function login(
+  app: Requester,
+  email: string,
+  password = PASSWORD,
+): Promise<SessionResponse> {
+  const response = await call(app, 'POST', '/api/v1/auth/login', { body: { email, password } });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as SessionResponse;
+}
+
+/** Gives a learner rows in the sync tables straight through Kysely (as a push would leave
+ * them): a bound client, `count` events on one lesson and the progress they fold into. */
+export async function insertLearnerData(
+  db: Db,
+  userId: string,
+  {
+    count = 3,
+    at = T0,
+    lessonId = 'leksjon-1',
+  }: { count?: number; at?: number; lessonId?: string } = {},
+): Promise<{ clientId: string; eventIds: string[] }> {
+  const clientId = newClientId();
+  const events = Array.from({ length: count }, (_, i) =>
+    i === count - 1
+      ? makeEvent('lesson.completed', {}, { clientId, at: at + i, seq: i + 1, lessonId })
+      : makeEvent(
+          'lesson.progressed',
+          { position: (i + 1) / count },
+          {
+            clientId,
+            at: at + i,
+            seq: i + 1,
+            lessonId,
+          },
+        ),
+  );
+  const progress = events.reduce(applyEvent, emptyProgress('kurs', lessonId));
+  await db
+    .insertInto('clients')
+    .values({ client_id: clientId, user_id: userId, created_at: at })
+    .execute();
+  await db
+    .insertInto('events')
+    .values(
+      events.map((event) => ({
+        user_id: userId,
+        id: event.id,
+        client_id: clientId,
+        seq: event.seq,
+        type: event.type,
+        course_id: event.courseId,
+        lesson_id: event.lessonId,
+        at: event.at,
+        received_at: at,
+        version: 1,
+        body: JSON.stringify(event),
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('progress')
+    .values({
+      user_id: userId,
+      course_id: 'kurs',
+      lesson_id: lessonId,
+      data: JSON.stringify(progress),
+      version: 1,
+      updated_at: at,
+    })
+    .execute();
+  await db.updateTable('learner_sync').set({ version: 1 }).where('user_id', '=', userId).execute();
+  return { clientId, eventIds: events.map((event) => event.id) };
+}
+
+/** How to count one user's rows in each table. Typed over every table of Schema, so a table
+ * added later does not compile here until the test says how its rows belong to a user. */
+export const countUserRows: { [T in keyof Schema]: (db: Db, userId: string) => Promise<number> } = {
+  users: (db, id) => countWhere(db, 'users', 'id', id),
+  sessions: (db, id) => countWhere(db, 'sessions', 'user_id', id),
+  clients: (db, id) => countWhere(db, 'clients', 'user_id', id),
+  learner_sync: (db, id) => countWhere(db, 'learner_sync', 'user_id', id),
+  events: (db, id) => countWhere(db, 'events', 'user_id', id),
+  progress: (db, id) => countWhere(db, 'progress', 'user_id', id),
+};
+
+async function countWhere<T extends keyof Schema>(
+  db: Db,
+  table: T,
+  column: 'id' | 'user_id',
+  userId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table as keyof Schema)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where(column as never, '=', userId as never)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A user's row count in every table, by table name. */
+export async function rowsOfUser(db: Db, userId: string): Promise<Record<keyof Schema, number>> {
+  const tables = Object.keys(countUserRows) as (keyof Schema)[];
+  const counts = await Promise.all(tables.map((table) => countUserRows[table](db, userId)));
+  return Object.fromEntries(tables.map((table, i) => [table, counts[i]])) as Record<
+    keyof Schema,
+    number
+  >;
+}
