@@ -6,7 +6,7 @@
 // the server clamped them; merging it with the old local record instead would keep a device-clock
 // timestamp the server clamped, and the devices would never agree. What is not yet pushed is
 // folded back in, so nothing recorded on this device disappears before the server has it.
-import { applyEvent } from '../../shared/progress';
+import { applyEvent, emptyProgress, mergeProgress } from '../../shared/progress';
 import type { PulledRow } from '../../shared/sync-protocol';
 import { db, type LommekursDB } from './db';
 import { isSessionOf, setCursor } from './sync-state';
@@ -37,9 +37,15 @@ export function applyPulledPage(
   return database.transaction('rw', database.progress, database.outbox, database.meta, async () => {
     if (!(await isSessionOf(database, userId))) throw new SessionChangedError();
     for (const { progress: server } of page.rows) {
-      const key: [string, string] = [server.courseId, server.lessonId];
-      const pending = await database.outbox.where('[courseId+lessonId]').equals(key).toArray();
-      await database.progress.put(pending.reduce(applyEvent, server));
+      const { courseId, lessonId } = server;
+      // Joining with the empty record checks the row's shape on the way: a row missing one of
+      // its parts throws here and the whole page is rolled back.
+      const base = mergeProgress(emptyProgress(courseId, lessonId), server);
+      const pending = await database.outbox
+        .where('[courseId+lessonId]')
+        .equals([courseId, lessonId])
+        .toArray();
+      await database.progress.put(pending.reduce(applyEvent, base));
     }
     await setCursor(database, page.cursor);
   });
