@@ -138,7 +138,8 @@ export async function createSyncHarness({
       new Request(url, { method: init.method, headers: init.headers, body }),
     );
     // Read the whole answer, as the network would deliver it, before deciding its fate.
-    const answer = new Response(await response.arrayBuffer(), {
+    const content = await response.arrayBuffer();
+    const answer = new Response([204, 205, 304].includes(response.status) ? null : content, {
       status: response.status,
       headers: response.headers,
     });
