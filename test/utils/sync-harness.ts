@@ -192,9 +192,9 @@ export async function createSyncHarness({
       return learner;
     },
     async close() {
-      for (const database of clients) {
-        database.close();
-        await Dexie.delete(database.name);
+      for (const database of clients) database.close();
+      for (const name of new Set(clients.map((database) => database.name))) {
+        await Dexie.delete(name);
       }
       await server.close();
     },
