@@ -205,6 +205,9 @@ export async function pullPage(
   return (await response.json()) as PullResponse;
 }
 
+// A cursor that never advances would loop forever; no test has anywhere near this many pages.
+const MAX_PAGES = 10_000;
+
 /** Pulls page after page until `hasMore` is false; every row in order, and the last cursor. */
 export async function pullAll(
   app: Requester,
@@ -213,12 +216,13 @@ export async function pullAll(
 ): Promise<{ rows: PulledRow[]; cursor: string; pages: PullResponse[] }> {
   const pages: PullResponse[] = [];
   let next = cursor;
-  for (;;) {
+  while (pages.length < MAX_PAGES) {
     const page = await pullPage(app, token, { cursor: next, limit });
     pages.push(page);
     next = page.cursor;
     if (!page.hasMore) return { rows: pages.flatMap((p) => p.rows), cursor: next, pages };
   }
+  throw new Error(`pull still had more after ${MAX_PAGES} pages: is the cursor stuck?`);
 }
 
 /** Every row of the sync tables, in key order: two dumps are equal iff nothing changed. */
