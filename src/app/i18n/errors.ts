@@ -1,6 +1,12 @@
 // Turns a failure into a sentence a learner can act on. Raw exception text never reaches the UI.
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  type CredentialFieldCode,
+} from '../../shared/sync-protocol';
 import { CourseApiError } from '../offline/course-api';
 import type { DownloadError } from '../offline/download-error';
+import { AccountError, UnsyncedError } from '../sync/controller';
 import type { I18n } from './index';
 import type { Translate } from './types';
 
@@ -54,5 +60,71 @@ export function downloadErrorSentence(i18n: I18n, error: DownloadError): string 
       return t('download.error.unsupported');
     case 'other':
       return t('download.error.other');
+  }
+}
+
+/** The sentence for one refused credential field (checked in the app or by the server). */
+export function credentialFieldSentence(t: Translate, code: CredentialFieldCode): string {
+  switch (code) {
+    case 'email_missing':
+      return t('account.error.emailMissing');
+    case 'invalid_email':
+      return t('account.error.email');
+    case 'password_missing':
+      return t('account.error.passwordMissing');
+    case 'password_too_short':
+      return t('account.error.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+    case 'password_too_long':
+      return t('account.error.passwordTooLong', { max: MAX_PASSWORD_LENGTH });
+  }
+}
+
+/** Where a failed account request is shown, in the learner's words: beside a field, or under
+ * the whole form when it is about the request (offline, too many attempts). */
+export interface AccountErrorTexts {
+  email?: string;
+  password?: string;
+  form?: string;
+}
+
+/** The sentences for a failed register, sign-in or delete-account request. `purpose` matters for
+ * invalid_credentials: at sign-in either field may be wrong; when deleting, only the password. */
+export function accountErrorTexts(
+  t: Translate,
+  error: unknown,
+  purpose: 'register' | 'login' | 'delete',
+): AccountErrorTexts {
+  if (error instanceof UnsyncedError) return { form: t('account.error.otherUnsynced') };
+  if (!(error instanceof AccountError)) return { form: t('account.error.server') };
+  const { email, password } = error.fields ?? {};
+  if (email || password) {
+    return {
+      email: email && credentialFieldSentence(t, email),
+      password: password && credentialFieldSentence(t, password),
+    };
+  }
+  switch (error.code) {
+    case 'invalid_email':
+      return { email: credentialFieldSentence(t, error.code) };
+    case 'password_too_short':
+    case 'password_too_long':
+      return { password: credentialFieldSentence(t, error.code) };
+    case 'email_taken':
+      return { email: t('account.error.emailTaken') };
+    case 'invalid_credentials':
+      return {
+        password:
+          purpose === 'delete'
+            ? t('account.error.wrongPassword')
+            : t('account.error.invalidCredentials'),
+      };
+    case 'rate_limited': {
+      const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60));
+      return { form: t('account.error.rateLimited', { count: minutes }) };
+    }
+    case 'offline':
+      return { form: t('account.error.offline') };
+    case 'server':
+      return { form: t('account.error.server') };
   }
 }

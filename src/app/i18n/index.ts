@@ -54,6 +54,8 @@ export interface I18n {
   bytesOf: (done: number, total: number) => string;
   /** A date, e.g. "3. mars 2026". */
   date: (ms: number) => string;
+  /** A clock time, e.g. "14:32". */
+  time: (ms: number) => string;
   /** A calendar day given as midnight UTC (an ISO `YYYY-MM-DD` date), e.g. "27. november 2026",
    * the same day in every time zone. */
   calendarDate: (utcMidnightMs: number) => string;
@@ -82,6 +84,7 @@ export function createI18n(lang: UiLanguage): I18n {
   };
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
 
   const t = ((key: keyof Messages, params?: Record<string, string | number>) => {
     const message: string | PluralMessage = dict[key];
@@ -110,6 +113,7 @@ export function createI18n(lang: UiLanguage): I18n {
       return t('unit.bytesOf', { done: numberFormat.format(shown), total: bytes(total) });
     },
     date: (ms) => dateFormat.format(ms),
+    time: (ms) => timeFormat.format(ms),
     calendarDate: (ms) => dayFormat.format(ms),
   };
 }
