@@ -1,26 +1,33 @@
-// The app: state and router providers, the header, and one <main> holding the current screen.
+// The app: state, sync and router providers, the header with the sync status under it, and one
+// <main> holding the current screen.
+import { effect } from '@preact/signals';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
 import { AppHeader } from './components/AppHeader';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { focusPageHeading } from './components/PageHeading';
-import { routePatterns } from './routes';
+import { SyncStatus } from './components/SyncStatus';
+import { paths, routePatterns } from './routes';
 import { CatalogueScreen } from './screens/CatalogueScreen';
 import { CourseScreen } from './screens/CourseScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { LessonScreen, StorageScreen } from './screens/lazy';
+import { AccountScreen, LessonScreen, StorageScreen } from './screens/lazy';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import type { AppState } from './state/app-state';
-import { AppStateContext } from './state/context';
+import { AppStateContext, SyncContext } from './state/context';
+import type { SyncController } from './sync/controller';
 
-export function App({ state }: { state: AppState }) {
+export function App({ state, sync }: { state: AppState; sync: SyncController }) {
   useConnectivity(state);
+  useUpdateWhenTooOld(state, sync);
   return (
     <AppStateContext.Provider value={state}>
-      <LocationProvider>
-        <Shell />
-      </LocationProvider>
+      <SyncContext.Provider value={sync}>
+        <LocationProvider>
+          <Shell />
+        </LocationProvider>
+      </SyncContext.Provider>
     </AppStateContext.Provider>
   );
 }
@@ -30,6 +37,8 @@ function Shell() {
   return (
     <>
       <AppHeader />
+      {/* The account screen shows the status in its own body. */}
+      {path !== paths.account && <SyncStatus />}
       <main id="main" class="app-main" tabIndex={-1}>
         <ErrorBoundary resetKey={path}>
           <Router onRouteChange={focusPageHeading}>
@@ -39,6 +48,7 @@ function Shell() {
             <Route path={routePatterns.lesson} component={LessonScreen} />
             <Route path={routePatterns.settings} component={SettingsScreen} />
             <Route path={routePatterns.storage} component={StorageScreen} />
+            <Route path={routePatterns.account} component={AccountScreen} />
             <Route default component={NotFoundScreen} />
           </Router>
         </ErrorBoundary>
@@ -67,4 +77,21 @@ function useConnectivity(state: AppState) {
       removeEventListener('offline', offline);
     };
   }, [state]);
+}
+
+/** The sync server no longer accepts this version (426): look for the new one at once, and bring
+ * back an update prompt the learner dismissed, since syncing now waits for it. The outbox is
+ * kept; the learner still chooses when to reload. */
+function useUpdateWhenTooOld(state: AppState, sync: SyncController) {
+  useEffect(() => {
+    let tooOld = false;
+    return effect(() => {
+      const now = sync.status.value.problem === 'update-required';
+      if (now && !tooOld) {
+        if (state.update.peek() === 'dismissed') state.update.value = 'ready';
+        void state.checkForUpdate();
+      }
+      tooOld = now;
+    });
+  }, [state, sync]);
 }

@@ -1,7 +1,7 @@
-// Entry point of the PWA page: restore the language, render the app, then start the offline
-// machinery: the install offer, the service worker (registration and the update prompt), and an
-// early load of the chunks a learner needs next, so that they are in memory before a new app
-// version could replace them.
+// Entry point of the PWA page: restore the language, render the app, then start the sync loop and
+// the offline machinery: the install offer, the service worker (registration and the update
+// prompt), and an early load of the chunks a learner needs next, so that they are in memory
+// before a new app version could replace them.
 import { render } from 'preact';
 import { App } from './app';
 import { DownloadControls } from './components/lazy-downloads';
@@ -9,15 +9,18 @@ import { startInstallPrompt } from './offline/install';
 import { startServiceWorker } from './offline/service-worker';
 import { LessonScreen } from './screens/lazy';
 import { createAppState, loadInitialLanguage } from './state/app-state';
+import { createSyncController } from './sync/controller';
 import './styles.css';
 
 async function main(): Promise<void> {
   // One small IndexedDB read before the first paint avoids flashing the wrong language.
   const state = createAppState({ language: await loadInitialLanguage() });
+  const sync = createSyncController();
   startInstallPrompt(state);
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
-  render(<App state={state} />, root);
+  render(<App state={state} sync={sync} />, root);
+  sync.start();
   startServiceWorker(state);
   const idle = (run: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 2000);

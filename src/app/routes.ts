@@ -5,6 +5,7 @@ export const paths = {
   catalogue: '/kurs',
   settings: '/innstillinger',
   storage: '/lagring',
+  account: '/konto',
   course: (courseId: string) => `/kurs/${encodeURIComponent(courseId)}`,
   lesson: (courseId: string, lessonId: string) =>
     `/kurs/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`,
@@ -18,4 +19,5 @@ export const routePatterns = {
   lesson: '/kurs/:courseId/:lessonId',
   settings: '/innstillinger',
   storage: '/lagring',
+  account: '/konto',
 } as const;

@@ -1,14 +1,19 @@
 // Harness for app (UI) tests: an empty database per test, the app rendered at a URL with its own
-// state, and `fetch` stubbed at the network boundary with a tiny fake course API.
+// state and a started sync controller (as main.tsx does), and `fetch` stubbed at the network
+// boundary with a tiny fake course API.
 import { cleanup, render } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterAll, afterEach, beforeEach, vi } from 'vitest';
 import { App } from '../../src/app/app';
 import type { UiLanguage } from '../../src/app/i18n';
 import { createAppState } from '../../src/app/state/app-state';
+import { createSyncController, type SyncController } from '../../src/app/sync/controller';
 import type { CatalogueEntry, CourseBundle } from '../../src/shared/course';
 import { catalogueEntryOf, mediaBodies } from './bundles';
 import { freshDb } from './fresh-db';
+
+// Sync loops started by renderApp, stopped after each test.
+const stops: (() => void)[] = [];
 
 /** Register per-test setup: fresh database, no real network, no jsdom scrollTo noise. */
 export function setupAppTests(): void {
@@ -23,6 +28,7 @@ export function setupAppTests(): void {
   });
   afterEach(() => {
     cleanup();
+    for (const stop of stops.splice(0)) stop();
     vi.unstubAllGlobals();
     vi.useRealTimers();
     vi.restoreAllMocks();
@@ -32,12 +38,18 @@ export function setupAppTests(): void {
   afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 150)));
 }
 
-/** Render the whole app at `url`. */
-export function renderApp(url = '/', language: UiLanguage = 'nb') {
+/** Render the whole app at `url` and start its sync controller: by default one with the app's
+ * database and the global (stubbed) fetch, which makes no request while nobody is signed in. */
+export function renderApp(
+  url = '/',
+  language: UiLanguage = 'nb',
+  { sync = createSyncController() }: { sync?: SyncController } = {},
+) {
   history.replaceState(null, '', url);
   const state = createAppState({ language });
-  const view = render(h(App, { state }));
-  return { ...view, state };
+  const view = render(h(App, { state, sync }));
+  stops.push(sync.start());
+  return { ...view, state, sync };
 }
 
 type Reply = unknown | { status: number } | 'offline';

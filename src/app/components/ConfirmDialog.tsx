@@ -1,7 +1,8 @@
 // A modal confirmation (<dialog> with showModal: focus is trapped, Escape cancels, the rest of the
 // page is inert). Focus starts on the safe choice (cancel) and returns to the control that opened
-// the dialog, or to `fallbackFocus` when that control is gone.
-import type { ComponentChildren } from 'preact';
+// the dialog, or to `fallbackFocus` when that control is gone. A dialog that asks for input (a
+// password) may start on that field instead, and may offer a third, safe choice.
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 
 interface Props {
@@ -13,10 +14,18 @@ interface Props {
   onCancel: () => void;
   /** Where focus goes when the opener no longer exists after the dialog closes. */
   fallbackFocus?: () => HTMLElement | null;
+  /** Where focus starts instead of the cancel button (e.g. a password field). */
+  initialFocus?: RefObject<HTMLElement | null>;
+  /** A further choice shown first, e.g. "Synkroniser først". */
+  extraAction?: { label: string; onClick: () => void };
+  /** While the confirmed work runs: the confirm and extra buttons do nothing (aria-disabled, so
+   * the focused button keeps focus). */
+  busy?: boolean;
 }
 
 export function ConfirmDialog(props: Props) {
-  const { title, children, confirmLabel, cancelLabel, onConfirm, onCancel } = props;
+  const { title, children, confirmLabel, cancelLabel, onConfirm, onCancel, extraAction, busy } =
+    props;
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -30,7 +39,7 @@ export function ConfirmDialog(props: Props) {
     // jsdom and very old browsers lack showModal: show it in place (Escape is handled below).
     if (typeof element.showModal === 'function') element.showModal();
     else element.setAttribute('open', '');
-    cancel.current?.focus();
+    (props.initialFocus?.current ?? cancel.current)?.focus();
     return () => {
       if (element.open && typeof element.close === 'function') element.close();
       // After the dialog is gone: back to the opener, or the fallback if the opener vanished.
@@ -63,7 +72,22 @@ export function ConfirmDialog(props: Props) {
       </h2>
       <div id={`${id}-text`}>{children}</div>
       <p class="actions">
-        <button type="button" class="button danger" onClick={onConfirm}>
+        {extraAction && (
+          <button
+            type="button"
+            class="button"
+            aria-disabled={busy ? 'true' : undefined}
+            onClick={busy ? undefined : extraAction.onClick}
+          >
+            {extraAction.label}
+          </button>
+        )}
+        <button
+          type="button"
+          class="button danger"
+          aria-disabled={busy ? 'true' : undefined}
+          onClick={busy ? undefined : onConfirm}
+        >
           {confirmLabel}
         </button>
         <button ref={cancel} type="button" class="button secondary" onClick={onCancel}>

@@ -95,5 +95,11 @@ function connect(state: AppState, workbox: WorkboxLike, reload: () => void): voi
     workbox.messageSkipWaiting();
   };
 
+  state.checkForUpdate = async () => {
+    if (!workbox.update) return false;
+    await workbox.update().catch(() => {});
+    return true;
+  };
+
   workbox.register().catch((error: unknown) => console.error(error));
 }

@@ -6,7 +6,7 @@ import type { ChecklistLesson } from '../../shared/course';
 import { isChecked } from '../../shared/progress';
 import { Html } from '../components/Html';
 import { completeLesson, toggleChecklistItem } from '../db/learner-actions';
-import { useLearnerAction } from './use-learner-action';
+import { eventIds, useLearnerAction } from './use-learner-action';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
@@ -22,19 +22,24 @@ export function ChecklistPlayer({
   // The learner's clicks show at once; the stored state catches up a few ms later.
   const [local, setLocal] = useState<Record<string, boolean>>({});
   const { failed, run } = useLearnerAction();
+  const [receipt, setReceipt] = useState<string[] | null>(null);
   const completedAtStart = useRef(progress.completedAt !== null);
   const checked = (itemId: string) => local[itemId] ?? isChecked(progress, itemId);
   const count = lesson.items.filter((item) => checked(item.id)).length;
 
   const toggle = async (itemId: string, on: boolean) => {
     setLocal((current) => ({ ...current, [itemId]: on }));
-    const stored = await run(() => toggleChecklistItem(courseId, lesson.id, itemId, on));
+    const stored = await run(async () => {
+      const events = await toggleChecklistItem(courseId, lesson.id, itemId, on);
+      // After completion a tick is the latest change: the receipt follows it.
+      if (progress.completedAt !== null && events.length > 0) setReceipt(eventIds(events));
+    });
     if (!stored) setLocal((current) => ({ ...current, [itemId]: !on }));
   };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    await run(() => completeLesson(courseId, lesson.id));
+    await run(async () => setReceipt(eventIds(await completeLesson(courseId, lesson.id))));
   };
 
   return (
@@ -80,6 +85,7 @@ export function ChecklistPlayer({
           {...completion}
           focus={!completedAtStart.current}
           message={t('checklist.done')}
+          receipt={receipt}
         />
       )}
     </>

@@ -1,5 +1,7 @@
-// Shown when a lesson is completed: says so and leads on to the next lesson or back to the course.
+// Shown when a lesson is completed: says so, shows the receipt of the learner's last action here
+// (saved on the device, then synced), and leads on to the next lesson or back to the course.
 import { useEffect, useRef } from 'preact/hooks';
+import { SyncReceipt } from '../components/SyncReceipt';
 import { paths } from '../routes';
 import { useI18n } from '../state/context';
 import type { Completion } from './types';
@@ -9,9 +11,14 @@ interface Props extends Completion {
   focus: boolean;
   /** A sentence about this kind of lesson, e.g. "Du har lest denne leksjonen." */
   message?: string;
+  /** Ids of the events recorded by the learner's last action in this lesson (the one that
+   * completed it, or a later change); null when nothing was recorded here, e.g. a lesson
+   * completed on an earlier visit. */
+  receipt?: readonly string[] | null;
 }
 
-export function CompletionPanel({ courseId, next, courseFinished, focus, message }: Props) {
+export function CompletionPanel(props: Props) {
+  const { courseId, next, courseFinished, focus, message, receipt } = props;
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -23,6 +30,7 @@ export function CompletionPanel({ courseId, next, courseFinished, focus, message
         {courseFinished ? t('lesson.courseDoneTitle') : t('lesson.doneTitle')}
       </h2>
       {message && <p>{message}</p>}
+      {receipt && receipt.length > 0 && <SyncReceipt eventIds={receipt} />}
       {courseFinished && <p>{t('lesson.courseDoneText')}</p>}
       <p class="actions">
         {next && !courseFinished && (

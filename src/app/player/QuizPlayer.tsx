@@ -10,6 +10,7 @@ import { scoreAnswer } from '../../shared/quiz';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
+import { eventIds } from './use-learner-action';
 
 export function QuizPlayer(props: PlayerProps<QuizLesson>) {
   const { lesson, progress, contentLang } = props;
@@ -27,6 +28,8 @@ export function QuizPlayer(props: PlayerProps<QuizLesson>) {
     setIndex(next);
   };
   const question = lesson.questions[index];
+  // The events of the last answer, for the receipt under the result.
+  const [receipt, setReceipt] = useState<string[] | null>(null);
 
   return (
     <>
@@ -39,9 +42,10 @@ export function QuizPlayer(props: PlayerProps<QuizLesson>) {
           index={index}
           focusOnMount={moved}
           onNext={() => go(index + 1)}
+          onRecorded={setReceipt}
         />
       ) : (
-        <QuizResult {...props} focusOnMount={moved} onRestart={() => go(0)} />
+        <QuizResult {...props} focusOnMount={moved} onRestart={() => go(0)} receipt={receipt} />
       )}
     </>
   );
@@ -52,6 +56,7 @@ interface QuestionProps extends PlayerProps<QuizLesson> {
   index: number;
   focusOnMount: boolean;
   onNext: () => void;
+  onRecorded: (eventIds: string[]) => void;
 }
 
 type Answer = { correct: boolean; score: number };
@@ -64,6 +69,7 @@ function QuestionForm({
   contentLang,
   focusOnMount,
   onNext,
+  onRecorded,
 }: QuestionProps) {
   const { t } = useI18n();
   const [chosen, setChosen] = useState<string[]>([]);
@@ -103,7 +109,7 @@ function QuestionForm({
     // Keep the options' order, whatever order they were clicked in.
     const ordered = question.options.map((o) => o.id).filter((id) => chosen.includes(id));
     try {
-      await answerQuestion(courseId, lesson, question.id, ordered);
+      onRecorded(eventIds(await answerQuestion(courseId, lesson, question.id, ordered)));
       setAnswer(scoreAnswer(question, ordered));
     } catch (error) {
       console.error(error);
@@ -214,13 +220,15 @@ function QuestionForm({
 interface ResultProps extends PlayerProps<QuizLesson> {
   focusOnMount: boolean;
   onRestart: () => void;
+  receipt: string[] | null;
 }
 
 /** Number of questions whose best answer was fully correct. */
 const fullyCorrect = (lesson: QuizLesson, progress: LessonProgress) =>
   lesson.questions.filter((q) => progress.best[q.id] === 1).length;
 
-function QuizResult({ lesson, progress, completion, focusOnMount, onRestart }: ResultProps) {
+function QuizResult(props: ResultProps) {
+  const { lesson, progress, completion, focusOnMount, onRestart, receipt } = props;
   const { t, percent } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -249,7 +257,9 @@ function QuizResult({ lesson, progress, completion, focusOnMount, onRestart }: R
           {t('quiz.restart')}
         </button>
       </p>
-      {progress.completedAt !== null && <CompletionPanel {...completion} focus={false} />}
+      {progress.completedAt !== null && (
+        <CompletionPanel {...completion} focus={false} receipt={receipt} />
+      )}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { completeLesson } from '../db/learner-actions';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
-import { useLearnerAction } from './use-learner-action';
+import { eventIds, useLearnerAction } from './use-learner-action';
 import { useReadingPosition } from './use-reading-position';
 
 export function ReadingPlayer({
@@ -21,9 +21,11 @@ export function ReadingPlayer({
   const text = useRef<HTMLDivElement>(null);
   const [completedAtStart] = useState(progress.completedAt !== null);
   const { failed, run } = useLearnerAction();
+  const [receipt, setReceipt] = useState<string[] | null>(null);
   useReadingPosition(text, courseId, lesson.id, progress.resume?.value ?? null);
 
-  const complete = () => run(() => completeLesson(courseId, lesson.id));
+  const complete = () =>
+    run(async () => setReceipt(eventIds(await completeLesson(courseId, lesson.id))));
 
   return (
     <>
@@ -37,7 +39,12 @@ export function ReadingPlayer({
           </button>
         </p>
       ) : (
-        <CompletionPanel {...completion} focus={!completedAtStart} message={t('reading.done')} />
+        <CompletionPanel
+          {...completion}
+          focus={!completedAtStart}
+          message={t('reading.done')}
+          receipt={receipt}
+        />
       )}
       {failed && (
         <p class="error" role="alert">

@@ -8,6 +8,7 @@ import { saveReflection } from '../db/learner-actions';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
+import { eventIds } from './use-learner-action';
 
 export const AUTOSAVE_DELAY_MS = 700;
 
@@ -29,6 +30,7 @@ export function ReflectionPlayer({
   const latest = useRef(text);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const flush = useRef<() => void>(() => {});
+  const [receipt, setReceipt] = useState<string[] | null>(null);
 
   flush.current = () => {
     clearTimeout(timer.current);
@@ -37,7 +39,8 @@ export function ReflectionPlayer({
     if (value === saved.current) return;
     saved.current = value;
     saveReflection(courseId, lesson.id, value).then(
-      () => {
+      (events) => {
+        if (events.length > 0) setReceipt(eventIds(events));
         if (latest.current === value) setStatus('saved');
       },
       (error: unknown) => {
@@ -107,7 +110,12 @@ export function ReflectionPlayer({
         </aside>
       )}
       {progress.completedAt !== null && (
-        <CompletionPanel {...completion} focus={false} message={t('reflection.done')} />
+        <CompletionPanel
+          {...completion}
+          focus={false}
+          message={t('reflection.done')}
+          receipt={receipt}
+        />
       )}
     </>
   );

@@ -1,7 +1,8 @@
 // Settings: the interface language (applied at once and remembered on the device), downloads
-// (automatic download of a started course, only on Wi-Fi where the device can tell), installation
-// and a link to storage.
+// (automatic download of a started course, only on Wi-Fi where the device can tell), the account
+// and sync (with the GDPR export and deletion), installation and a link to storage.
 import { useEffect, useState } from 'preact/hooks';
+import { AccountSettings } from '../components/AccountSettings';
 import { InstallPrompt } from '../components/InstallPrompt';
 import { PageHeading } from '../components/PageHeading';
 import {
@@ -55,6 +56,7 @@ export function SettingsScreen() {
         </p>
         <DownloadSettingsFields />
       </form>
+      <AccountSettings />
       <InstallPrompt />
       <p class="storage-link">
         <a href={paths.storage}>{t('storage.link')}</a>

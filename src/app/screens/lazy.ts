@@ -1,5 +1,5 @@
 // Screens loaded on demand, so the app shell stays small. The lesson player is the big one; the
-// storage screen is rarely visited.
+// storage and account screens are rarely visited.
 import { lazy } from 'preact-iso';
 import { ChunkErrorScreen } from './ChunkErrorScreen';
 import { LessonChunkError } from './LessonChunkError';
@@ -14,6 +14,13 @@ export const LessonScreen = lazy(() =>
 export const StorageScreen = lazy(() =>
   import('./StorageScreen').then(
     (m) => m.StorageScreen,
+    () => ChunkErrorScreen,
+  ),
+);
+
+export const AccountScreen = lazy(() =>
+  import('./AccountScreen').then(
+    (m) => m.AccountScreen,
     () => ChunkErrorScreen,
   ),
 );

@@ -55,6 +55,11 @@ export interface AppState {
   /** Take the waiting version into use: the page reloads once it controls. Only ever called from
    * the learner's click. Replaced by startServiceWorker. */
   applyUpdate: () => void;
+  /** Ask the service worker to look for a new version now (the sync server answered 426: this
+   * version is too old); a version it finds announces itself through `update`. Resolves false
+   * when there is no service worker to ask (development, an unsupported browser). Replaced by
+   * startServiceWorker. */
+  checkForUpdate: () => Promise<boolean>;
   install: Signal<InstallOffer>;
   /** Show the browser's install prompt. Replaced by startInstallPrompt. */
   promptInstall: () => Promise<void>;
@@ -127,6 +132,7 @@ export function createAppState(options: AppStateOptions = {}): AppState {
     online,
     update: signal<UpdateStatus>('none'),
     applyUpdate: () => {},
+    checkForUpdate: async () => false,
     install: signal<InstallOffer>('none'),
     promptInstall: async () => {},
     persistence: signal<PersistenceState>({ persisted: null, answer: null }),

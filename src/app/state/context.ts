@@ -1,10 +1,14 @@
-// The context that carries the app state (made by createAppState) to every component.
+// The contexts that carry the app state (made by createAppState) and the sync controller (made by
+// createSyncController) to every component.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { I18n } from '../i18n';
+import type { SyncController } from '../sync/controller';
 import type { AppState } from './app-state';
 
 export const AppStateContext = createContext<AppState | null>(null);
+
+export const SyncContext = createContext<SyncController | null>(null);
 
 /** The app state; throws when rendered outside <AppStateContext.Provider>. */
 export function useAppState(): AppState {
@@ -15,3 +19,11 @@ export function useAppState(): AppState {
 
 /** Translator and formatters for the current language; the component re-renders on a switch. */
 export const useI18n = (): I18n => useAppState().i18n.value;
+
+/** The sync controller (account, sync status, pending changes); throws outside
+ * <SyncContext.Provider>. */
+export function useSync(): SyncController {
+  const sync = useContext(SyncContext);
+  if (!sync) throw new Error('useSync() needs a SyncContext.Provider');
+  return sync;
+}

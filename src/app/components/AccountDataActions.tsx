@@ -1,0 +1,153 @@
+// The learner's GDPR rights on the account and settings screens: "Last ned dataene mine" saves the
+// server's export as lommekurs-data.json, and "Slett kontoen" asks for the password in a dialog
+// that says the deletion is permanent, then erases the account (and the progress on this device).
+import { useRef, useState } from 'preact/hooks';
+import { accountErrorTexts } from '../i18n/errors';
+import { useI18n, useSync } from '../state/context';
+import { PasswordField } from './AccountFields';
+import { ConfirmDialog } from './ConfirmDialog';
+
+/** File name of the data export. */
+export const EXPORT_FILE_NAME = 'lommekurs-data.json';
+
+/** Hand a Blob to the browser as a download (an object URL on a temporary <a download>). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled, or some browsers save an empty file.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface Props {
+  /** The account is gone; the caller says so where the learner looks next. */
+  onDeleted: () => void;
+  /** Where focus goes when the account is gone (the delete button goes with it). */
+  focusAfter: () => HTMLElement | null;
+}
+
+export function AccountDataActions({ onDeleted, focusAfter }: Props) {
+  const { t } = useI18n();
+  const sync = useSync();
+  const [exporting, setExporting] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [deleting, setDeleting] = useState(false);
+
+  const exportData = async () => {
+    if (exporting) return;
+    setExporting(true);
+    setMessage(null);
+    try {
+      saveBlob(await sync.exportData(), EXPORT_FILE_NAME);
+      setMessage({ text: t('account.exported', { file: EXPORT_FILE_NAME }), error: false });
+    } catch (error) {
+      const texts = accountErrorTexts(t, error, 'login');
+      setMessage({ text: texts.form ?? texts.password ?? '', error: true });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div class="account-data">
+      <p>{t('account.dataText')}</p>
+      <p class="actions">
+        <button
+          type="button"
+          class="button secondary"
+          aria-disabled={exporting ? 'true' : undefined}
+          onClick={() => void exportData()}
+        >
+          {exporting ? t('account.exporting') : t('account.export')}
+        </button>
+        <button type="button" class="button danger" onClick={() => setDeleting(true)}>
+          {t('account.delete')}
+        </button>
+      </p>
+      <p class={message?.error ? 'error' : 'hint'} role="status">
+        {message?.text ?? ''}
+      </p>
+      {deleting && (
+        <DeleteAccountDialog
+          focusAfter={focusAfter}
+          onCancel={() => setDeleting(false)}
+          onDeleted={() => {
+            setDeleting(false);
+            onDeleted();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function DeleteAccountDialog({
+  onCancel,
+  onDeleted,
+  focusAfter,
+}: { onCancel: () => void } & Props) {
+  const { t } = useI18n();
+  const sync = useSync();
+  const [password, setPassword] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const confirm = async () => {
+    if (busy) return;
+    setFormError(null);
+    if (password === '') {
+      setFieldError(t('account.error.passwordMissing'));
+      input.current?.focus();
+      return;
+    }
+    setFieldError(null);
+    setBusy(true);
+    try {
+      await sync.deleteAccount(password);
+      onDeleted();
+    } catch (error) {
+      setBusy(false);
+      const texts = accountErrorTexts(t, error, 'delete');
+      if (texts.password) {
+        setFieldError(texts.password);
+        input.current?.focus();
+      } else {
+        setFormError(texts.form ?? null);
+      }
+    }
+  };
+
+  return (
+    <ConfirmDialog
+      title={t('account.deleteTitle')}
+      confirmLabel={busy ? t('account.deleting') : t('account.deleteConfirm')}
+      cancelLabel={t('account.cancel')}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+      busy={busy}
+      initialFocus={input}
+      fallbackFocus={focusAfter}
+    >
+      <p>{t('account.deleteText')}</p>
+      <PasswordField
+        label={t('account.deletePassword')}
+        value={password}
+        onInput={setPassword}
+        autocomplete="current-password"
+        error={fieldError}
+        inputRef={input}
+        onEnter={() => void confirm()}
+      />
+      <p class="error" role="alert">
+        {formError ?? ''}
+      </p>
+    </ConfirmDialog>
+  );
+}

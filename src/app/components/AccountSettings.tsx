@@ -1,0 +1,44 @@
+// "Konto og synkronisering" on the settings screen: whether the learner is signed in, the way to
+// the account screen, and both GDPR actions (download my data, delete the account).
+import { useRef, useState } from 'preact/hooks';
+import { paths } from '../routes';
+import { useI18n, useSync } from '../state/context';
+import { AccountDataActions } from './AccountDataActions';
+
+export function AccountSettings() {
+  const { t } = useI18n();
+  const sync = useSync();
+  const account = sync.account.value;
+  const expired = sync.status.value.problem === 'signed-out';
+  const [notice, setNotice] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  return (
+    <section class="account-settings" aria-labelledby="account-settings-heading">
+      <h2 id="account-settings-heading" tabIndex={-1} ref={heading}>
+        {t('account.link')}
+      </h2>
+      <p class="hint" role="status">
+        {notice}
+      </p>
+      {account === undefined ? null : account !== null && !expired ? (
+        <>
+          <p>{t('account.signedInAs', { email: account.email })}</p>
+          <p>
+            <a href={paths.account}>{t('account.manage')}</a>
+          </p>
+          <AccountDataActions
+            onDeleted={() => setNotice(t('account.deleted'))}
+            focusAfter={() => heading.current}
+          />
+        </>
+      ) : (
+        <>
+          <p>{expired ? t('account.expired') : t('account.settingsSignedOut')}</p>
+          <p>
+            <a href={paths.account}>{expired ? t('sync.signedOut') : t('account.settingsLink')}</a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+// "Logg ut". Signing out removes the learner's progress from this device (it may be a shared
+// one), so the dialog says so. When changes are still waiting for the server it says how many,
+// and offers to sync first, to sign out anyway (those changes are lost), or to stay signed in.
+import { useState } from 'preact/hooks';
+import { accountErrorTexts } from '../i18n/errors';
+import { useI18n, useSync } from '../state/context';
+import { UnsyncedError } from '../sync/controller';
+import { ConfirmDialog } from './ConfirmDialog';
+
+interface Props {
+  onSignedOut: () => void;
+  /** Where focus goes once signed out (the button goes with the signed-in view). */
+  focusAfter: () => HTMLElement | null;
+}
+
+type Step = 'closed' | 'confirm' | 'unsynced';
+
+export function AccountSignOut({ onSignedOut, focusAfter }: Props) {
+  const { t } = useI18n();
+  const sync = useSync();
+  const pending = sync.pending.value;
+  const [step, setStep] = useState<Step>('closed');
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+
+  const close = () => {
+    setStep('closed');
+    setNote(null);
+  };
+
+  const signOut = async (discardUnsynced: boolean) => {
+    setBusy(true);
+    setNote(null);
+    try {
+      await sync.signOut({ discardUnsynced });
+      setStep('closed');
+      onSignedOut();
+    } catch (error) {
+      if (error instanceof UnsyncedError) {
+        // Something was recorded meanwhile (another tab), or syncing first did not get it all.
+        if (step === 'unsynced') setNote(t('account.stillUnsynced'));
+        setStep('unsynced');
+      } else {
+        setNote(accountErrorTexts(t, error, 'login').form ?? null);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const syncFirst = async () => {
+    setBusy(true);
+    await sync.syncNow();
+    await signOut(false);
+  };
+
+  return (
+    <>
+      <p class="actions">
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => setStep(pending > 0 ? 'unsynced' : 'confirm')}
+        >
+          {t('account.signOut')}
+        </button>
+      </p>
+      {step !== 'closed' && (
+        <ConfirmDialog
+          title={step === 'unsynced' ? t('account.unsyncedTitle') : t('account.signOutTitle')}
+          confirmLabel={
+            busy
+              ? t('account.signingOut')
+              : step === 'unsynced'
+                ? t('account.signOutAnyway')
+                : t('account.signOut')
+          }
+          cancelLabel={t('account.cancel')}
+          extraAction={
+            step === 'unsynced'
+              ? { label: t('account.syncFirst'), onClick: () => void syncFirst() }
+              : undefined
+          }
+          busy={busy}
+          onConfirm={() => void signOut(step === 'unsynced')}
+          onCancel={close}
+          fallbackFocus={focusAfter}
+        >
+          <p>
+            {step === 'unsynced'
+              ? t('account.unsyncedText', { count: Math.max(pending, 1) })
+              : t('account.signOutText')}
+          </p>
+          <p class="error" role="alert">
+            {note ?? ''}
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

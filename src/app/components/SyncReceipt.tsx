@@ -1,0 +1,37 @@
+// The receipt under a completed lesson: "Lagret på enheten" ✓ as soon as the completion is
+// stored, then "Synkronisert" ✓ once its events have left the outbox while signed in (the server
+// acknowledged them). Signed out, it says how to get them synced. The learner can see that
+// nothing is lost.
+import { paths } from '../routes';
+import { useI18n, useSync } from '../state/context';
+import { useLive } from '../state/live';
+import { Icon } from './Icon';
+
+/** `eventIds`: the events of the learner's action that this receipt is for. */
+export function SyncReceipt({ eventIds }: { eventIds: readonly string[] }) {
+  const { t } = useI18n();
+  const sync = useSync();
+  const pending = useLive(() => sync.pendingAmong([...eventIds]), eventIds);
+  const account = sync.account.value;
+  const signedIn = account !== null && account !== undefined;
+  const synced = signedIn && pending !== undefined && pending.length === 0;
+  return (
+    <p class="receipt" role="status">
+      <span class="receipt-step">
+        <Icon name="completed" />
+        {t('receipt.saved')}
+      </span>
+      {synced && (
+        <span class="receipt-step">
+          <Icon name="completed" />
+          {t('receipt.synced')}
+        </span>
+      )}
+      {account === null && (
+        <span class="receipt-step">
+          — <a href={paths.account}>{t('receipt.signIn')}</a>
+        </span>
+      )}
+    </p>
+  );
+}

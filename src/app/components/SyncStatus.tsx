@@ -1,0 +1,143 @@
+// The sync status on every screen (below the header) and on the account screen: where the
+// learner's progress is, how many changes wait, when the last sync succeeded, "Synkroniser nå",
+// and one sentence per problem. Only the problem sentence is a live region: the pending count
+// changes after every answer, and announcing it each time would drown the lesson's own messages.
+import { useState } from 'preact/hooks';
+import type { I18n } from '../i18n';
+import { paths } from '../routes';
+import { useAppState, useI18n, useSync } from '../state/context';
+import type { SyncStatus as Status } from '../sync/controller';
+
+/** "Sist synkronisert kl. 14:32", with the date when it was not today. */
+export function lastSyncedText(i18n: I18n, at: number, now = Date.now()): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return sameDay
+    ? i18n.t('sync.lastSynced', { time: i18n.time(at) })
+    : i18n.t('sync.lastSyncedOn', { date: i18n.date(at), time: i18n.time(at) });
+}
+
+/** The status line. `place` says where it stands: the header bar is compact. */
+export function SyncStatus({ place = 'header' }: { place?: 'header' | 'screen' }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const sync = useSync();
+  const account = sync.account.value;
+  const status = sync.status.value;
+  const pending = sync.pending.value;
+  const signedIn = account !== null && account !== undefined;
+  const expired = status.problem === 'signed-out';
+
+  return (
+    <section class={`sync-status is-${place}`} aria-label={t('sync.label')}>
+      {account !== undefined && (
+        <div class="sync-line">
+          <p class="sync-summary">
+            {signedIn && !expired ? (
+              <>
+                <span class="sync-count">
+                  {pending > 0 ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
+                </span>
+                {status.lastSyncedAt !== null && (
+                  <span class="sync-time">{lastSyncedText(i18n, status.lastSyncedAt)}</span>
+                )}
+              </>
+            ) : (
+              <>
+                <span>{t('sync.local')}</span>
+                {!expired && <a href={paths.account}>{t('sync.signIn')}</a>}
+              </>
+            )}
+          </p>
+          {signedIn && !expired && (
+            <button
+              type="button"
+              class="button secondary small"
+              disabled={status.running}
+              onClick={() => void sync.syncNow()}
+            >
+              {status.running ? t('sync.running') : t('sync.now')}
+            </button>
+          )}
+        </div>
+      )}
+      {/* Always in the DOM, so a problem that appears is announced. */}
+      <div class="sync-problems" role="status">
+        {account !== undefined && <Problems status={status} />}
+      </div>
+    </section>
+  );
+}
+
+function Problems({ status }: { status: Status }) {
+  const { t, time } = useI18n();
+  const sync = useSync();
+  return (
+    <>
+      {status.problem === 'offline' && <p class="sync-problem">{t('sync.offline')}</p>}
+      {status.problem === 'server' && (
+        <p class="sync-problem">
+          {status.nextRetryAt === null
+            ? t('sync.serverSoon')
+            : t('sync.server', { time: time(status.nextRetryAt) })}
+        </p>
+      )}
+      {status.problem === 'signed-out' && (
+        <p class="sync-problem">
+          <a href={paths.account}>{t('sync.signedOut')}</a> <span>{t('sync.kept')}</span>
+        </p>
+      )}
+      {status.problem === 'update-required' && (
+        <p class="sync-problem">
+          <span>{t('sync.updateRequired')}</span> <span>{t('sync.kept')}</span> <UpdateAction />
+        </p>
+      )}
+      {status.rejected > 0 && (
+        <p class="sync-problem">
+          <span>{t('sync.rejected', { count: status.rejected })}</span>{' '}
+          <button
+            type="button"
+            class="button secondary small"
+            onClick={() => void sync.dismissRejected()}
+          >
+            {t('sync.dismiss')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The 426 answer: the server no longer accepts this version of the app. The new version is
+ * taken into use the same way as from the update banner (app.tsx already asked the service worker
+ * to look for it); without a service worker (development, an old browser) a reload fetches it. */
+function UpdateAction() {
+  const { t } = useI18n();
+  const state = useAppState();
+  const [checking, setChecking] = useState(false);
+  const update = state.update.value;
+  const waiting = update === 'ready' || update === 'dismissed' || update === 'applying';
+  const apply = async () => {
+    if (waiting) {
+      state.applyUpdate();
+      return;
+    }
+    setChecking(true);
+    const asked = await state.checkForUpdate();
+    setChecking(false);
+    if (!asked) location.reload();
+  };
+  return (
+    <button
+      type="button"
+      class="button small"
+      disabled={update === 'applying' || checking}
+      onClick={() => void apply()}
+    >
+      {update === 'applying'
+        ? t('update.applying')
+        : checking
+          ? t('sync.updateChecking')
+          : t('sync.update')}
+    </button>
+  );
+}

@@ -1,0 +1,106 @@
+// The account screen (/konto, loaded on demand). Signed out: why an account helps (the app works
+// without one; local progress joins the account), then "Opprett konto" and "Logg inn". Signed
+// in: who, the sync status with "Synkroniser nå", "Logg ut", and the learner's data (export,
+// delete). After a session expired (401) the learner signs in again here; nothing was lost.
+import type { RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AccountInfo } from '../../shared/sync-protocol';
+import { AccountDataActions } from '../components/AccountDataActions';
+import { AccountForm } from '../components/AccountForm';
+import { AccountSignOut } from '../components/AccountSignOut';
+import { PageHeading } from '../components/PageHeading';
+import { SyncStatus } from '../components/SyncStatus';
+import { useAppState, useI18n, useSync } from '../state/context';
+
+const pageHeading = () => document.querySelector<HTMLElement>('main h1');
+
+export function AccountScreen() {
+  const { t } = useI18n();
+  const sync = useSync();
+  const account = sync.account.value;
+  const expired = sync.status.value.problem === 'signed-out';
+  const signedIn = account !== null && account !== undefined && !expired;
+  const [notice, setNotice] = useState('');
+  // Focus follows the learner's own sign-in to the view it opened, never the first render.
+  const before = useRef(signedIn);
+  const signedInHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (signedIn && !before.current) {
+      setNotice('');
+      signedInHeading.current?.focus();
+    }
+    before.current = signedIn;
+  }, [signedIn]);
+
+  return (
+    <div class="screen account-screen">
+      <PageHeading title={t('account.title')} />
+      <p class="account-notice" role="status">
+        {notice}
+      </p>
+      {account === undefined ? (
+        <p>{t('app.loading')}</p>
+      ) : signedIn ? (
+        <SignedIn
+          account={account}
+          heading={signedInHeading}
+          onGone={(message) => setNotice(message)}
+        />
+      ) : (
+        <SignedOut expired={expired} />
+      )}
+    </div>
+  );
+}
+
+interface SignedInProps {
+  account: AccountInfo;
+  heading: RefObject<HTMLHeadingElement | null>;
+  /** Signed out or deleted: the sentence to show. */
+  onGone: (message: string) => void;
+}
+
+function SignedIn({ account, heading, onGone }: SignedInProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <section class="account-section" aria-labelledby="account-who">
+        <h2 id="account-who" tabIndex={-1} ref={heading}>
+          {t('account.signedInAs', { email: account.email })}
+        </h2>
+        <SyncStatus place="screen" />
+        <AccountSignOut
+          onSignedOut={() => onGone(t('account.signedOut'))}
+          focusAfter={pageHeading}
+        />
+      </section>
+      <section class="account-section" aria-labelledby="account-data">
+        <h2 id="account-data">{t('account.dataHeading')}</h2>
+        <AccountDataActions
+          onDeleted={() => onGone(t('account.deleted'))}
+          focusAfter={pageHeading}
+        />
+      </section>
+    </>
+  );
+}
+
+function SignedOut({ expired }: { expired: boolean }) {
+  const { t } = useI18n();
+  const { online } = useAppState();
+  return (
+    <>
+      {expired ? (
+        <p class="notice">{t('account.expired')}</p>
+      ) : (
+        <>
+          <p class="lead">{t('account.intro')}</p>
+          <p>{t('account.keepsLocal')}</p>
+        </>
+      )}
+      {!online.value && <p class="notice">{t('account.offline')}</p>}
+      {!expired && <AccountForm mode="register" />}
+      <AccountForm mode="login" />
+    </>
+  );
+}
