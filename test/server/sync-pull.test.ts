@@ -173,7 +173,7 @@ describe('unknown cursors', () => {
     expect(page.rows).toEqual(await tableRows(learner.userId));
   });
 
-  it('restarts for a cursor of an earlier epoch of the same learner (a restored database)', async () => {
+  it('restarts for a cursor from an earlier epoch of the same learner', async () => {
     const { learner } = await learnerWithManyRows();
     const { cursor } = await pullAll(app, learner.token, { limit: 500 });
     await database.db
@@ -184,6 +184,26 @@ describe('unknown cursors', () => {
     const page = await pullPage(app, learner.token, { cursor, limit: 500 });
     expect(page.reset).toBe(true);
     expect(page.rows).toEqual(await tableRows(learner.userId));
+  });
+
+  it('restarts for a cursor ahead of the learner (a database restored from a backup)', async () => {
+    const { learner } = await learnerWithManyRows();
+    const { cursor } = await pullAll(app, learner.token, { limit: 500 });
+    // The backup predates the last three pushes: same epoch, lower version, fewer rows.
+    await database.db
+      .updateTable('learner_sync')
+      .set((eb) => ({ version: eb('version', '-', 3) }))
+      .where('user_id', '=', learner.userId)
+      .execute();
+    await database.db
+      .deleteFrom('progress')
+      .where('user_id', '=', learner.userId)
+      .where('version', '>', 9)
+      .execute();
+    const page = await pullPage(app, learner.token, { cursor, limit: 500 });
+    expect(page.reset).toBe(true);
+    expect(page.rows).toEqual(await tableRows(learner.userId));
+    expect(page.rows.length).toBeGreaterThan(0);
   });
 
   it('continues after a hand-made cursor of the right epoch', async () => {

@@ -1,6 +1,6 @@
 // The learner_sync row: one per learner, made at registration. A push bumps its version first,
 // which is the per-learner lock that makes pushes of one learner commit in version order; a pull
-// reads its epoch to tell whether a cursor is still meaningful.
+// reads its epoch and version to tell whether a cursor is still meaningful.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema';
@@ -45,13 +45,15 @@ export const bumpVersion = (trx: Kysely<Schema>, userId: string): Promise<number
     return row?.version;
   });
 
-/** The learner's sync epoch (creating the row if it is missing). */
-export const learnerEpoch = (db: Kysely<Schema>, userId: string): Promise<string> =>
-  withRow(db, userId, async () => {
-    const row = await db
+/** The learner's sync epoch and current version (creating the row if it is missing). */
+export const learnerSyncState = (
+  db: Kysely<Schema>,
+  userId: string,
+): Promise<{ epoch: string; version: number }> =>
+  withRow(db, userId, () =>
+    db
       .selectFrom('learner_sync')
-      .select('epoch')
+      .select(['epoch', 'version'])
       .where('user_id', '=', userId)
-      .executeTakeFirst();
-    return row?.epoch;
-  });
+      .executeTakeFirst(),
+  );

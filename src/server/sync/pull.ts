@@ -13,7 +13,7 @@ import { apiError } from '../api-errors';
 import type { AuthVariables } from '../auth/sessions';
 import type { Db } from '../db/schema';
 import { decodeCursor, encodeCursor, startCursor, type PullCursor } from './cursor';
-import { learnerEpoch } from './learner-sync';
+import { learnerSyncState } from './learner-sync';
 import { NO_STORE } from './push';
 
 /** What the pull handler needs. */
@@ -29,17 +29,20 @@ export function pullLimit(param: string | undefined): number | null {
   return limit <= MAX_PULL_LIMIT ? limit : null;
 }
 
-/** Where to start: the cursor sent, or the epoch's start when none was sent or it is unknown
- * (malformed, or from another epoch), in which case the reply says `reset`. */
+/** Where to start: the cursor sent, or the epoch's start when none was sent or the one sent is
+ * unknown, in which case the reply says `reset`. Unknown means malformed, from another epoch (a
+ * deleted and re-created account), or ahead of the learner's version (a database restored from
+ * a backup keeps its epoch but forgets the versions after it). */
 function resolveCursor(
   param: string | undefined,
-  epoch: string,
+  learner: { epoch: string; version: number },
 ): { cursor: PullCursor; reset: boolean } {
-  if (param === undefined) return { cursor: startCursor(epoch), reset: false };
+  const start = startCursor(learner.epoch);
+  if (param === undefined) return { cursor: start, reset: false };
   const decoded = decodeCursor(param);
-  if (decoded === null || decoded.epoch !== epoch)
-    return { cursor: startCursor(epoch), reset: true };
-  return { cursor: decoded, reset: false };
+  const known =
+    decoded !== null && decoded.epoch === learner.epoch && decoded.version <= learner.version;
+  return known ? { cursor: decoded, reset: false } : { cursor: start, reset: true };
 }
 
 /** The GET /api/v1/sync/pull handler (behind requireLearner). */
@@ -55,8 +58,8 @@ export function pullHandler({ db }: PullOptions) {
       );
     }
     const userId = c.get('userId');
-    const epoch = await learnerEpoch(db, userId);
-    const { cursor, reset } = resolveCursor(c.req.query('cursor'), epoch);
+    const learner = await learnerSyncState(db, userId);
+    const { cursor, reset } = resolveCursor(c.req.query('cursor'), learner);
 
     const found = await db
       .selectFrom('progress')
@@ -78,7 +81,12 @@ export function pullHandler({ db }: PullOptions) {
     const page = found.slice(0, limit);
     const last = page.at(-1);
     const next: PullCursor = last
-      ? { epoch, version: last.version, courseId: last.course_id, lessonId: last.lesson_id }
+      ? {
+          epoch: learner.epoch,
+          version: last.version,
+          courseId: last.course_id,
+          lessonId: last.lesson_id,
+        }
       : cursor;
     const rows: PulledRow[] = page.map((row) => ({
       progress: JSON.parse(row.data) as LessonProgress,

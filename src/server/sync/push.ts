@@ -24,9 +24,8 @@ import { apiError } from '../api-errors';
 import type { AuthVariables } from '../auth/sessions';
 import type { Db, Schema } from '../db/schema';
 import { inTransaction } from '../db/transaction';
+import { describeIssues, readJsonBody, withMessages } from '../json-body';
 import type { Logger } from '../logger';
-import { describeIssues, withMessages } from './issues';
-import { readJsonBody } from './json-body';
 import { bumpVersion } from './learner-sync';
 
 /** What the push handler needs. */

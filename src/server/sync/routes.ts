@@ -30,7 +30,7 @@ export function syncRoutes({
   beforeCommit,
 }: SyncRoutesOptions): Hono<{ Variables: AuthVariables }> {
   const routes = new Hono<{ Variables: AuthVariables }>();
-  const learner = requireLearner(db);
+  const learner = requireLearner(db, now);
 
   routes.post(
     PUSH_PATH,
