@@ -1,7 +1,7 @@
 // The service worker entry, kept thin: precache the app shell that vite-plugin-pwa lists, serve it
 // for every app navigation, answer course media from their course's cache and the catalogue
-// network-first, and take over only when the learner chooses to update. The decisions are pure
-// functions in routes.ts.
+// network-first, take over only when the learner chooses to update, and sync the learner's events
+// when the browser wakes it (background-sync.ts). The decisions are pure functions in routes.ts.
 import { clientsClaim } from 'workbox-core';
 import {
   cleanupOutdatedCaches,
@@ -11,6 +11,7 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { CATALOGUE_CACHE, mediaCacheName } from '../shared/offline-caches';
+import { listenForBackgroundSync } from './background-sync';
 import { CATALOGUE_TIMEOUT_SECONDS, NOT_APP_NAVIGATION, routeRequest } from './routes';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -47,6 +48,8 @@ registerRoute(
     return strategy.handle(options);
   },
 );
+
+listenForBackgroundSync();
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

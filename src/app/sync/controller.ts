@@ -11,6 +11,7 @@ import { clearRejected, readSyncState, type SyncProblem, type SyncState } from '
 import { browserOffline } from '../offline/network';
 import * as account from './account';
 import { createApi, type ApiOptions } from './api';
+import { requestBackgroundSync } from './background';
 import { syncOnce, type SyncOutcome } from './engine';
 import { createScheduler, type LockRunner, type Timers } from './scheduler';
 
@@ -68,6 +69,8 @@ export interface SyncControllerOptions extends ApiOptions {
   schemaVersion?: number;
   /** Called with every sync's outcome (logging, tests). */
   onOutcome?: (outcome: SyncOutcome) => void;
+  /** Ask the browser for a Background Sync after a retryable failure (default true). */
+  backgroundSync?: boolean;
 }
 
 /** The app's accounts-and-sync controller. */
@@ -82,6 +85,7 @@ export function createSyncController(options: SyncControllerOptions = {}): SyncC
     debounceMs,
     schemaVersion,
     onOutcome,
+    backgroundSync = true,
   } = options;
   const api = createApi(options);
   const deps = { database, api };
@@ -93,7 +97,10 @@ export function createSyncController(options: SyncControllerOptions = {}): SyncC
         console.error('Sync failed', outcome.error);
       }
       onOutcome?.(outcome);
-      return { retry: outcome.kind === 'failed' && outcome.retry };
+      const retry = outcome.kind === 'failed' && outcome.retry;
+      // If this tab closes before its backoff fires, the browser can still deliver the events.
+      if (retry && backgroundSync) void requestBackgroundSync();
+      return { retry };
     },
     lock,
     timers,
