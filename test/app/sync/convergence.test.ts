@@ -28,7 +28,12 @@ import { createApi, type SyncApi } from '../../../src/app/sync/api';
 import { syncOnce, type SyncOutcome } from '../../../src/app/sync/engine';
 import type { QuizLesson } from '../../../src/shared/course';
 import type { LearnerEvent } from '../../../src/shared/events';
-import { applyEvent, emptyProgress, type LessonProgress } from '../../../src/shared/progress';
+import {
+  applyEvent,
+  emptyProgress,
+  mergeProgress,
+  type LessonProgress,
+} from '../../../src/shared/progress';
 import { BASE_URL, createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
 
 const RUNS = 1000;
@@ -232,6 +237,8 @@ interface Device {
   tail: Promise<unknown>;
   /** What `release` will let go, oldest first. */
   held: Held[];
+  /** The progress rows after the previous command, by lesson. */
+  shown: Map<string, LessonProgress>;
 }
 
 const gatewayAnswer = (status: number) =>
@@ -248,11 +255,14 @@ const byLesson = (rows: LessonProgress[]) =>
       : a.courseId.localeCompare(b.courseId),
   );
 
+const keyOf = ({ courseId, lessonId }: { courseId: string; lessonId: string }) =>
+  JSON.stringify([courseId, lessonId]);
+
 /** The model: every lesson's progress is the fold of all its recorded events. */
 function modelOf(events: readonly LearnerEvent[]): LessonProgress[] {
   const lessons = new Map<string, LessonProgress>();
   for (const event of events) {
-    const key = JSON.stringify([event.courseId, event.lessonId]);
+    const key = keyOf(event);
     const current = lessons.get(key) ?? emptyProgress(event.courseId, event.lessonId);
     lessons.set(key, applyEvent(current, event));
   }
@@ -355,6 +365,19 @@ async function runScenario(deviceCount: number, commands: readonly Command[]): P
     device.queue.push({ plan, done });
   }
 
+  /** Between commands, no device's progress ever goes backwards: each lesson it showed is still
+   * there and contains what it showed before (whatever the syncs in flight have applied). */
+  async function checkNothingLost(): Promise<void> {
+    for (const device of devices) {
+      const now = new Map((await device.database.progress.toArray()).map((p) => [keyOf(p), p]));
+      for (const [key, before] of device.shown) {
+        const after = now.get(key) ?? emptyProgress(before.courseId, before.lessonId);
+        expect(mergeProgress(before, after)).toEqual(after);
+      }
+      device.shown = now;
+    }
+  }
+
   async function release(device: Device): Promise<void> {
     const held = device.held.shift();
     if (!held) return;
@@ -373,6 +396,7 @@ async function runScenario(deviceCount: number, commands: readonly Command[]): P
         queue: [],
         tail: Promise.resolve(),
         held: [],
+        shown: new Map(),
       };
       devices.push(device);
     }
@@ -394,6 +418,7 @@ async function runScenario(deviceCount: number, commands: readonly Command[]): P
           await release(device);
           break;
       }
+      await checkNothingLost();
     }
 
     // Heal the network: let everything held go, then sync every device with no faults until its
