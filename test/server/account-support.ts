@@ -149,37 +149,45 @@ export async function insertLearnerData(
   return { clientId, eventIds: events.map((event) => event.id) };
 }
 
-/** How to count one user's rows in each table. Typed over every table of Schema, so a table
- * added later does not compile here until the test says how its rows belong to a user. */
-export const countUserRows: { [T in keyof Schema]: (db: Db, userId: string) => Promise<number> } = {
-  users: (db, id) => countWhere(db, 'users', 'id', id),
-  sessions: (db, id) => countWhere(db, 'sessions', 'user_id', id),
-  clients: (db, id) => countWhere(db, 'clients', 'user_id', id),
-  learner_sync: (db, id) => countWhere(db, 'learner_sync', 'user_id', id),
-  events: (db, id) => countWhere(db, 'events', 'user_id', id),
-  progress: (db, id) => countWhere(db, 'progress', 'user_id', id),
+/** How to read one user's rows from each table, in a stable order. Typed over every table of
+ * Schema, so a table added later does not compile here until the tests say how its rows belong
+ * to a user (and erasure is then checked for it too). */
+export const rowsOfUserIn: {
+  [T in keyof Schema]: (db: Db, userId: string) => Promise<Schema[T][]>;
+} = {
+  users: (db, id) => db.selectFrom('users').selectAll().where('id', '=', id).execute(),
+  sessions: (db, id) =>
+    db.selectFrom('sessions').selectAll().where('user_id', '=', id).orderBy('token_hash').execute(),
+  clients: (db, id) =>
+    db.selectFrom('clients').selectAll().where('user_id', '=', id).orderBy('client_id').execute(),
+  learner_sync: (db, id) =>
+    db.selectFrom('learner_sync').selectAll().where('user_id', '=', id).execute(),
+  events: (db, id) =>
+    db.selectFrom('events').selectAll().where('user_id', '=', id).orderBy('id').execute(),
+  progress: (db, id) =>
+    db
+      .selectFrom('progress')
+      .selectAll()
+      .where('user_id', '=', id)
+      .orderBy('course_id')
+      .orderBy('lesson_id')
+      .execute(),
 };
 
-async function countWhere<T extends keyof Schema>(
-  db: Db,
-  table: T,
-  column: 'id' | 'user_id',
-  userId: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom(table as keyof Schema)
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where(column as never, '=', userId as never)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Every row of one user, by table. */
+export type UserSnapshot = { [T in keyof Schema]: Schema[T][] };
+
+/** Every row the database holds for a user, in every table. */
+export async function snapshotOfUser(db: Db, userId: string): Promise<UserSnapshot> {
+  const tables = Object.keys(rowsOfUserIn) as (keyof Schema)[];
+  const rows = await Promise.all(tables.map((table) => rowsOfUserIn[table](db, userId)));
+  return Object.fromEntries(tables.map((table, i) => [table, rows[i]])) as UserSnapshot;
 }
 
 /** A user's row count in every table, by table name. */
 export async function rowsOfUser(db: Db, userId: string): Promise<Record<keyof Schema, number>> {
-  const tables = Object.keys(countUserRows) as (keyof Schema)[];
-  const counts = await Promise.all(tables.map((table) => countUserRows[table](db, userId)));
-  return Object.fromEntries(tables.map((table, i) => [table, counts[i]])) as Record<
-    keyof Schema,
-    number
-  >;
+  const snapshot = await snapshotOfUser(db, userId);
+  return Object.fromEntries(
+    Object.entries(snapshot).map(([table, rows]) => [table, rows.length]),
+  ) as Record<keyof Schema, number>;
 }
