@@ -32,6 +32,8 @@ export interface AppOptions {
   passwordCost?: number;
   /** The server's clock (tests move it). */
   now?: () => number;
+  /** Read the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
 }
 
 /** The Hono application serving the course API and the built app. */
@@ -42,6 +44,7 @@ export function createApp({
   database,
   passwordCost,
   now = Date.now,
+  trustProxy = false,
 }: AppOptions): Hono {
   const files = new FileCache();
   const compression = new CompressionCache();
@@ -52,7 +55,7 @@ export function createApp({
   app.use('/api/*', apiBodyLimit(API_BODY_LIMIT));
 
   app.route('/', courseRoutes({ courses: catalogue, files, compression, logger }));
-  app.route('/', accountRoutes({ db: database.db, logger, passwordCost, now }));
+  app.route('/', accountRoutes({ db: database.db, logger, passwordCost, now, trustProxy }));
   app.route('/', syncRoutes({ db: database.db, logger, now }));
 
   app.get('/healthz', (c) =>

@@ -39,7 +39,13 @@ export async function startServer(
   const catalogue = await loadCatalogue(config.coursesDir, logger);
   const database = await openDatabase(databaseTargetOf(config));
   logger.info({ dialect: database.dialect, location: database.location }, 'database ready');
-  const app = createApp({ catalogue, distDir: config.distDir, logger, database });
+  const app = createApp({
+    catalogue,
+    distDir: config.distDir,
+    logger,
+    database,
+    trustProxy: config.trustProxy,
+  });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
 
   await new Promise<void>((resolve, reject) => {
