@@ -53,6 +53,8 @@ export interface CheckedBatch {
   rejected: RejectedEvent[];
 }
 
+const LEAD_DAYS = MAX_CLOCK_LEAD_MS / (24 * 60 * 60_000);
+
 // Echo an id back only when it is a short string; anything else is not worth repeating.
 function readableId(item: unknown): string | null {
   const id = (item as { id?: unknown } | null)?.id;
@@ -84,7 +86,10 @@ export function checkEvents(raw: readonly unknown[], clientId: string, now: numb
     if (event.clientId !== clientId) {
       reject('client_mismatch', "The event's clientId is not the clientId of the push");
     } else if (event.at > now + MAX_CLOCK_LEAD_MS) {
-      reject('timestamp_in_future', 'The event is dated more than 30 days after the server time');
+      reject(
+        'timestamp_in_future',
+        `The event is dated more than ${LEAD_DAYS} days after the server time`,
+      );
     } else if (!accepted.has(event.id)) {
       accepted.set(event.id, { event, raw: item });
     }

@@ -19,7 +19,9 @@ export interface SyncRoutesOptions {
   beforeCommit?: () => Promise<void>;
 }
 
+/** Where the app pushes events… */
 export const PUSH_PATH = '/api/v1/sync/push';
+/** …and pulls merged progress. */
 export const PULL_PATH = '/api/v1/sync/pull';
 
 /** Routes under /api/v1/sync, with full paths (mount at `/`). */
