@@ -22,14 +22,18 @@ export interface Rejection {
   reason: string;
 }
 
-/** Drop refused events from the outbox and remember them for the learner, in one transaction. */
+/** Drop refused events from the outbox and remember them for the learner, in one transaction.
+ * Only events still in the outbox are remembered: after a sign-out in another tab, the refusals
+ * of the previous learner's events are not theirs to keep on the device. */
 export function reject(
   rejections: readonly Rejection[],
   database: LommekursDB = db,
 ): Promise<void> {
   return database.transaction('rw', database.outbox, database.meta, async () => {
-    await database.outbox.bulkDelete(rejections.map(({ event }) => event.seq));
-    const records: RejectedRecord[] = rejections.map(({ event, reason }) => ({
+    const rows = await database.outbox.bulkGet(rejections.map(({ event }) => event.seq));
+    const present = rejections.filter(({ event }, i) => rows[i]?.id === event.id);
+    await database.outbox.bulkDelete(present.map(({ event }) => event.seq));
+    const records: RejectedRecord[] = present.map(({ event, reason }) => ({
       id: event.id,
       type: event.type,
       courseId: event.courseId,

@@ -3,7 +3,7 @@
 // learner from the device and gives it a new client id; deleting the account does the same after
 // the server has erased it; failures arrive as typed errors the UI can translate.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readClientId } from '../../../src/app/db/client-id';
+import { getClientId, readClientId } from '../../../src/app/db/client-id';
 import type { LommekursDB, StoredCourse } from '../../../src/app/db/db';
 import { answerQuestion, completeLesson, openLesson } from '../../../src/app/db/learner-actions';
 import { getSession, readSyncState } from '../../../src/app/db/sync-state';
@@ -176,6 +176,16 @@ describe('sign out', () => {
     // Downloaded courses and device settings are not personal: they stay.
     expect(await device.courses.toArray()).toEqual([course]);
     expect((await device.meta.get('setting:language'))?.value).toBe('nn');
+  });
+
+  it('an action in another tab after the sign-out carries the new client id', async () => {
+    await register();
+    const otherTab = await harness.newClientDb(device.name);
+    const oldClientId = await getClientId(otherTab);
+    await sync.signOut();
+    const [event] = await openLesson('kurs', 'l1', otherTab);
+    expect(event!.clientId).not.toBe(oldClientId);
+    expect(event!.clientId).toBe(await readClientId(device));
   });
 
   it('with discardUnsynced removes even unsynced work, also without a connection', async () => {

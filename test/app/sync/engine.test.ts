@@ -1,0 +1,162 @@
+// One sync against the real server: pushes in batches the server accepts (≤ 100 events and
+// ≤ 256 KiB each), pulls page after page, folds still-waiting events into pulled rows, ends with
+// the device holding exactly the server's rows (device-clock timestamps as the server clamped
+// them), and two devices of one learner converge.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyPulledPage } from '../../../src/app/db/apply-pull';
+import type { LommekursDB } from '../../../src/app/db/db';
+import {
+  completeLesson,
+  openLesson,
+  recordPosition,
+  saveReflection,
+  toggleChecklistItem,
+} from '../../../src/app/db/learner-actions';
+import { getLessonProgress } from '../../../src/app/db/progress';
+import { recordAction } from '../../../src/app/db/record';
+import { readSyncState, storeSession } from '../../../src/app/db/sync-state';
+import { syncOnce } from '../../../src/app/sync/engine';
+import { emptyProgress } from '../../../src/shared/progress';
+import { MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '../../../src/shared/sync-protocol';
+import { countSyncRows, dumpSyncTables } from '../../utils/learners';
+import { createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
+
+const PUSH = '/api/v1/sync/push';
+const PULL = '/api/v1/sync/pull';
+
+let harness: SyncHarness;
+let device: LommekursDB;
+let userId: string;
+beforeEach(async () => {
+  harness = await createSyncHarness();
+  device = await harness.newClientDb();
+  ({ userId } = await harness.signedInLearner(device));
+});
+afterEach(() => harness.close());
+
+const pushes = () => harness.requests.filter((r) => r.path === PUSH);
+const eventsIn = (body: unknown) => (body as { events: unknown[] }).events.length;
+
+describe('push batches', () => {
+  it('sends at most MAX_PUSH_EVENTS events per push, oldest first', async () => {
+    // One action of many events keeps the test quick; the outbox cannot tell the difference.
+    await recordAction(
+      'kurs',
+      'l1',
+      () =>
+        Array.from({ length: 250 }, (_, i) => ({
+          type: 'checklist.toggled' as const,
+          courseId: 'kurs',
+          lessonId: 'l1',
+          payload: { itemId: `p${i}`, checked: true },
+        })),
+      { database: device },
+    );
+    const order = (await device.outbox.orderBy('seq').toArray()).map((e) => e.id);
+    const outcome = await syncOnce({ database: device, api: harness.api() });
+    expect(outcome).toMatchObject({ kind: 'synced', pushed: 250, rejected: 0 });
+    expect(pushes().map((p) => eventsIn(p.body))).toEqual([MAX_PUSH_EVENTS, MAX_PUSH_EVENTS, 50]);
+    const sent = pushes().flatMap((p) => (p.body as { events: { id: string }[] }).events);
+    expect(sent.map((e) => e.id)).toEqual(order);
+    expect((await countSyncRows(harness.server.db)).events).toBe(250);
+  });
+
+  it('keeps each push under MAX_PUSH_BYTES, so the server never answers 413', async () => {
+    // Long reflections in a two-byte script: about 40 KB of JSON each.
+    for (let i = 0; i < 20; i++) {
+      await saveReflection('kurs', `l${i}`, `${i} ${'æ'.repeat(19_990)}`, device);
+    }
+    const outcome = await syncOnce({ database: device, api: harness.api() });
+    expect(outcome).toMatchObject({ kind: 'synced', pushed: 40, rejected: 0 });
+    expect(pushes().length).toBeGreaterThan(3);
+    for (const push of pushes()) {
+      expect(push.bytes).toBeLessThanOrEqual(MAX_PUSH_BYTES);
+      expect(push.fault).toBeNull();
+    }
+    // Each batch is as full as the limit allows: one more event would not have fit.
+    expect(pushes()[0]!.bytes).toBeGreaterThan(MAX_PUSH_BYTES - 41_000);
+    expect(await device.outbox.count()).toBe(0);
+  });
+});
+
+describe('pull', () => {
+  it('pages until the server has no more, and keeps the last cursor', async () => {
+    for (let i = 0; i < 7; i++) await completeLesson('kurs', `l${i}`, device);
+    const outcome = await syncOnce({ database: device, api: harness.api(), pullLimit: 3 });
+    expect(outcome).toEqual({ kind: 'synced', pushed: 14, rejected: 0, pulled: 7 });
+    expect(harness.requests.filter((r) => r.path === PULL)).toHaveLength(3);
+    expect((await readSyncState(device)).cursor).toEqual(expect.any(String));
+    const server = await dumpSyncTables(harness.server.db);
+    expect(await device.progress.toArray()).toEqual(
+      server.progress.map((row) => JSON.parse(row.data) as unknown),
+    );
+  });
+
+  it('folds the events still waiting in the outbox into a pulled row', async () => {
+    await toggleChecklistItem('kurs', 'l1', 'mine', true, device);
+    const waiting = await device.outbox.toArray();
+    // What the server knows from another device: a completion and another checklist item.
+    const server = {
+      ...emptyProgress('kurs', 'l1'),
+      completedAt: 1_000,
+      furthest: 1,
+      checklist: { theirs: { value: true, at: 900, clientId: 'laptop-1234', eventId: 'e-1' } },
+      updatedAt: 1_000,
+    };
+    await applyPulledPage(
+      { rows: [{ progress: server, version: 3 }], cursor: 'c-3' },
+      userId,
+      device,
+    );
+    const local = (await getLessonProgress('kurs', 'l1', device))!;
+    expect(local.completedAt).toBe(1_000);
+    expect(Object.keys(local.checklist).sort()).toEqual(['mine', 'theirs']);
+    expect(local.checklist['mine']!.eventId).toBe(waiting[0]!.id);
+    expect(await device.outbox.count()).toBe(1);
+    expect((await readSyncState(device)).cursor).toBe('c-3');
+  });
+
+  it('ends with the server’s timestamps where the device clock ran ahead', async () => {
+    const hourAhead = () => Date.now() + 60 * 60_000;
+    await recordAction(
+      'kurs',
+      'l1',
+      () => [
+        { type: 'lesson.progressed', courseId: 'kurs', lessonId: 'l1', payload: { position: 0.4 } },
+      ],
+      { database: device, now: hourAhead },
+    );
+    const local = (await getLessonProgress('kurs', 'l1', device))!;
+    await syncOnce({ database: device, api: harness.api() });
+    const synced = (await getLessonProgress('kurs', 'l1', device))!;
+    // The server clamped the device's time to its own + 5 minutes, and the device took that.
+    expect(synced.resume!.at).toBeLessThan(local.resume!.at);
+    const [row] = (await dumpSyncTables(harness.server.db)).progress;
+    expect(synced).toEqual(JSON.parse(row!.data));
+  });
+});
+
+describe('two devices of one learner', () => {
+  it('converge on the same progress after each has synced', async () => {
+    const laptop = await harness.newClientDb();
+    const { token, user, expiresAt } = (await readSyncState(device)).session!;
+    await storeSession(laptop, { token, user, expiresAt });
+
+    await openLesson('kurs', 'l1', device);
+    await recordPosition('kurs', 'l1', 0.3, device);
+    await toggleChecklistItem('kurs', 'l2', 'backup', true, device);
+    await recordPosition('kurs', 'l1', 0.6, laptop);
+    await toggleChecklistItem('kurs', 'l2', 'backup', false, laptop);
+    await completeLesson('kurs', 'l3', laptop);
+
+    await syncOnce({ database: device, api: harness.api() });
+    await syncOnce({ database: laptop, api: harness.api() });
+    await syncOnce({ database: device, api: harness.api() });
+
+    const phoneRows = await device.progress.toArray();
+    expect(await laptop.progress.toArray()).toEqual(phoneRows);
+    expect(phoneRows.map((p) => p.lessonId)).toEqual(['l1', 'l2', 'l3']);
+    const server = await dumpSyncTables(harness.server.db);
+    expect(phoneRows).toEqual(server.progress.map((row) => JSON.parse(row.data) as unknown));
+  });
+});
