@@ -347,3 +347,27 @@ describe('device clocks', () => {
     expect(progress.progress.openedAt).toBe(at);
   });
 });
+
+describe('an account deleted while its request is under way', () => {
+  it('answers 401 to push and pull and stores nothing', async () => {
+    const learner = await createTestLearner(database.db);
+    const clientId = newClientId();
+    // The session was checked; then the account's sync row went (DELETE /api/v1/me removes it
+    // first, in the same transaction as the rest).
+    await database.db.deleteFrom('learner_sync').where('user_id', '=', learner.userId).execute();
+    const before = await countSyncRows(database.db);
+
+    const pushed = await push(
+      app,
+      learner.token,
+      pushBody(clientId, sampleEvents(3, { clientId })),
+    );
+    expect(pushed.status).toBe(401);
+    expect(await pushed.json()).toMatchObject({ error: 'unauthorized' });
+    const pulled = await app.request('/api/v1/sync/pull', {
+      headers: { Authorization: `Bearer ${learner.token}` },
+    });
+    expect(pulled.status).toBe(401);
+    expect(await countSyncRows(database.db)).toEqual(before);
+  });
+});

@@ -8,49 +8,44 @@ import type { Schema } from '../db/schema';
 /** A fresh random epoch for a new learner_sync row. */
 export const newEpoch = (): string => randomBytes(16).toString('base64url');
 
-// Registration creates the row; should it be missing anyway, make it rather than fail the sync.
-async function insertMissingRow(db: Kysely<Schema>, userId: string): Promise<void> {
-  await db
-    .insertInto('learner_sync')
-    .values({ user_id: userId, version: 0, epoch: newEpoch() })
-    .onConflict((oc) => oc.column('user_id').doNothing())
-    .execute();
+/** The learner_sync row is gone: the account was deleted after the request was authenticated
+ * (registration makes the row in the same transaction as the user). The route answers 401. */
+export class LearnerGoneError extends Error {
+  constructor(readonly userId: string) {
+    super(`No learner_sync row for ${userId}: the account no longer exists`);
+    this.name = 'LearnerGoneError';
+  }
 }
 
-// Runs `read`; if the row was missing, creates it and reads once more.
-async function withRow<T>(
-  db: Kysely<Schema>,
-  userId: string,
-  read: () => Promise<T | undefined>,
-): Promise<T> {
-  const found = await read();
-  if (found !== undefined) return found;
-  await insertMissingRow(db, userId);
-  const created = await read();
-  if (created === undefined) throw new Error(`No learner_sync row for ${userId}`);
-  return created;
+async function found<T>(userId: string, read: Promise<T | undefined>): Promise<T> {
+  const row = await read;
+  if (row === undefined) throw new LearnerGoneError(userId);
+  return row;
 }
 
 /** Increments the learner's sync version and returns it. Run inside the push transaction and
  * before anything else there: the row lock it takes is held until commit (PostgreSQL), so the
  * learner's pushes are serialised and their versions become visible in order. */
-export const bumpVersion = (trx: Kysely<Schema>, userId: string): Promise<number> =>
-  withRow(trx, userId, async () => {
-    const row = await trx
+export const bumpVersion = async (trx: Kysely<Schema>, userId: string): Promise<number> => {
+  const row = await found(
+    userId,
+    trx
       .updateTable('learner_sync')
       .set((eb) => ({ version: eb('version', '+', 1) }))
       .where('user_id', '=', userId)
       .returning('version')
-      .executeTakeFirst();
-    return row?.version;
-  });
+      .executeTakeFirst(),
+  );
+  return row.version;
+};
 
-/** The learner's sync epoch and current version (creating the row if it is missing). */
+/** The learner's sync epoch and current version. */
 export const learnerSyncState = (
   db: Kysely<Schema>,
   userId: string,
 ): Promise<{ epoch: string; version: number }> =>
-  withRow(db, userId, () =>
+  found(
+    userId,
     db
       .selectFrom('learner_sync')
       .select(['epoch', 'version'])

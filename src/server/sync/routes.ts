@@ -1,11 +1,12 @@
 // Sync API (docs/sync-protocol.md): POST /api/v1/sync/push sends learner events, GET
 // /api/v1/sync/pull fetches merged progress changed since a cursor. Both need a session token.
-import { Hono } from 'hono';
+import { Hono, type Context, type Handler } from 'hono';
 import { MAX_PUSH_BYTES } from '../../shared/sync-protocol';
-import { apiBodyLimit, methodNotAllowed } from '../api-errors';
+import { apiBodyLimit, apiError, methodNotAllowed } from '../api-errors';
 import { requireLearner, type AuthVariables } from '../auth/sessions';
 import type { Db } from '../db/schema';
 import type { Logger } from '../logger';
+import { LearnerGoneError } from './learner-sync';
 import { pullHandler } from './pull';
 import { pushHandler } from './push';
 
@@ -24,23 +25,35 @@ export const PUSH_PATH = '/api/v1/sync/push';
 /** …and pulls merged progress. */
 export const PULL_PATH = '/api/v1/sync/pull';
 
+type SyncEnv = { Variables: AuthVariables };
+
+// An account deleted while one of its requests was under way: the token no longer stands for
+// anyone, so the answer is the same as for any dead token.
+const unlessLearnerGone =
+  (handler: (c: Context<SyncEnv>) => Promise<Response>): Handler<SyncEnv> =>
+  async (c) => {
+    try {
+      return await handler(c);
+    } catch (error) {
+      if (!(error instanceof LearnerGoneError)) throw error;
+      return apiError(c, 401, 'unauthorized', 'The account no longer exists', {
+        'WWW-Authenticate': 'Bearer',
+      });
+    }
+  };
+
 /** Routes under /api/v1/sync, with full paths (mount at `/`). */
-export function syncRoutes({
-  db,
-  logger,
-  now,
-  beforeCommit,
-}: SyncRoutesOptions): Hono<{ Variables: AuthVariables }> {
-  const routes = new Hono<{ Variables: AuthVariables }>();
+export function syncRoutes({ db, logger, now, beforeCommit }: SyncRoutesOptions): Hono<SyncEnv> {
+  const routes = new Hono<SyncEnv>();
   const learner = requireLearner(db, now);
 
   routes.post(
     PUSH_PATH,
     learner,
     apiBodyLimit(MAX_PUSH_BYTES),
-    pushHandler({ db, logger, now, beforeCommit }),
+    unlessLearnerGone(pushHandler({ db, logger, now, beforeCommit })),
   );
-  routes.get(PULL_PATH, learner, pullHandler({ db }));
+  routes.get(PULL_PATH, learner, unlessLearnerGone(pullHandler({ db })));
 
   routes.all(PUSH_PATH, (c) => methodNotAllowed(c, 'POST'));
   routes.all(PULL_PATH, (c) => methodNotAllowed(c));
