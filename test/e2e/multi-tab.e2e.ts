@@ -87,6 +87,16 @@ async function quiet(page: Page, proxy: SyncProxy): Promise<void> {
     .toEqual({ outbox: 0, lock: { held: 0, pending: 0 }, idle: true });
 }
 
+/** Until every tab has asked to sync: one request at the proxy, one tab holding the lock and
+ * two waiting for it (without the lock, all three would be at the proxy). */
+async function oneSyncingTwoWaiting(page: Page, proxy: SyncProxy): Promise<void> {
+  await expect
+    .poll(async () => ({ atProxy: proxy.inFlightSync, lock: await syncLockState(page) }), {
+      timeout: 15_000,
+    })
+    .toEqual({ atProxy: 1, lock: { held: 1, pending: 2 } });
+}
+
 const ids = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
 
 describe('three tabs of one origin', () => {
@@ -123,19 +133,15 @@ describe('three tabs of one origin', () => {
 
     // Round 1. Sync requests wait at the proxy, so the first tab to sync holds the lock with a
     // push in flight while the three tabs keep writing.
+    const pushesUntil = new Map(tabs.map((tab) => [tab, tab.pushes.length]));
     const gate = proxy.holdSync();
     await Promise.all(tabs.map(tickAllAndComplete));
     const expectedToggles = checklists.reduce((sum, l) => sum + l.items.length, 0);
     await expect
       .poll(async () => countByType((await readDeviceSync(first)).outbox)['checklist.toggled'])
       .toBe(expectedToggles);
-    // Every tab wants to sync: one holds the lock, the other two wait for it.
-    await expect
-      .poll(() => syncLockState(first), { timeout: 15_000 })
-      .toEqual({
-        held: 1,
-        pending: 2,
-      });
+    // Every tab wants to sync: one holds the lock with its push at the proxy, the other two wait.
+    await oneSyncingTwoWaiting(first, proxy);
     const round1 = (await readDeviceSync(first)).outbox;
     expect(gate.waiting).toBe(1);
     expect(countByType(round1)).toMatchObject({
@@ -148,7 +154,9 @@ describe('three tabs of one origin', () => {
       await syncStatus(tab.page).getByText('Alt er synkronisert').waitFor();
       await tab.page.getByText('Synkronisert', { exact: true }).waitFor();
     }
-    const senders1 = tabs.filter((tab) => tab.pushes.length > 0).map((tab) => tab.name);
+    const senders1 = tabs
+      .filter((tab) => tab.pushes.length > pushesUntil.get(tab)!)
+      .map((tab) => tab.name);
 
     // Round 2. The next push reaches the server, which commits it, but its answer is held.
     const heldAnswer = proxy.holdNextPushAnswer();
@@ -157,12 +165,7 @@ describe('three tabs of one origin', () => {
     await expect
       .poll(async () => countByType((await readDeviceSync(first)).outbox)['checklist.toggled'])
       .toBe(tabs.length * UNTICKED);
-    await expect
-      .poll(() => syncLockState(first), { timeout: 15_000 })
-      .toEqual({
-        held: 1,
-        pending: 2,
-      });
+    await oneSyncingTwoWaiting(first, proxy);
     const round2 = (await readDeviceSync(first)).outbox;
     // The server has the held push's events; the tab does not know, so they are still waiting.
     expect(held.record.status).toBe(200);
@@ -180,10 +183,10 @@ describe('three tabs of one origin', () => {
       })
       .toBe(1);
     const closing = leader!;
+    const rest = tabs.filter((tab) => tab !== closing);
+    for (const tab of rest) pushesUntil.set(tab, tab.pushes.length);
     await closing.page.close();
     await held.abandoned;
-    const rest = tabs.filter((tab) => tab !== closing);
-    const pushesBefore = new Map(rest.map((tab) => [tab, tab.pushes.length]));
     await quiet(rest[0]!.page, proxy);
 
     // Leave the lessons (time spent is recorded as they close), then let that sync too.
@@ -195,7 +198,7 @@ describe('three tabs of one origin', () => {
 
     const finisher = rest.find((tab) =>
       tab.pushes
-        .slice(pushesBefore.get(tab))
+        .slice(pushesUntil.get(tab))
         .some((p) => held.record.eventIds.every((id) => p.ids.includes(id))),
     );
     const stored = storedEvents(server.dataDir, EMAIL);
@@ -205,7 +208,7 @@ describe('three tabs of one origin', () => {
     const device = await Promise.all(rest.map((tab) => readDeviceSync(tab.page)));
 
     console.info(
-      `multi-tab: round 1 recorded ${round1.length} events ${JSON.stringify(countByType(round1))} in 3 tabs, pushed by ${senders1.join(', ')}; ` +
+      `multi-tab: round 1 recorded ${round1.length} events ${JSON.stringify(countByType(round1))} in 3 tabs, pushed by ${senders1.join(' and ')}; ` +
         `round 2 recorded ${round2.length} events, ${held.record.eventIds.length} of them in the push whose answer was held; ` +
         `${closing.name} closed mid-push, ${finisher?.name ?? 'no tab'} finished; ` +
         `${proxy.syncRequests.length} sync requests, at most ${proxy.maxConcurrentPush} push and ${proxy.maxConcurrentSync} sync request in flight at once; ` +

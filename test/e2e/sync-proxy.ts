@@ -41,6 +41,8 @@ export interface HeldPush {
 export interface SyncProxy {
   readonly url: string;
   readonly port: number;
+  /** Sync requests (push or pull) in flight now. */
+  readonly inFlightSync: number;
   /** The most sync requests (push or pull) in flight at the same moment, so far. */
   readonly maxConcurrentSync: number;
   /** The most pushes in flight at the same moment, so far. */
@@ -180,6 +182,9 @@ export async function startSyncProxy(upstreamPort: number): Promise<SyncProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    get inFlightSync() {
+      return inFlight.sync;
+    },
     get maxConcurrentSync() {
       return max.sync;
     },

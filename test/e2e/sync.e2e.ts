@@ -77,6 +77,8 @@ describe('phone and laptop', () => {
 
     // The phone: sign up, download the course.
     const { context: phoneContext, page: phone } = await session.newPage();
+    const problems: string[] = [];
+    phone.on('pageerror', (error) => problems.push(`phone: ${error.message}`));
     await openControlled(phone, proxy.url);
     await phone.goto(`${proxy.url}/konto`);
     await phone.getByRole('region', { name: 'Opprett konto', exact: true }).waitFor();
@@ -141,6 +143,7 @@ describe('phone and laptop', () => {
     laptopContext.setDefaultTimeout(20_000);
     session.defer(() => laptopContext.close());
     const laptop = await laptopContext.newPage();
+    laptop.on('pageerror', (error) => problems.push(`laptop: ${error.message}`));
     await signIn(laptop, proxy.url, EMAIL);
     await syncStatus(laptop).getByText('Alt er synkronisert').waitFor();
     await laptop.goto(`${proxy.url}/kurs/${COURSE.id}`);
@@ -207,5 +210,6 @@ describe('phone and laptop', () => {
     expect(phoneBefore).toEqual({ percent: '50', reflection: 'Ikke startet' });
     expect(stored.filter((e) => e.copies !== 1)).toEqual([]);
     expect(Object.values(scanned)).toEqual([0, 0, 0, 0]);
+    expect(problems).toEqual([]);
   });
 });
