@@ -27,11 +27,9 @@ export function saveBlob(blob: Blob, fileName: string): void {
 interface Props {
   /** The account is gone; the caller says so where the learner looks next. */
   onDeleted: () => void;
-  /** Where focus goes when the account is gone (the delete button goes with it). */
-  focusAfter: () => HTMLElement | null;
 }
 
-export function AccountDataActions({ onDeleted, focusAfter }: Props) {
+export function AccountDataActions({ onDeleted }: Props) {
   const { t } = useI18n();
   const sync = useSync();
   const [exporting, setExporting] = useState(false);
@@ -74,7 +72,6 @@ export function AccountDataActions({ onDeleted, focusAfter }: Props) {
       </p>
       {deleting && (
         <DeleteAccountDialog
-          focusAfter={focusAfter}
           onCancel={() => setDeleting(false)}
           onDeleted={() => {
             setDeleting(false);
@@ -86,11 +83,7 @@ export function AccountDataActions({ onDeleted, focusAfter }: Props) {
   );
 }
 
-function DeleteAccountDialog({
-  onCancel,
-  onDeleted,
-  focusAfter,
-}: { onCancel: () => void } & Props) {
+function DeleteAccountDialog({ onCancel, onDeleted }: { onCancel: () => void } & Props) {
   const { t } = useI18n();
   const sync = useSync();
   const [password, setPassword] = useState('');
@@ -133,7 +126,6 @@ function DeleteAccountDialog({
       onCancel={onCancel}
       busy={busy}
       initialFocus={input}
-      fallbackFocus={focusAfter}
     >
       <p>{t('account.deleteText')}</p>
       <PasswordField

@@ -3,6 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { paths } from '../routes';
 import { useI18n, useSync } from '../state/context';
+import { useAccountFocus } from '../state/use-account-focus';
 import { AccountDataActions } from './AccountDataActions';
 
 export function AccountSettings() {
@@ -12,6 +13,8 @@ export function AccountSettings() {
   const expired = sync.status.value.problem === 'signed-out';
   const [notice, setNotice] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
+  const signedIn = account !== null && account !== undefined && !expired;
+  useAccountFocus(signedIn, () => heading.current);
   return (
     <section class="account-settings" aria-labelledby="account-settings-heading">
       <h2 id="account-settings-heading" tabIndex={-1} ref={heading}>
@@ -20,16 +23,13 @@ export function AccountSettings() {
       <p class="hint" role="status">
         {notice}
       </p>
-      {account === undefined ? null : account !== null && !expired ? (
+      {account === undefined ? null : signedIn ? (
         <>
           <p>{t('account.signedInAs', { email: account.email })}</p>
           <p>
             <a href={paths.account}>{t('account.manage')}</a>
           </p>
-          <AccountDataActions
-            onDeleted={() => setNotice(t('account.deleted'))}
-            focusAfter={() => heading.current}
-          />
+          <AccountDataActions onDeleted={() => setNotice(t('account.deleted'))} />
         </>
       ) : (
         <>

@@ -8,14 +8,13 @@ import { UnsyncedError } from '../sync/controller';
 import { ConfirmDialog } from './ConfirmDialog';
 
 interface Props {
+  /** Signed out; the caller says so (and moves focus: this button goes with the signed-in view). */
   onSignedOut: () => void;
-  /** Where focus goes once signed out (the button goes with the signed-in view). */
-  focusAfter: () => HTMLElement | null;
 }
 
 type Step = 'closed' | 'confirm' | 'unsynced';
 
-export function AccountSignOut({ onSignedOut, focusAfter }: Props) {
+export function AccountSignOut({ onSignedOut }: Props) {
   const { t } = useI18n();
   const sync = useSync();
   const pending = sync.pending.value;
@@ -84,7 +83,6 @@ export function AccountSignOut({ onSignedOut, focusAfter }: Props) {
           busy={busy}
           onConfirm={() => void signOut(step === 'unsynced')}
           onCancel={close}
-          fallbackFocus={focusAfter}
         >
           <p>
             {step === 'unsynced'

@@ -21,16 +21,23 @@ export function SyncReceipt({ eventIds }: { eventIds: readonly string[] }) {
         <Icon name="completed" />
         {t('receipt.saved')}
       </span>
+      {/* Spaces between the steps, so they are read as words, not run together. */}
       {synced && (
-        <span class="receipt-step">
-          <Icon name="completed" />
-          {t('receipt.synced')}
-        </span>
+        <>
+          {' '}
+          <span class="receipt-step">
+            <Icon name="completed" />
+            {t('receipt.synced')}
+          </span>
+        </>
       )}
       {account === null && (
-        <span class="receipt-step">
-          — <a href={paths.account}>{t('receipt.signIn')}</a>
-        </span>
+        <>
+          {' '}
+          <span class="receipt-step">
+            — <a href={paths.account}>{t('receipt.signIn')}</a>
+          </span>
+        </>
       )}
     </p>
   );

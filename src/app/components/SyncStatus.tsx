@@ -37,13 +37,14 @@ export function SyncStatus({ place = 'header' }: { place?: 'header' | 'screen' }
                 <span class="sync-count">
                   {pending > 0 ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
                 </span>
+                {/* A space, so the two are read as two phrases (flex hides it on screen). */}{' '}
                 {status.lastSyncedAt !== null && (
                   <span class="sync-time">{lastSyncedText(i18n, status.lastSyncedAt)}</span>
                 )}
               </>
             ) : (
               <>
-                <span>{t('sync.local')}</span>
+                <span>{t('sync.local')}</span>{' '}
                 {!expired && <a href={paths.account}>{t('sync.signIn')}</a>}
               </>
             )}
@@ -52,8 +53,11 @@ export function SyncStatus({ place = 'header' }: { place?: 'header' | 'screen' }
             <button
               type="button"
               class="button secondary small"
-              disabled={status.running}
-              onClick={() => void sync.syncNow()}
+              // aria-disabled, not disabled: the button keeps focus while the sync runs.
+              aria-disabled={status.running ? 'true' : undefined}
+              onClick={() => {
+                if (!status.running) void sync.syncNow();
+              }}
             >
               {status.running ? t('sync.running') : t('sync.now')}
             </button>
@@ -130,8 +134,10 @@ function UpdateAction() {
     <button
       type="button"
       class="button small"
-      disabled={update === 'applying' || checking}
-      onClick={() => void apply()}
+      aria-disabled={update === 'applying' || checking ? 'true' : undefined}
+      onClick={() => {
+        if (update !== 'applying' && !checking) void apply();
+      }}
     >
       {update === 'applying'
         ? t('update.applying')

@@ -11,6 +11,7 @@ import { AccountSignOut } from '../components/AccountSignOut';
 import { PageHeading } from '../components/PageHeading';
 import { SyncStatus } from '../components/SyncStatus';
 import { useAppState, useI18n, useSync } from '../state/context';
+import { useAccountFocus } from '../state/use-account-focus';
 
 const pageHeading = () => document.querySelector<HTMLElement>('main h1');
 
@@ -21,15 +22,10 @@ export function AccountScreen() {
   const expired = sync.status.value.problem === 'signed-out';
   const signedIn = account !== null && account !== undefined && !expired;
   const [notice, setNotice] = useState('');
-  // Focus follows the learner's own sign-in to the view it opened, never the first render.
-  const before = useRef(signedIn);
   const signedInHeading = useRef<HTMLHeadingElement>(null);
+  useAccountFocus(signedIn, (now) => (now ? signedInHeading.current : pageHeading()));
   useEffect(() => {
-    if (signedIn && !before.current) {
-      setNotice('');
-      signedInHeading.current?.focus();
-    }
-    before.current = signedIn;
+    if (signedIn) setNotice('');
   }, [signedIn]);
 
   return (
@@ -69,17 +65,11 @@ function SignedIn({ account, heading, onGone }: SignedInProps) {
           {t('account.signedInAs', { email: account.email })}
         </h2>
         <SyncStatus place="screen" />
-        <AccountSignOut
-          onSignedOut={() => onGone(t('account.signedOut'))}
-          focusAfter={pageHeading}
-        />
+        <AccountSignOut onSignedOut={() => onGone(t('account.signedOut'))} />
       </section>
       <section class="account-section" aria-labelledby="account-data">
         <h2 id="account-data">{t('account.dataHeading')}</h2>
-        <AccountDataActions
-          onDeleted={() => onGone(t('account.deleted'))}
-          focusAfter={pageHeading}
-        />
+        <AccountDataActions onDeleted={() => onGone(t('account.deleted'))} />
       </section>
     </>
   );
