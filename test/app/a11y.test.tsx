@@ -4,12 +4,15 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { storeCourse } from '../../src/app/db/courses';
+import { db } from '../../src/app/db/db';
 import { completeLesson } from '../../src/app/db/learner-actions';
 import { downloadCourseForOffline } from '../../src/app/offline/downloads';
 import { catalogueEntryOf, ferjekurs, ferjekursV2, kontorNn, tryggEpost } from '../utils/bundles';
 import { stubStorage } from '../utils/browser';
 import { installCaches } from '../utils/cache-storage';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
+import { createSyncHarness, type SyncHarness } from '../utils/sync-harness';
+import { EMAIL, PASSWORD, renderWithServer } from '../utils/sync-ui';
 
 setupAppTests();
 
@@ -126,4 +129,80 @@ describe('accessibility (axe)', () => {
     await waitFor(() => expect(document.title).toBe('Fant ikke siden – Lommekurs'));
     expect(await violations()).toEqual([]);
   });
+});
+
+describe('accessibility of accounts and sync (axe)', () => {
+  /** Run `test` against the real server in process, closed afterwards. */
+  async function withServer(test: (harness: SyncHarness) => Promise<void>) {
+    const harness = await createSyncHarness();
+    try {
+      await test(harness);
+    } finally {
+      cleanup();
+      await harness.close();
+    }
+  }
+
+  it('account screen: signed out with field errors, signed in, delete dialog, sign-out warning', () =>
+    withServer(async (harness) => {
+      stubApi({});
+      renderWithServer(harness, '/konto');
+      const form = await screen.findByRole('region', { name: 'Opprett konto' });
+      await waitFor(() => expect(document.title).toBe('Konto – Lommekurs'));
+      expect(await violations()).toEqual([]);
+      fireEvent.input(within(form).getByLabelText('E-postadresse'), { target: { value: 'x' } });
+      fireEvent.input(within(form).getByLabelText(/^Passord/), { target: { value: 'kort' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Opprett konto' }));
+      await within(form).findByText('Passordet må ha minst 10 tegn.');
+      expect(await violations()).toEqual([]);
+
+      fireEvent.input(within(form).getByLabelText('E-postadresse'), { target: { value: EMAIL } });
+      fireEvent.input(within(form).getByLabelText(/^Passord/), { target: { value: PASSWORD } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Opprett konto' }));
+      await screen.findByRole('heading', { name: `Logget inn som ${EMAIL}` });
+      await screen.findByRole('button', { name: 'Synkroniser nå' });
+      expect(await violations()).toEqual([]);
+
+      fireEvent.click(screen.getByRole('button', { name: 'Slett kontoen' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Slette kontoen?' });
+      expect(await violations()).toEqual([]);
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+      await completeLesson('kurs', 'l1');
+      await screen.findByText('2 endringer venter');
+      fireEvent.click(screen.getByRole('button', { name: 'Logg ut' }));
+      await screen.findByRole('dialog', { name: 'Ikke alt er synkronisert' });
+      expect(await violations()).toEqual([]);
+    }));
+
+  it('status line with a problem and refused events, and a completion receipt', () =>
+    withServer(async (harness) => {
+      stubApi({});
+      await storeCourse(tryggEpost);
+      const { sync } = renderWithServer(harness, '/kurs/trygg-epost/kjenn-igjen-svindel');
+      await sync.register(EMAIL, PASSWORD);
+      await screen.findByRole('button', { name: 'Synkroniser nå' });
+      fireEvent.click(await screen.findByRole('button', { name: 'Merk som lest' }));
+      await screen.findByText('Lagret på enheten');
+      expect(await violations()).toEqual([]);
+
+      harness.failNext('/api/v1/sync/push', { kind: 'status', status: 503 });
+      await sync.syncNow();
+      await screen.findByText(/^Serveren svarer ikke/);
+      expect(await violations()).toEqual([]);
+
+      // A device clock two months ahead: the server refuses the first waiting event for good.
+      const first = (await db.outbox.orderBy('seq').first())!;
+      await db.outbox.update(first.seq, { at: Date.now() + 60 * 24 * 60 * 60_000 });
+      await sync.syncNow();
+      await screen.findByRole('button', { name: 'OK' });
+      expect(await violations()).toEqual([]);
+
+      await harness.server.db.deleteFrom('sessions').execute();
+      await completeLesson('kurs', 'l1');
+      await sync.syncNow();
+      await screen.findByRole('link', { name: 'Logg inn igjen for å synkronisere' });
+      expect(await violations()).toEqual([]);
+    }));
 });

@@ -4,25 +4,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { storeCourse } from '../../src/app/db/courses';
-import { startServiceWorker, type WorkboxLike } from '../../src/app/offline/service-worker';
+import { startServiceWorker } from '../../src/app/offline/service-worker';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 import { tryggEpost } from '../utils/bundles';
+import { FakeWorkbox } from '../utils/fake-workbox';
 
 setupAppTests();
-
-type Listener = (event: { isUpdate?: boolean }) => void;
-
-class FakeWorkbox implements WorkboxLike {
-  private listeners = new Map<string, Listener[]>();
-  register = vi.fn(async () => undefined);
-  messageSkipWaiting = vi.fn();
-  addEventListener(type: string, listener: Listener) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  emit(type: 'waiting' | 'controlling', event: { isUpdate?: boolean } = { isUpdate: true }) {
-    for (const listener of this.listeners.get(type) ?? []) listener(event);
-  }
-}
 
 function start(url: string) {
   stubApi({});

@@ -5,10 +5,15 @@ const ORIGIN = 'https://lommekurs.example';
 const route = (path: string, origin = ORIGIN) => routeRequest(new URL(path, origin), ORIGIN);
 
 describe('app navigations', () => {
-  it.each(['/', '/kurs', '/kurs/eksempel-trygg-epost', '/kurs/a/b', '/innstillinger', '/lagring'])(
-    '%s is answered by the app shell',
-    (path) => expect(isAppNavigation(path)).toBe(true),
-  );
+  it.each([
+    '/',
+    '/kurs',
+    '/kurs/eksempel-trygg-epost',
+    '/kurs/a/b',
+    '/innstillinger',
+    '/lagring',
+    '/konto',
+  ])('%s is answered by the app shell', (path) => expect(isAppNavigation(path)).toBe(true));
   it.each([
     '/api/v1/courses',
     '/healthz',
