@@ -4,7 +4,6 @@
 // and a cursor can never pass a version that commits later.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/logger';
@@ -47,8 +46,6 @@ interface Instance {
   beforeCommit: () => Promise<void>;
 }
 
-let serverUrl: string;
-let databaseUrl: string;
 let drop: () => Promise<void>;
 let one: Instance;
 let two: Instance;
@@ -69,32 +66,10 @@ async function startInstance(url: string): Promise<Instance> {
   return instance;
 }
 
-// pg's Pool.end() resolves once it has asked its connections to close, not when they have; a
-// DROP … WITH (FORCE) in that gap kills them and their clients report an unhandled error.
-async function untilDisconnected(): Promise<void> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    for (let attempt = 0; attempt < 500; attempt++) {
-      const { rows } = await admin.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
-        [name],
-      );
-      if (rows[0].n === 0) return;
-      await sleep(10);
-    }
-  } finally {
-    await admin.end();
-  }
-}
-
 beforeAll(async () => {
   const url = testPostgresUrl();
   if (!url) throw new Error('test/pg runs only under npm run test:pg (DATABASE_URL)');
-  serverUrl = url;
-  const created = await createPostgresDatabase(serverUrl);
-  databaseUrl = created.url;
+  const created = await createPostgresDatabase(url);
   drop = created.drop;
   one = await startInstance(created.url);
   two = await startInstance(created.url);
@@ -102,7 +77,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await one?.database.close();
   await two?.database.close();
-  if (databaseUrl) await untilDisconnected();
   await drop?.();
 });
 

@@ -8,14 +8,36 @@ import { openDatabase, type Database } from '../../src/server/db/database';
 /** The PostgreSQL server the test:pg run uses, if any. */
 export const testPostgresUrl = (): string | undefined => process.env.LOMMEKURS_TEST_PG || undefined;
 
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+async function withAdmin<T>(
+  serverUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(statement);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// pg's Pool.end() resolves once it has asked its connections to close, not when they have; a
+// DROP … WITH (FORCE) in that gap kills them, and their clients report an unhandled error that
+// fails the test run. So wait (up to 5 s) for the database's last connection to go first.
+async function dropWhenDisconnected(serverUrl: string, name: string): Promise<void> {
+  await withAdmin(serverUrl, async (admin) => {
+    for (let attempt = 0; attempt < 500; attempt++) {
+      const { rows } = await admin.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
+      if (rows[0].n === 0) break;
+      await pause(10);
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
 }
 
 /** A new PostgreSQL database on the test server; returns its URL and a function that drops it. */
@@ -23,12 +45,13 @@ export async function createPostgresDatabase(
   serverUrl: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `lommekurs_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    /** Drops the database once its connections have closed (close every pool first). */
+    drop: () => dropWhenDisconnected(serverUrl, name),
   };
 }
 
