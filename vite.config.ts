@@ -51,6 +51,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/app/**/*.test.{ts,tsx}'],
           setupFiles: ['test/utils/setup-app.ts'],
+          // IndexedDB in jsdom is slow, and `npm test` runs every project at once on two cores
+          // (the sync model test among them): a generous limit, not a speed assertion.
+          testTimeout: 30_000,
         },
       },
       {
