@@ -105,7 +105,9 @@ describe('sync status', () => {
     syncNow();
     await within(problems()).findByText(/^Serveren svarer ikke — prøver igjen kl\./);
     const retryAt = sync.status.value.nextRetryAt!;
-    expect(problems().textContent).toBe(`Serveren svarer ikke — prøver igjen kl. ${time(retryAt)}`);
+    expect(problems().textContent).toBe(
+      `Serveren svarer ikke — prøver igjen kl.\u00a0${time(retryAt)}`,
+    );
     expect(await db.outbox.count()).toBe(2);
 
     // The retry the scheduler set (the newest timer) goes through.

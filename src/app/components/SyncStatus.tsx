@@ -29,27 +29,13 @@ export function SyncStatus({ place = 'header' }: { place?: 'header' | 'screen' }
 
   return (
     <section class={`sync-status is-${place}`} aria-label={t('sync.label')}>
-      {account !== undefined && (
-        <div class="sync-line">
-          <p class="sync-summary">
-            {signedIn && !expired ? (
-              <>
-                <span class="sync-count">
-                  {pending > 0 ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
-                </span>
-                {/* A space, so the two are read as two phrases (flex hides it on screen). */}{' '}
-                {status.lastSyncedAt !== null && (
-                  <span class="sync-time">{lastSyncedText(i18n, status.lastSyncedAt)}</span>
-                )}
-              </>
-            ) : (
-              <>
-                <span>{t('sync.local')}</span>{' '}
-                {!expired && <a href={paths.account}>{t('sync.signIn')}</a>}
-              </>
-            )}
-          </p>
-          {signedIn && !expired && (
+      {account !== undefined &&
+        (signedIn && !expired ? (
+          // On a phone: the count and the button on one line, the time of the last sync below.
+          <div class="sync-line">
+            <p class="sync-count">
+              {pending > 0 ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
+            </p>
             <button
               type="button"
               class="button secondary small"
@@ -61,9 +47,18 @@ export function SyncStatus({ place = 'header' }: { place?: 'header' | 'screen' }
             >
               {status.running ? t('sync.running') : t('sync.now')}
             </button>
-          )}
-        </div>
-      )}
+            {status.lastSyncedAt !== null && (
+              <p class="sync-time">{lastSyncedText(i18n, status.lastSyncedAt)}</p>
+            )}
+          </div>
+        ) : (
+          <div class="sync-line">
+            <p class="sync-local">
+              <span>{t('sync.local')}</span>{' '}
+              {!expired && <a href={paths.account}>{t('sync.signIn')}</a>}
+            </p>
+          </div>
+        ))}
       {/* Always in the DOM, so a problem that appears is announced. */}
       <div class="sync-problems" role="status">
         {account !== undefined && <Problems status={status} />}
