@@ -1,0 +1,10 @@
+// The benchmark groups, in the order they run; each measures one of the figures.
+import type { Figure } from './figure';
+
+/** A named group of figures. */
+export interface BenchGroup {
+  name: string;
+  measure(): Promise<Figure[]>;
+}
+
+export const groups: BenchGroup[] = [];
