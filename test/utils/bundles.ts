@@ -7,6 +7,7 @@ import {
   type CatalogueEntry,
   type CourseBundle,
   type MediaFile,
+  type QuizLesson,
 } from '../../src/shared/course';
 
 export const tryggEpost: CourseBundle = {
@@ -260,3 +261,36 @@ export const ferjekursV2: CourseBundle = {
     },
   ],
 };
+
+const quizOption = (id: string, correct: boolean) => ({
+  id,
+  html: id,
+  correct,
+  explanationHtml: '',
+});
+
+/** A quiz lesson for action and sync tests with the first `count` of two questions: q1 has one
+ * right option (a), q2 two (a and c). The lesson completes when all its questions are answered. */
+export const quizLesson = (id: string, count: 1 | 2 = 2): QuizLesson => ({
+  id,
+  title: 'Quiz',
+  kind: 'quiz',
+  minutes: 2,
+  html: '<p>Quiz</p>',
+  sources: [],
+  checked: '2026-11-27',
+  questions: [
+    {
+      id: 'q1',
+      html: 'q1',
+      multiple: false,
+      options: [quizOption('a', true), quizOption('b', false)],
+    },
+    {
+      id: 'q2',
+      html: 'q2',
+      multiple: true,
+      options: [quizOption('a', true), quizOption('b', false), quizOption('c', true)],
+    },
+  ].slice(0, count),
+});

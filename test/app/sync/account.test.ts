@@ -8,7 +8,7 @@ import type { LommekursDB, StoredCourse } from '../../../src/app/db/db';
 import { answerQuestion, completeLesson, openLesson } from '../../../src/app/db/learner-actions';
 import { getSession, readSyncState } from '../../../src/app/db/sync-state';
 import { AccountError, UnsyncedError, type SyncController } from '../../../src/app/sync/controller';
-import type { QuizLesson } from '../../../src/shared/course';
+import { quizLesson } from '../../utils/bundles';
 import { countSyncRows, dumpSyncTables } from '../../utils/learners';
 import { createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
 
@@ -25,26 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => harness.close());
 
-const quiz: QuizLesson = {
-  id: 'quiz',
-  title: 'Quiz',
-  kind: 'quiz',
-  minutes: 2,
-  html: '<p>Quiz</p>',
-  sources: [],
-  checked: '2026-11-27',
-  questions: [
-    {
-      id: 'q1',
-      html: '<p>?</p>',
-      multiple: false,
-      options: [
-        { id: 'a', html: 'A', correct: true, explanationHtml: '' },
-        { id: 'b', html: 'B', correct: false, explanationHtml: '' },
-      ],
-    },
-  ],
-};
+const quiz = quizLesson('quiz', 1);
 
 /** The error a promise rejects with. */
 async function failure(promise: Promise<unknown>): Promise<unknown> {

@@ -26,7 +26,7 @@ import {
 import { getSession, readSyncState, storeSession } from '../../../src/app/db/sync-state';
 import { createApi, type SyncApi } from '../../../src/app/sync/api';
 import { syncOnce, type SyncOutcome } from '../../../src/app/sync/engine';
-import type { QuizLesson } from '../../../src/shared/course';
+import { quizLesson } from '../../utils/bundles';
 import type { LearnerEvent } from '../../../src/shared/events';
 import {
   applyEvent,
@@ -47,27 +47,8 @@ const LESSONS = [
   ['kurs-b', 'l2'],
 ] as const;
 
-const option = (id: string, correct: boolean) => ({ id, html: id, correct, explanationHtml: '' });
-
 /** The quiz every lesson is when a question is answered in it: q1 has one right option, q2 two. */
-const quizOf = (lessonId: string): QuizLesson => ({
-  id: lessonId,
-  title: 'Quiz',
-  kind: 'quiz',
-  minutes: 2,
-  html: '<p>Quiz</p>',
-  sources: [],
-  checked: '2026-11-27',
-  questions: [
-    { id: 'q1', html: 'q1', multiple: false, options: [option('a', true), option('b', false)] },
-    {
-      id: 'q2',
-      html: 'q2',
-      multiple: true,
-      options: [option('a', true), option('b', false), option('c', true)],
-    },
-  ],
-});
+const quizOf = (lessonId: string) => quizLesson(lessonId);
 
 type Act =
   | { do: 'open' }

@@ -12,7 +12,7 @@ import {
 } from '../../../src/app/db/learner-actions';
 import { getLessonProgress } from '../../../src/app/db/progress';
 import { readSyncState } from '../../../src/app/db/sync-state';
-import type { QuizLesson } from '../../../src/shared/course';
+import { quizLesson } from '../../utils/bundles';
 import { secondsSpent } from '../../../src/shared/progress';
 import { dumpSyncTables } from '../../utils/learners';
 import { createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
@@ -20,26 +20,7 @@ import { createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
 const EMAIL = 'kari@example.test';
 const PASSWORD = 'riktig hest batteri';
 
-const quiz: QuizLesson = {
-  id: 'quiz',
-  title: 'Quiz',
-  kind: 'quiz',
-  minutes: 2,
-  html: '<p>Quiz</p>',
-  sources: [],
-  checked: '2026-11-27',
-  questions: [
-    {
-      id: 'q1',
-      html: '<p>?</p>',
-      multiple: false,
-      options: [
-        { id: 'a', html: 'A', correct: true, explanationHtml: '' },
-        { id: 'b', html: 'B', correct: false, explanationHtml: '' },
-      ],
-    },
-  ],
-};
+const quiz = quizLesson('quiz', 1);
 
 let harness: SyncHarness;
 beforeEach(async () => {
