@@ -189,7 +189,7 @@ describe('accessibility of accounts and sync (axe)', () => {
 
       harness.failNext('/api/v1/sync/push', { kind: 'status', status: 503 });
       await sync.syncNow();
-      await screen.findByText(/^Serveren svarer ikke/);
+      await screen.findByText(/^Tjeneren svarer ikke/);
       expect(await violations()).toEqual([]);
 
       // A device clock two months ahead: the server refuses the first waiting event for good.

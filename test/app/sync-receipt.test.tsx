@@ -1,7 +1,7 @@
 // The receipt under a completed lesson, with the real SyncController against the real server:
 // "Lagret på enheten" at once, "Synkronisert" once the completion's events have left the outbox
-// while signed in — through the debounced sync that follows a learner's action — and, signed
-// out, a way to sign in.
+// while signed in — through the debounced sync that follows a learner's action — or, when the
+// server refused them, a sentence saying so; and, signed out, a way to sign in.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { storeCourse } from '../../src/app/db/courses';
@@ -54,6 +54,27 @@ describe('completion receipt', () => {
     await waitFor(() => expect(receipt().textContent).toBe('Lagret på enheten'));
     fireAll(timers);
     await waitFor(() => expect(receipt().textContent).toBe('Lagret på enheten Synkronisert'));
+  });
+
+  it('signed in, refused by the server: says so instead of "Synkronisert"', async () => {
+    stubApi({});
+    await storeCourse(tryggEpost);
+    await registerKari(harness());
+    const { timers } = renderWithServer(harness(), '/kurs/trygg-epost/kjenn-igjen-svindel');
+    fireEvent.click(await screen.findByRole('button', { name: 'Merk som lest' }));
+    await waitFor(() => expect(receipt().textContent).toBe('Lagret på enheten'));
+    // A device clock two months ahead: the server refuses the completion for good.
+    const completed = (await db.outbox.toArray()).find((e) => e.type === 'lesson.completed')!;
+    await db.outbox.update(completed.seq, { at: Date.now() + 60 * 24 * 60 * 60_000 });
+
+    fireAll(timers);
+    await waitFor(() =>
+      expect(receipt().textContent).toBe(
+        'Lagret på enheten Avvist av tjeneren — ikke lagret på kontoen',
+      ),
+    );
+    const server = await dumpSyncTables(harness().server.db);
+    expect(server.events.map((e) => e.id)).not.toContain(completed.id);
   });
 
   it('signed out: saved on the device, with a link to sign in and sync', async () => {

@@ -103,10 +103,10 @@ describe('sync status', () => {
     const { sync, timers } = await signedInWithPending();
     harness().failNext('/api/v1/sync/push', { kind: 'status', status: 503 });
     syncNow();
-    await within(problems()).findByText(/^Serveren svarer ikke — prøver igjen kl\./);
+    await within(problems()).findByText(/^Tjeneren svarer ikke — prøver igjen kl\./);
     const retryAt = sync.status.value.nextRetryAt!;
     expect(problems().textContent).toBe(
-      `Serveren svarer ikke — prøver igjen kl.\u00a0${time(retryAt)}`,
+      `Tjeneren svarer ikke — prøver igjen kl.\u00a0${time(retryAt)}`,
     );
     expect(await db.outbox.count()).toBe(2);
 
@@ -168,7 +168,7 @@ describe('sync status', () => {
     await db.outbox.update(first.seq, { at: Date.now() + 60 * 24 * 60 * 60_000 });
     syncNow();
     await within(problems()).findByText(
-      '1 endring ble avvist av serveren og kan ikke synkroniseres.',
+      '1 endring ble avvist av tjeneren og kan ikke synkroniseres.',
     );
     // The queue moved on: the other event is on the server, nothing waits.
     await within(statusLine()).findByText('Alt er synkronisert');

@@ -8,6 +8,7 @@ const PATHS = {
   notStarted: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z',
   started: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3 2',
   completed: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM8 12.5l2.8 2.8L16.5 9.5',
+  warning: 'M12 3l9.5 17h-19zM12 10v4M12 17.5h.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

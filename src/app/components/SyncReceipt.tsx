@@ -1,7 +1,7 @@
 // The receipt under a completed lesson: "Lagret på enheten" ✓ as soon as the completion is
 // stored, then "Synkronisert" ✓ once its events have left the outbox while signed in (the server
-// acknowledged them). Signed out, it says how to get them synced. The learner can see that
-// nothing is lost.
+// acknowledged them) — or, should the server have refused one of them, says so. Signed out, it
+// says how to get them synced. The learner can see that nothing is lost.
 import { paths } from '../routes';
 import { useI18n, useSync } from '../state/context';
 import { useLive } from '../state/live';
@@ -11,10 +11,18 @@ import { Icon } from './Icon';
 export function SyncReceipt({ eventIds }: { eventIds: readonly string[] }) {
   const { t } = useI18n();
   const sync = useSync();
-  const pending = useLive(() => sync.pendingAmong([...eventIds]), eventIds);
+  const state = useLive(async () => {
+    const [pending, rejected] = await Promise.all([
+      sync.pendingAmong([...eventIds]),
+      sync.rejectedAmong([...eventIds]),
+    ]);
+    return { pending: pending.length, rejected: rejected.length };
+  }, eventIds);
   const account = sync.account.value;
   const signedIn = account !== null && account !== undefined;
-  const synced = signedIn && pending !== undefined && pending.length === 0;
+  const settled = signedIn && state !== undefined && state.pending === 0;
+  const synced = settled && state.rejected === 0;
+  const refused = settled && state.rejected > 0;
   return (
     <p class="receipt" role="status">
       <span class="receipt-step">
@@ -28,6 +36,15 @@ export function SyncReceipt({ eventIds }: { eventIds: readonly string[] }) {
           <span class="receipt-step">
             <Icon name="completed" />
             {t('receipt.synced')}
+          </span>
+        </>
+      )}
+      {refused && (
+        <>
+          {' '}
+          <span class="receipt-step receipt-refused">
+            <Icon name="warning" />
+            {t('receipt.rejected')}
           </span>
         </>
       )}

@@ -158,6 +158,17 @@ export async function addRejected(database: LommekursDB, records: RejectedRecord
   await write(database, KEYS.rejected, [...kept, ...records].slice(-MAX_REJECTED_KEPT));
 }
 
+/** Which of these event ids the server refused (while the learner has not dismissed them). */
+export async function rejectedAmong(
+  ids: readonly string[],
+  database: LommekursDB = db,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const wanted = new Set(ids);
+  const records = (await read<RejectedRecord[]>(database, KEYS.rejected)) ?? [];
+  return records.filter((record) => wanted.has(record.id)).map((record) => record.id);
+}
+
 /** The learner has seen the refused events. */
 export async function clearRejected(database: LommekursDB = db): Promise<void> {
   await database.meta.delete(KEYS.rejected);

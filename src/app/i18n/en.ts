@@ -277,6 +277,7 @@ export const en: Messages = {
 
   'receipt.saved': 'Saved on this device',
   'receipt.synced': 'Synced',
+  'receipt.rejected': 'Refused by the server — not saved to the account',
   'receipt.signIn': 'sign in to sync',
 
   'account.title': 'Account',

@@ -272,6 +272,7 @@ export const nn: Messages = {
 
   'receipt.saved': 'Lagra på eininga',
   'receipt.synced': 'Synkronisert',
+  'receipt.rejected': 'Avvist av tenaren — ikkje lagra på kontoen',
   'receipt.signIn': 'logg inn for å synkronisere',
 
   'account.title': 'Konto',

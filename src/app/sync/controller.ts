@@ -7,7 +7,13 @@ import { liveQuery } from 'dexie';
 import type { AccountInfo } from '../../shared/sync-protocol';
 import { db, type LommekursDB } from '../db/db';
 import { countPending, pendingAmong } from '../db/outbox';
-import { clearRejected, readSyncState, type SyncProblem, type SyncState } from '../db/sync-state';
+import {
+  clearRejected,
+  readSyncState,
+  rejectedAmong,
+  type SyncProblem,
+  type SyncState,
+} from '../db/sync-state';
 import { browserOffline } from '../offline/network';
 import * as account from './account';
 import { createApi, type ApiOptions } from './api';
@@ -54,6 +60,8 @@ export interface SyncController {
   dismissRejected(): Promise<void>;
   /** Which of these event ids still wait for the server (a completion's receipt). */
   pendingAmong(ids: string[]): Promise<string[]>;
+  /** Which of these event ids the server refused (a receipt must not say "Synkronisert"). */
+  rejectedAmong(ids: string[]): Promise<string[]>;
 }
 
 /** Where the controller syncs to and with what; everything defaults to the app's own. */
@@ -173,5 +181,6 @@ export function createSyncController(options: SyncControllerOptions = {}): SyncC
     deleteAccount: (password) => account.deleteAccount(deps, password),
     dismissRejected: () => clearRejected(database),
     pendingAmong: (ids) => pendingAmong(ids, database),
+    rejectedAmong: (ids) => rejectedAmong(ids, database),
   };
 }
