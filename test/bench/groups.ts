@@ -1,5 +1,7 @@
 // The benchmark groups, in the order they run; each measures one of the figures.
 import type { Figure } from './figure';
+import { ingest } from './figures/ingest';
+import { size } from './figures/size';
 
 /** A named group of figures. */
 export interface BenchGroup {
@@ -7,4 +9,4 @@ export interface BenchGroup {
   measure(): Promise<Figure[]>;
 }
 
-export const groups: BenchGroup[] = [];
+export const groups: BenchGroup[] = [size, ingest];
