@@ -1,5 +1,6 @@
 // The benchmark groups, in the order they run; each measures one of the figures.
 import type { Figure } from './figure';
+import { firstVisit } from './figures/first-visit';
 import { ingest } from './figures/ingest';
 import { size } from './figures/size';
 
@@ -9,4 +10,4 @@ export interface BenchGroup {
   measure(): Promise<Figure[]>;
 }
 
-export const groups: BenchGroup[] = [size, ingest];
+export const groups: BenchGroup[] = [size, ingest, firstVisit];
