@@ -2,7 +2,9 @@
 import type { Figure } from './figure';
 import { firstVisit } from './figures/first-visit';
 import { ingest } from './figures/ingest';
+import { localWrites } from './figures/local-writes';
 import { size } from './figures/size';
+import { syncEdge } from './figures/sync-edge';
 
 /** A named group of figures. */
 export interface BenchGroup {
@@ -10,4 +12,4 @@ export interface BenchGroup {
   measure(): Promise<Figure[]>;
 }
 
-export const groups: BenchGroup[] = [size, ingest, firstVisit];
+export const groups: BenchGroup[] = [size, ingest, firstVisit, localWrites, syncEdge];

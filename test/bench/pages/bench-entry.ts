@@ -1,0 +1,219 @@
+// The benchmark page's code: bundled by test/bench/bench-page.ts into one script and evaluated in
+// a Chromium page of the app's origin. It runs the app's own storage and sync modules (the same
+// Dexie database 'lommekurs', the same sync engine and API client) next to plain IndexedDB writes
+// of the same rows into a separate database, so both are timed in one page, in one run.
+// Loops run here, inside the page, so no DevTools round trip is counted in a figure.
+import type { EventDraft, LearnerEvent } from '../../../src/shared/events';
+import { SYNC_SCHEMA_VERSION } from '../../../src/shared/sync-protocol';
+import { readClientId } from '../../../src/app/db/client-id';
+import { db } from '../../../src/app/db/db';
+import { completeLesson, openLesson, recordPosition } from '../../../src/app/db/learner-actions';
+import { peekOutbox } from '../../../src/app/db/outbox';
+import { recordAction } from '../../../src/app/db/record';
+import { getSession, storeSession } from '../../../src/app/db/sync-state';
+import { createApi } from '../../../src/app/sync/api';
+import { syncOnce } from '../../../src/app/sync/engine';
+
+const RAW_DB = 'bench-raw';
+const api = createApi({});
+
+let raw: Promise<IDBDatabase> | undefined;
+
+/** The raw baseline's database: the same two stores as the app's outbox and progress tables. */
+function rawDatabase(): Promise<IDBDatabase> {
+  raw ??= new Promise((resolve, reject) => {
+    const open = indexedDB.open(RAW_DB, 1);
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore('events', { keyPath: 'seq', autoIncrement: true });
+      open.result.createObjectStore('progress', { keyPath: ['courseId', 'lessonId'] });
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  return raw;
+}
+
+/** One plain IndexedDB transaction: add `events`, put `progress` (if any), resolve on commit. */
+async function rawWrite(events: readonly object[], progress: object | null): Promise<void> {
+  const database = await rawDatabase();
+  await new Promise<void>((resolve, reject) => {
+    const tx = database.transaction(['events', 'progress'], 'readwrite');
+    const store = tx.objectStore('events');
+    for (const event of events) store.add(event);
+    if (progress) tx.objectStore('progress').put(progress);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+/** Events as the outbox stores them, without `seq` (the raw store assigns its own). */
+const rowsOf = (events: readonly LearnerEvent[]) =>
+  events.map(({ seq: _seq, ...row }) => row as object);
+
+/** The outbox rows of one course, oldest first (primary-key order). */
+const outboxOf = (courseId: string) =>
+  db.outbox
+    .toCollection()
+    .filter((event) => event.courseId === courseId)
+    .toArray();
+
+const progressOf = (courseId: string, lessonId: string) =>
+  db.progress.get([courseId, lessonId]) as Promise<object | undefined>;
+
+/** Time `work` from call to commit, in ms. */
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await work();
+  return performance.now() - t0;
+}
+
+/** Rows captured from our own path, replayed by the raw baseline. */
+interface Captured {
+  events: object[];
+  progress: object;
+}
+let lastCompletion: Captured | undefined;
+let captured: Captured[] = [];
+
+const bench = {
+  /** Open the app's database (and the raw one) before anything is timed. */
+  async ready(): Promise<string> {
+    await rawDatabase();
+    return readClientId(db);
+  },
+
+  /** One lesson completion through the app's module (a fresh lesson: two events + progress);
+   * its rows are kept for `rawCompletion` to write the same data. */
+  async completion(courseId: string, lessonId: string): Promise<number> {
+    const t0 = performance.now();
+    const events = await completeLesson(courseId, lessonId);
+    const ms = performance.now() - t0;
+    lastCompletion = { events: rowsOf(events), progress: (await progressOf(courseId, lessonId))! };
+    return ms;
+  },
+
+  /** The same rows as the last completion, written with plain IndexedDB in one transaction. */
+  rawCompletion(): Promise<number> {
+    const { events, progress } = lastCompletion!;
+    return timed(() => rawWrite(events, progress));
+  },
+
+  /** 1,000 single-event actions through recordPosition, each its own transaction (as the app
+   * records them): 10 lessons × 100 positions. Keeps the rows for the raw replays. */
+  async actions(courseId: string, count: number): Promise<number> {
+    captured = [];
+    const perLesson = 100;
+    const t0 = performance.now();
+    for (let i = 0; i < count; i += 1) {
+      const lessonId = `l${Math.floor(i / perLesson)}`;
+      await recordPosition(courseId, lessonId, ((i % perLesson) + 1) / perLesson);
+    }
+    const ms = performance.now() - t0;
+    const events = await outboxOf(courseId);
+    for (const event of events) {
+      const progress = (await progressOf(courseId, event.lessonId))!;
+      captured.push({ events: rowsOf([event]), progress });
+    }
+    return ms;
+  },
+
+  /** The rows of the last `actions` run, each event with its lesson's progress in its own plain
+   * IndexedDB transaction. */
+  rawActions(): Promise<number> {
+    return timed(async () => {
+      for (const { events, progress } of captured) await rawWrite(events, progress);
+    });
+  },
+
+  /** `count` events in ONE transaction through the app's recordAction (validated, folded into
+   * the lesson's progress, appended to the outbox). */
+  async batch(courseId: string, count: number): Promise<number> {
+    const drafts: EventDraft[] = Array.from({ length: count }, (_, i) => ({
+      type: 'lesson.progressed',
+      courseId,
+      lessonId: 'batch',
+      payload: { position: (i + 1) / count },
+    }));
+    const ms = await timed(() => recordAction(courseId, 'batch', () => drafts));
+    const events = await outboxOf(courseId);
+    captured = [{ events: rowsOf(events), progress: (await progressOf(courseId, 'batch'))! }];
+    return ms;
+  },
+
+  /** The rows of the last `batch` run in one plain IndexedDB transaction. */
+  rawBatch(): Promise<number> {
+    const { events, progress } = captured[0]!;
+    return timed(() => rawWrite(events, progress));
+  },
+
+  /** Empty the outbox (nothing is synced in local-writes) and the raw stores between runs. */
+  async clear(): Promise<void> {
+    await db.outbox.clear();
+    const database = await rawDatabase();
+    await new Promise<void>((resolve, reject) => {
+      const tx = database.transaction(['events', 'progress'], 'readwrite');
+      tx.objectStore('events').clear();
+      tx.objectStore('progress').clear();
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  },
+
+  /** Register an account through the app's API client and store its session as sign-up does. */
+  async signUp(email: string, password: string): Promise<void> {
+    const result = await api.register({ email, password });
+    if (result.kind !== 'ok') throw new Error(`register: ${JSON.stringify(result)}`);
+    const { token, user, expiresAt } = result.body;
+    await storeSession(db, { token, user, expiresAt });
+  },
+
+  /** A learner's `lessons` × 25 events through the real actions: open, 22 positions, complete. */
+  async study(courseId: string, lessons: number): Promise<number> {
+    for (let l = 0; l < lessons; l += 1) {
+      const lessonId = `lesson-${l}`;
+      await openLesson(courseId, lessonId);
+      for (let p = 1; p <= 22; p += 1) await recordPosition(courseId, lessonId, p / 25);
+      await completeLesson(courseId, lessonId);
+    }
+    return db.outbox.count();
+  },
+
+  /** One sync by the app's engine (push every waiting event, then pull). */
+  async sync(): Promise<{ ms: number; outcome: string; pending: number }> {
+    const t0 = performance.now();
+    const outcome = await syncOnce({ database: db, api });
+    const ms = performance.now() - t0;
+    return { ms, outcome: JSON.stringify(outcome), pending: await db.outbox.count() };
+  },
+
+  /** The naive pattern: each waiting event in a POST of its own, one after another, as
+   * workbox-background-sync replays its queue; acknowledged events leave the outbox. */
+  async pushOneByOne(count: number, token: string): Promise<number> {
+    const clientId = await readClientId(db);
+    const events = await peekOutbox(count, db);
+    return timed(async () => {
+      for (const event of events) {
+        const result = await api.push(token, {
+          clientId,
+          schemaVersion: SYNC_SCHEMA_VERSION,
+          events: [event],
+        });
+        if (result.kind !== 'ok') throw new Error(`push: ${JSON.stringify(result)}`);
+        await db.outbox.delete(event.seq);
+      }
+    });
+  },
+
+  /** The stored session's token. */
+  async token(): Promise<string> {
+    const token = (await getSession(db))?.token;
+    if (!token) throw new Error('not signed in');
+    return token;
+  },
+};
+
+/** What the bench page offers the Node side (through page.evaluate). */
+export type BenchPage = typeof bench;
+
+(globalThis as unknown as { lommekursBench: BenchPage }).lommekursBench = bench;
