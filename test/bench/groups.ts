@@ -2,6 +2,7 @@
 import type { Figure } from './figure';
 import { firstVisit } from './figures/first-visit';
 import { ingest } from './figures/ingest';
+import { lighthouseScores } from './figures/lighthouse';
 import { localWrites } from './figures/local-writes';
 import { size } from './figures/size';
 import { syncEdge } from './figures/sync-edge';
@@ -12,4 +13,11 @@ export interface BenchGroup {
   measure(): Promise<Figure[]>;
 }
 
-export const groups: BenchGroup[] = [size, ingest, firstVisit, localWrites, syncEdge];
+export const groups: BenchGroup[] = [
+  size,
+  ingest,
+  firstVisit,
+  localWrites,
+  syncEdge,
+  lighthouseScores,
+];
