@@ -35,6 +35,7 @@ export const lighthouseScores: BenchGroup = {
     try {
       const scores = new Map<string, number[]>(CATEGORIES.map(([id]) => [id, []]));
       const failing = new Map<string, Set<string>>();
+      const errors: string[] = [];
       for (let run = 0; run < RUNS; run += 1) {
         const result = await lighthouse(`${server.url}/`, {
           port: chrome.port,
@@ -45,9 +46,14 @@ export const lighthouseScores: BenchGroup = {
         const { lhr } = result;
         for (const [id, target] of CATEGORIES) {
           const category = lhr.categories[id];
-          const score = Math.round((category?.score ?? 0) * 100);
+          // A run that could not score (a runtime error, e.g. NO_FCP) is left out, not counted 0.
+          if (!category || category.score === null) {
+            errors.push(`${id}: ${lhr.runtimeError?.code ?? 'no score'}`);
+            continue;
+          }
+          const score = Math.round(category.score * 100);
           scores.get(id)!.push(score);
-          if (score >= target || !category) continue;
+          if (score >= target) continue;
           for (const ref of category.auditRefs) {
             const audit = lhr.audits[ref.id];
             if (!audit || audit.score === null || audit.score >= 1 || ref.weight === 0) continue;
@@ -58,7 +64,8 @@ export const lighthouseScores: BenchGroup = {
         }
       }
       const figures: Figure[] = CATEGORIES.map(([id, target]) => {
-        const value = median(scores.get(id)!);
+        const measured = scores.get(id)!;
+        const value = measured.length ? median(measured) : 0;
         const audits = [...(failing.get(id) ?? [])];
         if (audits.length) process.stderr.write(`lighthouse ${id}: ${audits.join('; ')}\n`);
         return absolute(
@@ -70,6 +77,7 @@ export const lighthouseScores: BenchGroup = {
           `Lighthouse 12.8.2, mobile defaults (simulated throttling), median of ${RUNS} ` +
             `(${scores.get(id)!.join(', ')}), ${server.url}/ on the real server, headless ` +
             `Chromium` +
+            (errors.length ? `; runs without a score: ${errors.join(', ')}` : '') +
             (audits.length ? `; audits below 1 in runs under target: ${audits.join('; ')}` : ''),
         );
       });
