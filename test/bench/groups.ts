@@ -5,7 +5,9 @@ import { ingest } from './figures/ingest';
 import { lighthouseScores } from './figures/lighthouse';
 import { localWrites } from './figures/local-writes';
 import { size } from './figures/size';
+import { tripPack } from './figures/trip-pack';
 import { syncEdge } from './figures/sync-edge';
+import { warmStart } from './figures/warm-start';
 
 /** A named group of figures. */
 export interface BenchGroup {
@@ -17,6 +19,8 @@ export const groups: BenchGroup[] = [
   size,
   ingest,
   firstVisit,
+  warmStart,
+  tripPack,
   localWrites,
   syncEdge,
   lighthouseScores,

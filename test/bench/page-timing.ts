@@ -4,8 +4,8 @@
 // the context carries the probe from its first script on.
 import type { BrowserContext, Page } from 'playwright-core';
 
-/** The element whose first paint is timed: the first match of `selector` that has a layout box
- * and, when `text` is given, exactly that text. */
+/** An element whose first paint is timed: the first match of `selector` that has a layout box
+ * and, when `text` is given, exactly that text. With several, the first of them to appear. */
 export interface Watched {
   selector: string;
   text?: string;
@@ -30,16 +30,16 @@ interface Probe {
 }
 
 /** Install the probe for every document the context loads. */
-export async function installTiming(context: BrowserContext, watched: Watched): Promise<void> {
+export async function installTiming(context: BrowserContext, ...watched: Watched[]): Promise<void> {
   // Given as source text with a no-op `__name`: tsx (esbuild, keepNames) wraps the named inner
   // functions in calls to a helper that exists in Node but not in the page.
   await context.addInitScript({
-    content: `var __name = (f) => f; (${probe.toString()})(${JSON.stringify(watched)});`,
+    content: `var __name = (f) => f; (${probe.toString()})(...${JSON.stringify(watched)});`,
   });
 }
 
 /** The probe itself, run in the page before any of its scripts. */
-function probe(target: Watched): void {
+function probe(...targets: Watched[]): void {
   const state: Probe = { painted: null, lcp: null, longTasks: [] };
   (window as unknown as { __benchProbe: Probe }).__benchProbe = state;
   const observe = (type: string, take: (entry: PerformanceEntry) => void) => {
@@ -61,10 +61,12 @@ function probe(target: Watched): void {
   let seen = false;
   const check = () => {
     if (seen) return;
-    const found = Array.from(document.querySelectorAll(target.selector)).find(
-      (element) =>
-        element.getClientRects().length > 0 &&
-        (target.text === undefined || element.textContent?.trim() === target.text),
+    const found = targets.some((target) =>
+      Array.from(document.querySelectorAll(target.selector)).some(
+        (element) =>
+          element.getClientRects().length > 0 &&
+          (target.text === undefined || element.textContent?.trim() === target.text),
+      ),
     );
     if (!found) return;
     seen = true;
