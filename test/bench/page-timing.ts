@@ -64,8 +64,9 @@ function probe(...targets: Watched[]): void {
     const found = targets.some((target) =>
       Array.from(document.querySelectorAll(target.selector)).some(
         (element) =>
-          element.getClientRects().length > 0 &&
-          (target.text === undefined || element.textContent?.trim() === target.text),
+          // Text first: getClientRects forces a layout, which would slow the page being timed.
+          (target.text === undefined || element.textContent?.trim() === target.text) &&
+          element.getClientRects().length > 0,
       ),
     );
     if (!found) return;
