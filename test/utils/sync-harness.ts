@@ -3,6 +3,7 @@
 // boundary: a connection that drops before or after the server committed, a proxy's 502 or 413,
 // a request that never gets an answer. Client databases are real Dexie databases over
 // fake-indexeddb, one per simulated device, each under its own name.
+import { gunzipSync } from 'node:zlib';
 import { Dexie } from 'dexie';
 import type { Hono } from 'hono';
 import { LommekursDB } from '../../src/app/db/db';
@@ -45,9 +46,14 @@ export type Fault =
 export interface SentRequest {
   method: string;
   path: string;
+  /** The body's JSON, decoded (and decompressed, when gzip-encoded). */
   body: unknown;
-  /** Size of the body in bytes (0 without one). */
+  /** Size of the body on the wire in bytes, compressed if it was (0 without one). */
   bytes: number;
+  /** Size of the body's JSON text in bytes, before any compression. */
+  jsonBytes: number;
+  /** The request's Content-Encoding (null when plain). */
+  encoding: string | null;
   /** The fault applied to it, if any. */
   fault: Fault | null;
 }
@@ -62,7 +68,8 @@ export interface SyncHarness {
   requests: SentRequest[];
   /** Apply these faults, in order, to the next requests whose path starts with `path`. */
   failNext(path: string, ...faults: Fault[]): void;
-  /** Answer 413 (as a proxy with a small body limit would) to bodies larger than `bytes`. */
+  /** Answer 413 (as a proxy with a small body limit would) to bodies larger than `bytes` on
+   * the wire (compressed, for a gzipped push). */
   limitBodies(bytes: number | null): void;
   /** A new, open client database: a device (or, given the name of one, that device's database
    * opened again). */
@@ -81,6 +88,18 @@ export interface SyncHarness {
 }
 
 const textEncoder = new TextEncoder();
+
+/** A request body as bytes: the client sends a JSON string, or gzip bytes (pushes). */
+function bodyBytes(body: BodyInit | null | undefined): Uint8Array<ArrayBuffer> | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return textEncoder.encode(body);
+  if (ArrayBuffer.isView(body)) {
+    return new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+  }
+  throw new Error(
+    `The harness network does not take this body: ${Object.prototype.toString.call(body)}`,
+  );
+}
 
 /** The real server on a fresh test database, and a network to reach it. */
 export async function createSyncHarness({
@@ -113,15 +132,20 @@ export async function createSyncHarness({
 
   const network: typeof fetch = async (input, init = {}) => {
     const url = new URL(String(input));
-    const body = typeof init.body === 'string' ? init.body : undefined;
-    const bytes = body === undefined ? 0 : textEncoder.encode(body).length;
+    const body = bodyBytes(init.body);
+    const encoding = new Headers(init.headers).get('Content-Encoding');
+    const json =
+      body === undefined ? undefined : encoding === 'gzip' ? gunzipSync(body) : Buffer.from(body);
+    const bytes = body?.length ?? 0;
     let fault = takeFault(url.pathname);
     if (!fault && bodyLimit !== null && bytes > bodyLimit) fault = { kind: 'status', status: 413 };
     requests.push({
       method: init.method ?? 'GET',
       path: url.pathname,
-      body: body === undefined ? undefined : JSON.parse(body),
+      body: json === undefined ? undefined : JSON.parse(json.toString('utf8')),
       bytes,
+      jsonBytes: json?.length ?? 0,
+      encoding,
       fault,
     });
     if (fault?.kind === 'network') throw new TypeError('Failed to fetch');

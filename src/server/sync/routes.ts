@@ -6,6 +6,7 @@ import { apiBodyLimit, apiError, methodNotAllowed } from '../api-errors';
 import { requireLearner, type AuthVariables } from '../auth/sessions';
 import type { Db } from '../db/schema';
 import type { Logger } from '../logger';
+import { decodeRequestBody } from '../request-decoding';
 import { LearnerGoneError } from './learner-sync';
 import { pullHandler } from './pull';
 import { pushHandler } from './push';
@@ -51,6 +52,7 @@ export function syncRoutes({ db, logger, now, beforeCommit }: SyncRoutesOptions)
     PUSH_PATH,
     learner,
     apiBodyLimit(MAX_PUSH_BYTES),
+    decodeRequestBody(MAX_PUSH_BYTES),
     unlessLearnerGone(pushHandler({ db, logger, now, beforeCommit })),
   );
   routes.get(PULL_PATH, learner, unlessLearnerGone(pullHandler({ db })));

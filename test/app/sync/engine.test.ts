@@ -2,7 +2,8 @@
 // ≤ 256 KiB each), pulls page after page, folds still-waiting events into pulled rows, ends with
 // the device holding exactly the server's rows (device-clock timestamps as the server clamped
 // them), and two devices of one learner converge.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyPulledPage } from '../../../src/app/db/apply-pull';
 import type { LommekursDB } from '../../../src/app/db/db';
 import {
@@ -12,14 +13,21 @@ import {
   saveReflection,
   toggleChecklistItem,
 } from '../../../src/app/db/learner-actions';
+import { readClientId } from '../../../src/app/db/client-id';
+import { peekOutbox } from '../../../src/app/db/outbox';
 import { getLessonProgress } from '../../../src/app/db/progress';
 import { recordAction } from '../../../src/app/db/record';
 import { readSyncState, storeSession } from '../../../src/app/db/sync-state';
+import { createApi } from '../../../src/app/sync/api';
 import { syncOnce } from '../../../src/app/sync/engine';
 import { emptyProgress } from '../../../src/shared/progress';
-import { MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '../../../src/shared/sync-protocol';
+import {
+  MAX_PUSH_BYTES,
+  MAX_PUSH_EVENTS,
+  SYNC_SCHEMA_VERSION,
+} from '../../../src/shared/sync-protocol';
 import { countSyncRows, dumpSyncTables } from '../../utils/learners';
-import { createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
+import { BASE_URL, createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
 
 const PUSH = '/api/v1/sync/push';
 const PULL = '/api/v1/sync/pull';
@@ -69,12 +77,82 @@ describe('push batches', () => {
     const outcome = await syncOnce({ database: device, api: harness.api() });
     expect(outcome).toMatchObject({ kind: 'synced', pushed: 40, rejected: 0 });
     expect(pushes().length).toBeGreaterThan(3);
+    // The limit holds for the JSON before gzip, so it means the same whatever the encoding.
     for (const push of pushes()) {
-      expect(push.bytes).toBeLessThanOrEqual(MAX_PUSH_BYTES);
+      expect(push.jsonBytes).toBeLessThanOrEqual(MAX_PUSH_BYTES);
+      expect(push.encoding).toBe('gzip');
       expect(push.fault).toBeNull();
     }
     // Each batch is as full as the limit allows: one more event would not have fit.
-    expect(pushes()[0]!.bytes).toBeGreaterThan(MAX_PUSH_BYTES - 41_000);
+    expect(pushes()[0]!.jsonBytes).toBeGreaterThan(MAX_PUSH_BYTES - 41_000);
+    expect(await device.outbox.count()).toBe(0);
+  });
+});
+
+describe('gzip-encoded pushes', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends the push gzipped, and the server reads exactly the plain JSON', async () => {
+    for (let i = 0; i < 30; i++) await toggleChecklistItem('kurs', 'l1', `p${i}`, true, device);
+    const events = await peekOutbox(100, device);
+    const body = {
+      clientId: await readClientId(device),
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      events,
+    };
+    // What leaves the client, before the harness's network decodes anything.
+    const sent: RequestInit[] = [];
+    const api = createApi({
+      baseUrl: BASE_URL,
+      fetch: (input, init = {}) => {
+        sent.push(init);
+        return harness.fetch(input, init);
+      },
+    });
+    const token = (await readSyncState(device)).session!.token!;
+    const result = await api.push(token, body);
+    expect(result).toMatchObject({ kind: 'ok', body: { acked: events.map((e) => e.id) } });
+
+    expect(sent).toHaveLength(1);
+    const headers = new Headers(sent[0]!.headers);
+    expect(headers.get('Content-Encoding')).toBe('gzip');
+    expect(headers.get('Content-Type')).toBe('application/json');
+    const wire = sent[0]!.body as Uint8Array;
+    expect(gunzipSync(wire).toString('utf8')).toBe(JSON.stringify(body));
+    expect(wire.length).toBeLessThan(JSON.stringify(body).length / 4);
+    expect((await countSyncRows(harness.server.db)).events).toBe(30);
+  });
+
+  it('acknowledges gzipped pushes end to end', async () => {
+    for (let i = 0; i < 120; i++) await toggleChecklistItem('kurs', 'l1', `p${i}`, true, device);
+    const outcome = await syncOnce({ database: device, api: harness.api() });
+    expect(outcome).toMatchObject({ kind: 'synced', pushed: 120, rejected: 0 });
+    expect(pushes().map((p) => p.encoding)).toEqual(['gzip', 'gzip']);
+    for (const push of pushes()) expect(push.bytes).toBeLessThan(push.jsonBytes / 4);
+    expect(await device.outbox.count()).toBe(0);
+    expect((await countSyncRows(harness.server.db)).events).toBe(120);
+  });
+
+  it('sends plain JSON where the browser has no CompressionStream', async () => {
+    vi.stubGlobal('CompressionStream', undefined);
+    await completeLesson('kurs', 'l1', device);
+    const outcome = await syncOnce({ database: device, api: harness.api() });
+    expect(outcome).toMatchObject({ kind: 'synced', pushed: 2, rejected: 0 });
+    expect(pushes().map((p) => [p.encoding, p.bytes === p.jsonBytes])).toEqual([[null, true]]);
+  });
+
+  it('falls back to plain JSON for good when the server refuses the encoding (415)', async () => {
+    await completeLesson('kurs', 'l1', device);
+    const api = harness.api();
+    harness.failNext(PUSH, { kind: 'status', status: 415 });
+    expect(await syncOnce({ database: device, api })).toMatchObject({ kind: 'synced', pushed: 2 });
+    await completeLesson('kurs', 'l2', device);
+    expect(await syncOnce({ database: device, api })).toMatchObject({ kind: 'synced', pushed: 2 });
+    expect(pushes().map((p) => [p.encoding, p.fault?.kind ?? null])).toEqual([
+      ['gzip', 'status'],
+      [null, null],
+      [null, null],
+    ]);
     expect(await device.outbox.count()).toBe(0);
   });
 });
