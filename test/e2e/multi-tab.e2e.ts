@@ -18,6 +18,7 @@ import {
   syncLockState,
   syncStatus,
   type OutboxEntry,
+  pushedEventIds,
 } from './sync-helpers';
 import { startSyncProxy, type SyncProxy } from './sync-proxy';
 
@@ -47,8 +48,7 @@ interface Tab {
 function watchPushes(tab: Tab): void {
   tab.page.on('request', (request) => {
     if (!request.url().endsWith('/api/v1/sync/push')) return;
-    const body = request.postDataJSON() as { events: { id: string }[] };
-    tab.pushes.push({ ids: body.events.map((e) => e.id), request, done: false });
+    tab.pushes.push({ ids: pushedEventIds(request), request, done: false });
   });
   const settle = (request: Request) => {
     const push = tab.pushes.find((p) => p.request === request);

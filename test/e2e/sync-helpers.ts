@@ -1,8 +1,9 @@
 // What the sync end-to-end tests share: the account screen driven as a learner would, what the
 // browser holds (the outbox and the refused events in IndexedDB, the origin's sync lock), and
 // what the server stored (its SQLite file, read beside the running server).
+import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { sqliteFileIn } from '../../src/server/db/database';
 import { SYNC_LOCK_NAME } from '../../src/app/sync/scheduler';
 import { heading1 } from './session';
@@ -126,4 +127,14 @@ export function countByType(events: readonly { type: string }[]): Record<string,
   const counts: Record<string, number> = {};
   for (const { type } of events) counts[type] = (counts[type] ?? 0) + 1;
   return counts;
+}
+
+/** The event ids a push request carries; the app sends pushes gzip-encoded where the browser can
+ * compress (gzip's magic bytes say which). */
+export function pushedEventIds(request: Request): string[] {
+  const raw = request.postDataBuffer();
+  if (!raw) return [];
+  const json = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
+  const body = JSON.parse(json.toString('utf8')) as { events: { id: string }[] };
+  return body.events.map((event) => event.id);
 }

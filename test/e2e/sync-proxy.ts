@@ -12,6 +12,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 
 const SYNC_PATH = '/api/v1/sync/';
 const PUSH_PATH = '/api/v1/sync/push';
@@ -75,6 +76,10 @@ const readBody = (message: IncomingMessage): Promise<Buffer> =>
     message.on('error', reject);
   });
 
+/** The body as JSON bytes: inflated when it was sent gzip-encoded. */
+const inflated = (body: Buffer, headers: IncomingHttpHeaders): Buffer =>
+  headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
+
 function idsOf(body: Buffer, key: 'events' | 'acked'): string[] {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
@@ -125,7 +130,8 @@ export async function startSyncProxy(upstreamPort: number): Promise<SyncProxy> {
     const record: SyncRequestRecord = {
       method: incoming.method ?? '?',
       path: incoming.url ?? '?',
-      eventIds: push ? idsOf(body, 'events') : [],
+      // The app gzips its pushes (Content-Encoding: gzip); the ids are in the inflated JSON.
+      eventIds: push ? idsOf(inflated(body, incoming.headers), 'events') : [],
       status: null,
       acked: [],
       end: null,
