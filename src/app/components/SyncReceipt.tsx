@@ -2,6 +2,7 @@
 // stored, then "Synkronisert" ✓ once its events have left the outbox while signed in (the server
 // acknowledged them) — or, should the server have refused one of them, says so. Signed out, it
 // says how to get them synced. The learner can see that nothing is lost.
+import type { ComponentChildren } from 'preact';
 import { paths } from '../routes';
 import { useI18n, useSync } from '../state/context';
 import { useLive } from '../state/live';
@@ -29,33 +30,34 @@ export function SyncReceipt({ eventIds }: { eventIds: readonly string[] }) {
         <Icon name="completed" />
         {t('receipt.saved')}
       </span>
-      {/* Spaces between the steps, so they are read as words, not run together. */}
       {synced && (
-        <>
-          {' '}
-          <span class="receipt-step">
-            <Icon name="completed" />
-            {t('receipt.synced')}
-          </span>
-        </>
+        <Step>
+          <Icon name="completed" />
+          {t('receipt.synced')}
+        </Step>
       )}
       {refused && (
-        <>
-          {' '}
-          <span class="receipt-step receipt-refused">
-            <Icon name="warning" />
-            {t('receipt.rejected')}
-          </span>
-        </>
+        <Step refused>
+          <Icon name="warning" />
+          {t('receipt.rejected')}
+        </Step>
       )}
       {account === null && (
-        <>
-          {' '}
-          <span class="receipt-step">
-            — <a href={paths.account}>{t('receipt.signIn')}</a>
-          </span>
-        </>
+        <Step>
+          — <a href={paths.account}>{t('receipt.signIn')}</a>
+        </Step>
       )}
     </p>
+  );
+}
+
+/** A later step of the receipt. The space before it makes the steps read as words, not run
+ * together. */
+function Step({ refused = false, children }: { refused?: boolean; children: ComponentChildren }) {
+  return (
+    <>
+      {' '}
+      <span class={refused ? 'receipt-step receipt-refused' : 'receipt-step'}>{children}</span>
+    </>
   );
 }
