@@ -88,16 +88,20 @@ describe('background sync', () => {
     await expect
       .poll(() => waiting.outbox.every((e) => storedIds().has(e.id)), { timeout: 20_000 })
       .toBe(true);
+    // Let the worker finish (closing the tab may have left one more event for a second push).
+    await expect.poll(() => proxy.idle(), { timeout: 10_000 }).toBe(true);
     const stored = storedEvents(server.dataDir, EMAIL);
     expect(stored.every((e) => e.copies === 1)).toBe(true);
     expect(stored.map((e) => e.type)).toContain('lesson.completed');
     const pushes = proxy.syncRequests.filter((r) => r.path.endsWith('/push')).slice(pushesBefore);
-    expect(pushes.length).toBeGreaterThan(0);
-    expect(pushes.every((r) => r.status === 200)).toBe(true);
+    // Every push the server answered was accepted; an attempt cut off on the way (the browser
+    // may also retry the sync on its own) never reached it and changed nothing.
+    const answered = pushes.filter((r) => r.status !== null);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.map((r) => r.status)).toEqual(answered.map(() => 200));
 
     // The worker emptied the outbox too: opened again with the server out of reach (so the page
     // cannot have synced it itself), the app has nothing waiting.
-    await expect.poll(() => proxy.idle(), { timeout: 10_000 }).toBe(true);
     await proxy.stop();
     const again = await context.newPage();
     await again.goto(proxy.url);
