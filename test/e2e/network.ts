@@ -52,6 +52,9 @@ export interface RequestRecord {
   /** The page's request was answered by the service worker. */
   servedByWorker: boolean;
   failed: boolean;
+  /** The page's request was cut short by a navigation (net::ERR_ABORTED), e.g. an idle preload
+   * still in flight when the test moved to the next page. */
+  aborted: boolean;
   /** Finished or failed: its fields are final. */
   settled: boolean;
 }
@@ -77,6 +80,7 @@ export function logRequests(context: BrowserContext): RequestLog {
       fromWorker: request.serviceWorker() !== null,
       servedByWorker: false,
       failed: false,
+      aborted: false,
       settled: false,
     };
     entries.set(request, record);
@@ -93,6 +97,7 @@ export function logRequests(context: BrowserContext): RequestLog {
     const record = entries.get(request);
     if (!record) return;
     record.failed = true;
+    record.aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
     record.settled = true;
   };
   context.on('request', onRequest);
@@ -100,7 +105,10 @@ export function logRequests(context: BrowserContext): RequestLog {
   context.on('requestfailed', onFailed);
   return {
     records,
-    network: () => records.filter((r) => r.fromWorker || !r.servedByWorker),
+    // A page request cut short by a navigation has no answer to tell who would have served it;
+    // had the worker gone to the network for it, that request would be here, from the worker.
+    network: () =>
+      records.filter((r) => r.fromWorker || (!r.servedByWorker && !(r.failed && r.aborted))),
     settle: async () => {
       for (let waited = 0; records.some((r) => !r.settled) && waited < 10_000; waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50));
