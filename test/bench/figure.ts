@@ -22,50 +22,92 @@ export interface Figure {
   method: string;
 }
 
-/** A figure compared by ratio = value ÷ reference, met when ratio ≤ maxRatio. */
-export function atMost(
+type Reference = NonNullable<Figure['reference']>;
+
+/** A row whose ratio (null when it cannot be computed) decides whether the target is met. */
+function byRatio(
   figure: string,
   value: number,
   unit: string,
-  reference: NonNullable<Figure['reference']>,
-  maxRatio: number,
+  reference: Reference,
+  ratio: number | null,
+  target: string,
+  meets: (ratio: number) => boolean,
   method: string,
 ): Figure {
-  const ratio = reference.value > 0 ? value / reference.value : null;
   return {
     figure,
     value,
     unit,
     reference,
     ratio,
-    target: `≤ ${maxRatio}× ${reference.kind}`,
-    met: ratio === null ? null : ratio <= maxRatio,
+    target,
+    met: ratio === null ? null : meets(ratio),
     method,
   };
 }
 
-/** A figure that should be at least `minRatio` times better than a baseline (e.g. "50× faster"):
- * ratio = baseline ÷ value. */
-export function atLeastTimesBetter(
+/** A figure compared by ratio = value ÷ reference, met when ratio ≤ maxRatio. */
+export const atMost = (
   figure: string,
   value: number,
   unit: string,
-  baseline: NonNullable<Figure['reference']>,
-  minRatio: number,
+  reference: Reference,
+  maxRatio: number,
   method: string,
-): Figure {
-  const ratio = value > 0 ? baseline.value / value : null;
-  return {
+): Figure =>
+  byRatio(
     figure,
     value,
     unit,
-    reference: baseline,
-    ratio,
-    target: `≥ ${minRatio}× better than ${baseline.kind}`,
-    met: ratio === null ? null : ratio >= minRatio,
+    reference,
+    reference.value > 0 ? value / reference.value : null,
+    `≤ ${maxRatio}× ${reference.kind}`,
+    (ratio) => ratio <= maxRatio,
     method,
-  };
-}
+  );
+
+/** A figure that should reach at least `minShare` of a baseline (e.g. "0.25× the raw insert
+ * rate"): ratio = value ÷ baseline. */
+export const atLeastShareOf = (
+  figure: string,
+  value: number,
+  unit: string,
+  baseline: Reference,
+  minShare: number,
+  method: string,
+): Figure =>
+  byRatio(
+    figure,
+    value,
+    unit,
+    baseline,
+    baseline.value > 0 ? value / baseline.value : null,
+    `≥ ${minShare}× ${baseline.kind}`,
+    (ratio) => ratio >= minShare,
+    method,
+  );
+
+/** A figure that should be at least `minRatio` times better than a baseline (e.g. "50× faster"):
+ * ratio = baseline ÷ value. */
+export const atLeastTimesBetter = (
+  figure: string,
+  value: number,
+  unit: string,
+  baseline: Reference,
+  minRatio: number,
+  method: string,
+): Figure =>
+  byRatio(
+    figure,
+    value,
+    unit,
+    baseline,
+    value > 0 ? baseline.value / value : null,
+    `≥ ${minRatio}× better than ${baseline.kind}`,
+    (ratio) => ratio >= minRatio,
+    method,
+  );
 
 /** A figure with an absolute target (a score, a count, a byte budget). */
 export function absolute(

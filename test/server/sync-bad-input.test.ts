@@ -13,17 +13,15 @@ import {
 } from '../../src/shared/sync-protocol';
 import {
   countSyncRows,
-  createSyncTestApp,
-  createTestLearner,
   dumpSyncTables,
   makeEvent,
   newClientId,
+  openSeededSyncApp,
   push,
   pushBody,
   sampleEvents,
   type TestLearner,
 } from '../utils/learners';
-import { openTestDatabase } from '../utils/test-database';
 
 const NOW = Date.now();
 let database: Database;
@@ -32,16 +30,7 @@ let learner: TestLearner;
 const clientId = newClientId();
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  app = createSyncTestApp(database, () => NOW);
-  learner = await createTestLearner(database.db);
-  // Something stored already, so "unchanged" is not merely "empty".
-  const response = await push(
-    app,
-    learner.token,
-    pushBody(clientId, sampleEvents(5, { clientId })),
-  );
-  expect(response.status).toBe(200);
+  ({ database, app, learner } = await openSeededSyncApp(clientId, 5, () => NOW));
 });
 afterAll(() => database.close());
 

@@ -13,6 +13,7 @@ import {
   dumpSyncTables,
   makeEvent,
   newClientId,
+  openSeededSyncApp,
   push,
   pushBody,
   sampleEvents,
@@ -27,15 +28,7 @@ let learner: TestLearner;
 const clientId = newClientId();
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  app = createSyncTestApp(database, () => NOW);
-  learner = await createTestLearner(database.db);
-  const response = await push(
-    app,
-    learner.token,
-    pushBody(clientId, sampleEvents(3, { clientId })),
-  );
-  expect(response.status).toBe(200);
+  ({ database, app, learner } = await openSeededSyncApp(clientId, 3, () => NOW));
 });
 afterAll(() => database.close());
 

@@ -23,6 +23,7 @@ import {
   type PushRequest,
 } from '../../src/shared/sync-protocol';
 import { uuidv7 } from '../../src/shared/uuid';
+import { openTestDatabase } from './test-database';
 
 /** A learner with a live session. */
 export interface TestLearner {
@@ -150,6 +151,25 @@ export function createSyncTestApp(database: Database, now: () => number = Date.n
     database,
     now,
   });
+}
+
+/** A fresh test database and sync app with one learner who has already pushed `seed` events from
+ * `clientId` — so a test of "nothing changed" compares against something, not an empty table. */
+export async function openSeededSyncApp(
+  clientId: string,
+  seed: number,
+  now: () => number,
+): Promise<{ database: Database; app: Hono; learner: TestLearner }> {
+  const database = await openTestDatabase();
+  const app = createSyncTestApp(database, now);
+  const learner = await createTestLearner(database.db);
+  const response = await push(
+    app,
+    learner.token,
+    pushBody(clientId, sampleEvents(seed, { clientId })),
+  );
+  if (response.status !== 200) throw new Error(`seeding push answered ${response.status}`);
+  return { database, app, learner };
 }
 
 /** Anything that answers requests in process: a Hono app, or the sync routes alone. */

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { openDatabase, sqliteFileIn, type DatabaseTarget } from '../../../src/server/db/database';
 import { PUSH_PATH } from '../../../src/server/sync/routes';
-import { absolute, median, type Figure } from '../figure';
+import { absolute, atLeastShareOf, median, type Figure } from '../figure';
 import type { BenchGroup } from '../groups';
 import {
   EVENT_COLUMNS,
@@ -41,28 +41,6 @@ const CLOCK_TICKS = 100;
 const PG_CONNECTIONS = 10;
 const MIN_SHARE_OF_RAW = 0.25;
 const MAX_P99_MS = 50;
-
-/** A figure that should reach at least `minShare` of a baseline: ratio = value ÷ baseline. */
-function atLeastShareOf(
-  figure: string,
-  value: number,
-  unit: string,
-  baseline: NonNullable<Figure['reference']>,
-  minShare: number,
-  method: string,
-): Figure {
-  const ratio = baseline.value > 0 ? value / baseline.value : null;
-  return {
-    figure,
-    value,
-    unit,
-    reference: baseline,
-    ratio,
-    target: `≥ ${minShare}× ${baseline.kind}`,
-    met: ratio === null ? null : ratio >= minShare,
-    method,
-  };
-}
 
 // ---- the server under load ----------------------------------------------------------------
 
