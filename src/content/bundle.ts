@@ -10,8 +10,8 @@ import {
   type Lesson,
   type MediaFile,
 } from '../shared/course';
-import type { CourseFrontMatter } from './front-matter-schemas';
-import type { CompiledCourse } from './types';
+import { DEFAULT_REVIEW_EVERY_MONTHS, type CourseFrontMatter } from './front-matter-schemas';
+import type { CompiledCourse, LessonFile } from './types';
 
 /** `{ translations }` in LANGUAGES order, or nothing when the course links to no translation. */
 const translationsOf = (meta: CourseFrontMatter): Pick<CourseMeta, 'translations'> => {
@@ -33,6 +33,7 @@ export const buildCourse = (
   dir: string,
   meta: CourseFrontMatter,
   lessons: Lesson[],
+  lessonFiles: LessonFile[],
   media: MediaFile[],
 ): CompiledCourse => {
   const courseMeta = {
@@ -68,5 +69,6 @@ export const buildCourse = (
     bundleBytes: bytes,
     mediaBytes: media.reduce((sum, file) => sum + file.bytes, 0),
   };
-  return { dir, bundle, json, bytes, entry };
+  const reviewEveryMonths = meta.review_every_months ?? DEFAULT_REVIEW_EVERY_MONTHS;
+  return { dir, bundle, json, bytes, entry, lessonFiles, reviewEveryMonths };
 };

@@ -5,7 +5,44 @@ import { compileCatalogue } from './catalogue';
 import { compileCourse, COURSE_FILE } from './compile-course';
 import { formatError, type CompiledCourse, type CourseCompileResult } from './types';
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `1 course`, `2 courses`. */
+export const plural = (count: number, word: string): string =>
+  `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The courses of `dir`: one course folder (with a course.md) or a catalogue root. Throws when
+ * the folder cannot be read. */
+export const compileDir = async (
+  dir: string,
+): Promise<{ courses: CompiledCourse[]; failures: CourseCompileResult[] }> => {
+  const isCourse = await stat(path.join(dir, COURSE_FILE)).then(
+    (file) => file.isFile(),
+    () => false,
+  );
+  if (!isCourse) return compileCatalogue(dir);
+  const result = await compileCourse(dir);
+  return result.course
+    ? { courses: [result.course], failures: [] }
+    : { courses: [], failures: [result] };
+};
+
+/** compileDir for a command: undefined (after printing why) when `dir` cannot be read. */
+export const compileDirFor = async (
+  command: string,
+  dir: string,
+  printError: (line: string) => void,
+): Promise<Awaited<ReturnType<typeof compileDir>> | undefined> => {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    printError(`${command}: cannot read "${dir}": no such folder`);
+    return undefined;
+  }
+  try {
+    return await compileDir(dir);
+  } catch (error) {
+    printError(`${command}: cannot read "${dir}": ${(error as Error).message}`);
+    return undefined;
+  }
+};
 
 /** Runs the check on `dir` and returns the process exit code. */
 export const checkCourses = async (
@@ -13,30 +50,9 @@ export const checkCourses = async (
   print: (line: string) => void = console.log,
   printError: (line: string) => void = console.error,
 ): Promise<number> => {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    printError(`courses:check: cannot read "${dir}": no such folder`);
-    return 2;
-  }
-
-  let courses: CompiledCourse[];
-  let failures: CourseCompileResult[];
-  try {
-    const isCourse = await stat(path.join(dir, COURSE_FILE)).then(
-      (file) => file.isFile(),
-      () => false,
-    );
-    if (isCourse) {
-      const result = await compileCourse(dir);
-      courses = result.course ? [result.course] : [];
-      failures = result.course ? [] : [result];
-    } else {
-      ({ courses, failures } = await compileCatalogue(dir));
-    }
-  } catch (error) {
-    printError(`courses:check: cannot read "${dir}": ${(error as Error).message}`);
-    return 2;
-  }
+  const compiled = await compileDirFor('courses:check', dir, printError);
+  if (!compiled) return 2;
+  const { courses, failures } = compiled;
 
   const total = courses.length + failures.length;
   if (total === 0) {

@@ -10,7 +10,7 @@ import { readFrontMatter, validateFrontMatter } from './front-matter';
 import { courseFrontMatterSchema, type CourseFrontMatter } from './front-matter-schemas';
 import { compileLesson } from './lesson';
 import { MediaCollector } from './media';
-import type { AuthoringError, CourseCompileResult } from './types';
+import type { AuthoringError, CourseCompileResult, LessonFile } from './types';
 
 /** The file every course folder has. */
 export const COURSE_FILE = 'course.md';
@@ -89,6 +89,7 @@ export const compileCourseFolder = async (dir: string): Promise<CourseFolderResu
     .map((entry) => entry.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const lessons: Lesson[] = [];
+  const lessonFiles: LessonFile[] = [];
   const lessonIds = new Map<string, string>();
   const numbers = new Map<string, string>();
   for (const name of files) {
@@ -114,7 +115,10 @@ export const compileCourseFolder = async (dir: string): Promise<CourseFolderResu
         lessonIds.set(compiled.id, name);
       }
     }
-    if (compiled.lesson) lessons.push(compiled.lesson);
+    if (compiled.lesson) {
+      lessons.push(compiled.lesson);
+      lessonFiles.push({ path: file, checkedLine: compiled.checkedLine });
+    }
   }
   if (files.length === 0) {
     reportCourse(1, 'course has no lessons: add lesson files named like 01-lesson-name.md');
@@ -124,7 +128,7 @@ export const compileCourseFolder = async (dir: string): Promise<CourseFolderResu
   const sorted = sortErrors(errors.items);
   const result: CourseCompileResult =
     sorted.length === 0 && meta
-      ? { dir: root, course: buildCourse(root, meta, lessons, mediaFiles), errors: [] }
+      ? { dir: root, course: buildCourse(root, meta, lessons, lessonFiles, mediaFiles), errors: [] }
       : { dir: root, errors: sorted };
   return { result, id: rawId, idLine, language: rawLanguage, translations };
 };

@@ -31,6 +31,8 @@ export interface LessonResult {
   id?: string;
   /** Line of the `id` key, where a duplicate lesson id is reported. */
   idLine: number;
+  /** Line of the `checked` key, where a lesson due for a new check is reported. */
+  checkedLine: number;
 }
 
 /** Compiles the lesson file `file` (absolute path). */
@@ -54,6 +56,12 @@ export const compileLesson = async (
   if (raw.advisor !== undefined && kind !== undefined && kind !== 'reflection') {
     report(frontMatter.lineOf(['advisor']), 'field "advisor" is only used by reflection lessons');
   }
+  if (raw.task_minutes !== undefined && kind !== undefined && kind !== 'checklist') {
+    report(
+      frontMatter.lineOf(['task_minutes']),
+      'field "task_minutes" is only used by checklist lessons: the work their list asks for',
+    );
+  }
 
   const tree = parseMarkdown(frontMatter.body);
   await checkBody(tree, report, context.media);
@@ -70,6 +78,8 @@ export const compileLesson = async (
     minutes: meta.minutes,
     sources: meta.sources.map((source) => ({ title: source.title, url: source.url })),
     checked: meta.checked,
+    // Only when there are changes, so an unchanged lesson keeps its bundle bytes and hash.
+    ...(meta.changes && { changes: meta.changes.map(({ date, summary }) => ({ date, summary })) }),
   };
   switch (kind) {
     case 'reading':
@@ -95,7 +105,10 @@ export const compileLesson = async (
     }
     case 'checklist': {
       const checklist = readChecklist(content, render, report, kindLine);
-      if (base) lesson = { ...base, kind, html: checklist.html, items: checklist.items };
+      if (base) {
+        lesson = { ...base, kind, html: checklist.html, items: checklist.items };
+        if (meta?.task_minutes) lesson.taskMinutes = meta.task_minutes;
+      }
       break;
     }
   }
@@ -108,7 +121,12 @@ export const compileLesson = async (
       `lesson has ${words} words, more than ${MAX_LESSON_WORDS.toLocaleString('en')}: split it into two lessons`,
     );
   }
-  return { lesson, id, idLine: frontMatter.lineOf(['id']) };
+  return {
+    lesson,
+    id,
+    idLine: frontMatter.lineOf(['id']),
+    checkedLine: frontMatter.lineOf(['checked']),
+  };
 };
 
 const hasText = (node: RootContent): boolean =>

@@ -18,6 +18,18 @@ export interface CompiledCourse {
   bytes: number;
   /** The catalogue row for this course. */
   entry: CatalogueEntry;
+  /** Where each lesson of `bundle.lessons` was written, in the same order. */
+  lessonFiles: LessonFile[];
+  /** How often the lessons' facts must be checked again (course.md, default 6). */
+  reviewEveryMonths: number;
+}
+
+/** A lesson's source file, for messages that point an author at it. */
+export interface LessonFile {
+  /** Absolute path. */
+  path: string;
+  /** 1-based line of its `checked` field. */
+  checkedLine: number;
 }
 
 export interface CourseCompileResult {

@@ -31,6 +31,15 @@ export interface MediaFile {
   type: string;
 }
 
+/** One entry of a lesson's change log: what changed in its substance, and when. */
+export interface LessonChange {
+  /** The day of the change, `YYYY-MM-DD`. */
+  date: string;
+  /** One line in the course's language, at most 160 characters, for a learner who took the
+   * lesson before. */
+  summary: string;
+}
+
 interface LessonBase {
   id: string;
   title: string;
@@ -42,6 +51,9 @@ interface LessonBase {
   /** The day an author last checked the lesson against its sources ("sist kontrollert"),
    * as an ISO date `YYYY-MM-DD`. */
   checked: string;
+  /** What changed in the lesson, newest first. Absent when nothing has, so older bundles keep
+   * their bytes and hash. */
+  changes?: LessonChange[];
 }
 
 export interface ReadingLesson extends LessonBase {
@@ -74,9 +86,17 @@ export interface ChecklistItem {
   html: string;
 }
 
+/** How long the work a lesson asks for takes, in minutes (`from` = `to` for one figure). */
+export interface TaskMinutes {
+  from: number;
+  to: number;
+}
+
 export interface ChecklistLesson extends LessonBase {
   kind: 'checklist';
   items: ChecklistItem[];
+  /** The work the checklist asks for, apart from the reading time in `minutes`. */
+  taskMinutes?: TaskMinutes;
 }
 
 export interface ReflectionLesson extends LessonBase {
@@ -140,3 +160,8 @@ export const versionedMediaUrl = (courseId: string, path: string, sha256: string
 /** Number of questions a learner must answer to finish a lesson, or 0 when it has none. */
 export const questionCount = (lesson: Lesson): number =>
   lesson.kind === 'quiz' ? lesson.questions.length : 0;
+
+/** The newest of a lesson's changes (latest date; the first listed of that day), or undefined
+ * when it has none. */
+export const newestChange = (lesson: Pick<Lesson, 'changes'>): LessonChange | undefined =>
+  lesson.changes?.reduce((newest, change) => (change.date > newest.date ? change : newest));

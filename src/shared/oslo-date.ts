@@ -1,0 +1,12 @@
+// Calendar days in Norway's time zone: course authors date their checks and changes by the
+// Norwegian calendar, so a learner's moment is compared with them as a day in Europe/Oslo.
+
+const osloDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Oslo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The day (`YYYY-MM-DD`) in Europe/Oslo of a moment in ms since the epoch. */
+export const osloDate = (ms: number): string => osloDay.format(ms);
