@@ -12,6 +12,7 @@ export const EVENT_VERSION = 1;
 const fraction = z.number().check(z.minimum(0), z.maximum(1));
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const itemId = text(1, 80);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const payloads = {
   'lesson.opened': z.strictObject({}),
@@ -30,6 +31,9 @@ const payloads = {
   'reflection.saved': z.strictObject({ text: text(0, 20_000) }),
   /** The running total of seconds this client has spent in the lesson (not an increment). */
   'time.spent': z.strictObject({ seconds: z.int().check(z.minimum(0), z.maximum(10_000_000)) }),
+  /** The learner opened a lesson after it changed: `changed` is the date (`YYYY-MM-DD`) of the
+   * newest change they have now seen, which ends its "updated" notice on every device. */
+  'lesson.change-seen': z.strictObject({ changed: z.string().check(z.regex(ISO_DATE)) }),
 } as const;
 
 export type EventType = keyof typeof payloads;
@@ -58,6 +62,7 @@ export const learnerEventSchema = z.discriminatedUnion('type', [
   variant('checklist.toggled'),
   variant('reflection.saved'),
   variant('time.spent'),
+  variant('lesson.change-seen'),
 ]);
 
 export type LearnerEvent = z.infer<typeof learnerEventSchema>;

@@ -40,6 +40,9 @@ export interface LessonProgress {
   reflection: Stamped<string> | null;
   /** Seconds spent per client (a G-counter: max per client, summed when read). */
   time: Record<string, number>;
+  /** Date (`YYYY-MM-DD`) of the newest lesson change the learner has seen (max). Absent from
+   * rows stored before lessons had changes, which reads as null. */
+  changeSeen?: string | null;
   /** When the record last changed on this side (not part of the merge order). */
   updatedAt: number;
 }
@@ -58,9 +61,13 @@ export function emptyProgress(courseId: string, lessonId: string): LessonProgres
     checklist: {},
     reflection: null,
     time: {},
+    changeSeen: null,
     updatedAt: 0,
   };
 }
+
+const maxDate = (a: string | null = null, b: string | null = null): string | null =>
+  a === null ? b : b === null ? a : a >= b ? a : b;
 
 const minNullable = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.min(a, b);
@@ -103,6 +110,7 @@ export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgr
     checklist: mergeRecords(a.checklist, b.checklist, (x, y) => laterOf(x, y)!),
     reflection: laterOf(a.reflection, b.reflection),
     time: mergeRecords(a.time, b.time, Math.max),
+    changeSeen: maxDate(a.changeSeen, b.changeSeen),
     updatedAt: Math.max(a.updatedAt, b.updatedAt),
   };
 }
@@ -142,6 +150,9 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
       break;
     case 'time.spent':
       p.time[event.clientId] = event.payload.seconds;
+      break;
+    case 'lesson.change-seen':
+      p.changeSeen = event.payload.changed;
       break;
   }
   return p;

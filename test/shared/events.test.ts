@@ -24,6 +24,7 @@ describe('learner events', () => {
       'checklist.toggled',
       'reflection.saved',
       'time.spent',
+      'lesson.change-seen',
     ]);
   });
 

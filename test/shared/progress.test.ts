@@ -137,6 +137,24 @@ describe('merge rules', () => {
     expect({ ...p, openedAt: null, updatedAt: 0 }).toEqual(emptyProgress('c', 'l'));
   });
 
+  it('keeps the newest lesson change seen, whatever the order', () => {
+    const seen = (changed: string) => event({ type: 'lesson.change-seen', payload: { changed } });
+    expect(foldEvents([seen('2026-12-02'), seen('2026-06-30')]).changeSeen).toBe('2026-12-02');
+    expect(foldEvents([seen('2026-06-30'), seen('2026-12-02')]).changeSeen).toBe('2026-12-02');
+  });
+
+  it('reads a row stored before lessons had changes (no changeSeen) as one with none', () => {
+    const { changeSeen: _old, ...stored } = foldEvents([
+      event({ type: 'lesson.opened', payload: {} }),
+    ]);
+    const seen = foldEvents([
+      event({ type: 'lesson.change-seen', payload: { changed: '2026-12-02' } }),
+    ]);
+    expect(mergeProgress(stored, seen).changeSeen).toBe('2026-12-02');
+    expect(mergeProgress(seen, stored).changeSeen).toBe('2026-12-02');
+    expect(mergeProgress(stored, stored).changeSeen).toBeNull();
+  });
+
   it('clamps device clocks to server time plus five minutes', () => {
     expect(clampTimestamp(10_000_000, 0)).toBe(300_000);
     expect(clampTimestamp(1000, 5000)).toBe(1000);

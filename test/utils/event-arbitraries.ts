@@ -47,6 +47,9 @@ const payloadArbitrary: fc.Arbitrary<(attempt: string) => Draft> = fc.oneof(
   fc
     .integer({ min: 0, max: 600 })
     .map((seconds) => () => ({ type: 'time.spent', payload: { seconds } }) as Draft),
+  fc
+    .constantFrom('2026-06-30', '2026-12-02', '2027-01-15')
+    .map((changed) => () => ({ type: 'lesson.change-seen', payload: { changed } }) as Draft),
 );
 
 /** A pool of distinct events on one lesson, from up to three clients, with clashing timestamps

@@ -1,16 +1,30 @@
 // Courses stored on this device: the bundle's metadata and outline in `courses`, each lesson's
 // body in `lessons`. Storing a new version replaces the lessons in one transaction and never
 // touches progress, which hangs on the stable lesson ids.
-import type { CourseBundle } from '../../shared/course';
+import { newestChange, type CourseBundle, type Lesson } from '../../shared/course';
 import { bundleBytes } from './bundle-size';
-import { db, type StoredCourse, type StoredLesson } from './db';
+import { db, type LessonOutline, type StoredCourse, type StoredLesson } from './db';
+
+/** What the course page and home screen show of a lesson, without its body. */
+const outlineOf = (lesson: Lesson): LessonOutline => {
+  const { id, title, kind, minutes } = lesson;
+  const change = newestChange(lesson);
+  return {
+    id,
+    title,
+    kind,
+    minutes,
+    ...(lesson.kind === 'checklist' && lesson.taskMinutes && { taskMinutes: lesson.taskMinutes }),
+    ...(change && { change }),
+  };
+};
 
 /** Store (or replace with a new version) a course bundle, atomically. */
 export async function storeCourse(bundle: CourseBundle, now = Date.now()): Promise<StoredCourse> {
   const { lessons, ...meta } = bundle;
   const course: StoredCourse = {
     ...meta,
-    outline: lessons.map(({ id, title, kind, minutes }) => ({ id, title, kind, minutes })),
+    outline: lessons.map(outlineOf),
     storedAt: now,
     bytes: bundleBytes(bundle),
   };

@@ -2,7 +2,13 @@
 // src/app/db touches it: screens go through the storage modules beside this file.
 // Migrations: never edit a shipped version; add `this.version(n + 1)` with an upgrade function.
 import { Dexie, type EntityTable } from 'dexie';
-import type { CourseBundle, Lesson, LessonKind } from '../../shared/course';
+import type {
+  CourseBundle,
+  Lesson,
+  LessonChange,
+  LessonKind,
+  TaskMinutes,
+} from '../../shared/course';
 import type { LearnerEvent } from '../../shared/events';
 import type { LessonProgress } from '../../shared/progress';
 import { uuidv7 } from '../../shared/uuid';
@@ -16,6 +22,11 @@ export interface LessonOutline {
   title: string;
   kind: LessonKind;
   minutes: number;
+  /** A checklist's work, apart from reading (see ChecklistLesson). */
+  taskMinutes?: TaskMinutes;
+  /** The lesson's newest change; absent when it has none (and in outlines stored before lessons
+   * had changes, until the course's next update). */
+  change?: LessonChange;
 }
 
 /** A stored course: the bundle without lesson bodies, which live in `lessons`. */

@@ -15,13 +15,27 @@ const ref = (courseId: string, lesson: { id: string }): Ref => ({ courseId, less
 const completion = (r: Ref, p: LessonProgress): EventDraft[] =>
   p.completedAt === null ? [{ type: 'lesson.completed', ...r, payload: {} }] : [];
 
-/** The learner opened a lesson (recorded once per lesson and device session). */
-export const openLesson = (courseId: string, lessonId: string, database?: LommekursDB) =>
+/** The learner opened a lesson (recorded once per lesson and device session). `changed` is the
+ * date of the lesson's newest change, if it has one: opening it shows that change, so it is
+ * recorded as seen (once), which ends its notice on every device. */
+export const openLesson = (
+  courseId: string,
+  lessonId: string,
+  database?: LommekursDB,
+  changed?: string,
+) =>
   recordAction(
     courseId,
     lessonId,
-    (p) =>
-      p.openedAt === null ? [{ type: 'lesson.opened', courseId, lessonId, payload: {} }] : [],
+    (p) => {
+      const r = { courseId, lessonId };
+      const drafts: EventDraft[] =
+        p.openedAt === null ? [{ type: 'lesson.opened', ...r, payload: {} }] : [];
+      if (changed !== undefined && (p.changeSeen ?? '') < changed) {
+        drafts.push({ type: 'lesson.change-seen', ...r, payload: { changed } });
+      }
+      return drafts;
+    },
     { database },
   );
 

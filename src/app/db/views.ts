@@ -1,6 +1,7 @@
 // Read-only views that screens subscribe to through liveQuery (src/app/state/live.ts): each one
 // combines the storage modules' queries into what one screen shows. No writes here.
 import type { LessonProgress } from '../../shared/progress';
+import { changedLessons, type ChangedLesson } from './change-notices';
 import { getStoredCourse, getStoredLesson, listStoredCourses } from './courses';
 import type { DownloadRow, StoredCourse, StoredLesson } from './db';
 import { getDownload, isAvailableOffline, listDownloads } from './downloads';
@@ -17,6 +18,8 @@ export interface CourseOverview {
   download: DownloadRow | null;
   /** Its bundle and every media file are stored: it works without a connection. */
   availableOffline: boolean;
+  /** Completed lessons that have changed since, which the learner has not opened again. */
+  changed: ChangedLesson[];
 }
 
 async function overviewOf(course: StoredCourse): Promise<CourseOverview> {
@@ -33,6 +36,7 @@ async function overviewOf(course: StoredCourse): Promise<CourseOverview> {
     lastActive,
     download: download ?? null,
     availableOffline: isAvailableOffline(course, download),
+    changed: changedLessons(course.outline, progress),
   };
 }
 

@@ -27,6 +27,15 @@ export const en: Messages = {
   'home.emptyText': 'Choose a course and begin with the first lesson. It only takes a few minutes.',
   'home.browse': 'Browse all courses',
 
+  'changes.updatedOn': 'Updated {date}',
+  'changes.updatedLabel': 'Updated',
+  'changes.lessonText': 'This lesson has changed since you took it. Your progress is kept.',
+  'changes.count': {
+    one: '{count} lesson you have taken has been updated',
+    other: '{count} lessons you have taken have been updated',
+  },
+  'changes.listIntro': 'Open the lesson to see what is new.',
+
   'catalogue.title': 'All courses',
   'catalogue.intro': 'Choose a course to see its lessons.',
   'catalogue.loading': 'Fetching the course list…',
@@ -151,6 +160,9 @@ export const en: Messages = {
   'language.label': 'Language: {language}',
 
   'unit.minutes': '{count} min',
+  'unit.readingMinutes': '{count} min to read',
+  'unit.taskMinutes': 'the task takes {count} min',
+  'unit.taskMinutesRange': 'the task takes {from}–{to} min',
   'unit.lessons': { one: '{count} lesson', other: '{count} lessons' },
   'unit.percentDone': '{percent} completed',
   'unit.bytesOf': '{done} of {total}',

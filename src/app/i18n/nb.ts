@@ -29,6 +29,15 @@ export const nb = {
   'home.emptyText': 'Velg et kurs og start med første leksjon. Det tar bare noen minutter.',
   'home.browse': 'Se alle kurs',
 
+  'changes.updatedOn': 'Oppdatert {date}',
+  'changes.updatedLabel': 'Oppdatert',
+  'changes.lessonText': 'Leksjonen er endret siden du tok den. Fremgangen din er tatt vare på.',
+  'changes.count': {
+    one: '{count} leksjon du har tatt, er oppdatert',
+    other: '{count} leksjoner du har tatt, er oppdatert',
+  },
+  'changes.listIntro': 'Åpne leksjonen for å se hva som er nytt.',
+
   'catalogue.title': 'Alle kurs',
   'catalogue.intro': 'Velg et kurs for å se leksjonene.',
   'catalogue.loading': 'Henter kurslista …',
@@ -150,6 +159,9 @@ export const nb = {
   'language.label': 'Språk: {language}',
 
   'unit.minutes': '{count} min',
+  'unit.readingMinutes': '{count} min å lese',
+  'unit.taskMinutes': 'oppgaven tar {count} min',
+  'unit.taskMinutesRange': 'oppgaven tar {from}–{to} min',
   'unit.lessons': { one: '{count} leksjon', other: '{count} leksjoner' },
   'unit.percentDone': '{percent} fullført',
   'unit.bytesOf': '{done} av {total}',

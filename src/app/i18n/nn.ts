@@ -28,6 +28,15 @@ export const nn: Messages = {
   'home.emptyText': 'Vel eit kurs og start med den første leksjonen. Det tek berre nokre minutt.',
   'home.browse': 'Sjå alle kursa',
 
+  'changes.updatedOn': 'Oppdatert {date}',
+  'changes.updatedLabel': 'Oppdatert',
+  'changes.lessonText': 'Leksjonen er endra sidan du tok han. Framgangen din er teken vare på.',
+  'changes.count': {
+    one: '{count} leksjon du har teke, er oppdatert',
+    other: '{count} leksjonar du har teke, er oppdaterte',
+  },
+  'changes.listIntro': 'Opne leksjonen for å sjå kva som er nytt.',
+
   'catalogue.title': 'Alle kurs',
   'catalogue.intro': 'Vel eit kurs for å sjå leksjonane.',
   'catalogue.loading': 'Hentar kurslista …',
@@ -149,6 +158,9 @@ export const nn: Messages = {
   'language.label': 'Språk: {language}',
 
   'unit.minutes': '{count} min',
+  'unit.readingMinutes': '{count} min å lese',
+  'unit.taskMinutes': 'oppgåva tek {count} min',
+  'unit.taskMinutesRange': 'oppgåva tek {from}–{to} min',
   'unit.lessons': { one: '{count} leksjon', other: '{count} leksjonar' },
   'unit.percentDone': '{percent} fullført',
   'unit.bytesOf': '{done} av {total}',

@@ -1,14 +1,15 @@
 // A course: what it is and for whom, the same course in other languages, how far the learner has
-// come, where to continue, whether it works offline (download, update, delete), every lesson with
+// come, which lessons they took have changed since, where to continue, whether it works offline (download, update, delete), every lesson with
 // its kind, length and state, and the sources. Fetched and stored on first visit; without a
 // connection a course not on the device says so instead of failing.
 import { useEffect } from 'preact/hooks';
 import type { CatalogueEntry } from '../../shared/course';
+import { ChangedLessons } from '../components/ChangeNotices';
 import { DownloadControls } from '../components/lazy-downloads';
 import { OfflineStatus } from '../components/OfflineStatus';
 import { PersistenceNote } from '../components/PersistenceNote';
 import { PageHeading, focusPageHeading } from '../components/PageHeading';
-import { courseFacts } from '../components/course-facts';
+import { courseFacts, lessonTime } from '../components/course-facts';
 import { listedTranslations } from '../components/course-languages';
 import { LessonKindLabel } from '../components/LessonKindLabel';
 import { LessonStateLabel, lessonState } from '../components/LessonStateLabel';
@@ -114,6 +115,7 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
   const { course, summary, progress } = overview;
   const lang = course.language;
   const next = course.outline.find((l) => l.id === summary.nextLessonId);
+  const changedIds = new Set(overview.changed.map((entry) => entry.lesson.id));
   const started = overview.lastActive > 0;
   const catalogue = state.catalogue.value;
   const listed =
@@ -139,6 +141,9 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
       />
       <TranslationLinks translations={translations} />
       <ProgressBar percent={summary.percent} label={t('course.progressLabel')} />
+      <ChangedLessons
+        entries={overview.changed.map((entry) => ({ ...entry, courseId: course.id, lang }))}
+      />
 
       {summary.finished ? (
         <section class="done-panel" aria-labelledby="finished-heading">
@@ -191,8 +196,11 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
               <MetaLine
                 items={[
                   <LessonKindLabel kind={lesson.kind} />,
-                  t('unit.minutes', { count: lesson.minutes }),
+                  ...lessonTime(i18n, lesson),
                   <LessonStateLabel state={lessonState(progress.get(lesson.id))} />,
+                  ...(changedIds.has(lesson.id)
+                    ? [<span class="state-label state-changed">{t('changes.updatedLabel')}</span>]
+                    : []),
                 ]}
               />
             </li>

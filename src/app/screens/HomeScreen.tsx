@@ -1,7 +1,9 @@
-// Home: where the learner left off (the next lesson of the most recently active unfinished
+// Home: lessons the learner took that have changed since, where the learner left off (the next lesson of the most recently active unfinished
 // course), the courses they have started, or an invitation to the catalogue; the install offer and
 // a link to storage. Reads only IndexedDB: no request at start, online or not.
+import { ChangedLessons } from '../components/ChangeNotices';
 import { CourseCard } from '../components/CourseCard';
+import { lessonTime } from '../components/course-facts';
 import { InstallPrompt } from '../components/InstallPrompt';
 import { LessonKindLabel } from '../components/LessonKindLabel';
 import { MetaLine } from '../components/MetaLine';
@@ -16,6 +18,14 @@ export function HomeScreen() {
   const courses = useStoredCourses();
   const started = courses?.filter((c) => c.lastActive > 0) ?? [];
   const current = started.find((c) => !c.summary.finished && c.summary.nextLessonId !== null);
+  const changed = started.flatMap(({ course, changed }) =>
+    changed.map((entry) => ({
+      ...entry,
+      courseId: course.id,
+      courseTitle: course.title,
+      lang: course.language,
+    })),
+  );
 
   return (
     <div class="screen">
@@ -35,6 +45,7 @@ export function HomeScreen() {
         </section>
       ) : (
         <>
+          <ChangedLessons entries={changed} />
           {current && <ContinueCard overview={current} />}
           <section aria-labelledby="started-heading">
             <h2 id="started-heading">{t('home.inProgressHeading')}</h2>
@@ -60,7 +71,8 @@ export function HomeScreen() {
 }
 
 function ContinueCard({ overview }: { overview: CourseOverview }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { course, summary } = overview;
   const lesson = course.outline.find((l) => l.id === summary.nextLessonId);
   if (!lesson) return null;
@@ -73,12 +85,7 @@ function ContinueCard({ overview }: { overview: CourseOverview }) {
       <p id="continue-lesson" class="continue-lesson" lang={course.language}>
         {t('home.nextLesson', { title: lesson.title })}
       </p>
-      <MetaLine
-        items={[
-          <LessonKindLabel kind={lesson.kind} />,
-          t('unit.minutes', { count: lesson.minutes }),
-        ]}
-      />
+      <MetaLine items={[<LessonKindLabel kind={lesson.kind} />, ...lessonTime(i18n, lesson)]} />
       <p class="actions">
         <a
           class="button"

@@ -1,22 +1,27 @@
 // The lesson player screen (a lazily loaded chunk): the lesson from IndexedDB, its player by kind,
 // course progress, its sources and when they were last checked, and links to the previous and
-// next lessons. Records the opening and the active time spent, and starts the full download of a
+// next lessons, and what changed since the learner completed it. Records the opening and the active time spent, and starts the full download of a
 // course the learner starts while online.
 // Offline, a lesson of a course that is not downloaded is not opened (its images would be
 // missing): a sentence says why. A lesson already on screen is never taken away.
 import { useEffect, useRef } from 'preact/hooks';
-import type {
-  ChecklistLesson,
-  QuizLesson,
-  ReadingLesson,
-  ReflectionLesson,
+import {
+  newestChange,
+  type ChecklistLesson,
+  type LessonChange,
+  type QuizLesson,
+  type ReadingLesson,
+  type ReflectionLesson,
 } from '../../shared/course';
 import { emptyProgress } from '../../shared/progress';
+import { LessonChangeNotice } from '../components/ChangeNotices';
 import { LessonKindLabel } from '../components/LessonKindLabel';
+import { lessonTime } from '../components/course-facts';
 import { LessonSources } from '../components/LessonSources';
 import { MetaLine } from '../components/MetaLine';
 import { PageHeading } from '../components/PageHeading';
 import { ProgressBar } from '../components/ProgressBar';
+import { unseenChange } from '../db/change-notices';
 import { openLesson } from '../db/learner-actions';
 import type { StoredLesson } from '../db/db';
 import type { CourseOverview } from '../db/views';
@@ -54,11 +59,19 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
     !opened.current && overview !== null && !overview.availableOffline && !state.online.value;
   const lesson = course.status === 'ready' && !blocked ? view?.lesson : undefined;
   const shown = Boolean(lesson);
-  if (shown) opened.current = true;
   useAutoDownload(state, shown ? overview : null);
 
+  // The change to tell about is the one unseen when the lesson opened: opening records it as
+  // seen, and the notice stays on screen for this visit.
+  const notice = useRef<LessonChange | undefined>(undefined);
+  if (lesson && !opened.current)
+    notice.current = unseenChange(newestChange(lesson), view?.progress ?? undefined);
+  if (shown) opened.current = true;
   useEffect(() => {
-    if (shown) openLesson(courseId, lessonId).catch((error: unknown) => console.error(error));
+    if (!shown || !lesson) return;
+    openLesson(courseId, lessonId, undefined, newestChange(lesson)?.date).catch((error: unknown) =>
+      console.error(error),
+    );
   }, [shown]);
   useTimeSpent(courseId, lessonId, shown);
 
@@ -94,6 +107,7 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
         <Lesson
           overview={course.overview}
           lesson={lesson}
+          change={notice.current}
           progress={view?.progress ?? emptyProgress(courseId, lessonId)}
         />
       )}
@@ -140,11 +154,14 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
 interface LessonProps {
   overview: CourseOverview;
   lesson: StoredLesson;
+  /** A change made since the learner completed the lesson, shown above the player. */
+  change: LessonChange | undefined;
   progress: PlayerProps<StoredLesson>['progress'];
 }
 
-function Lesson({ overview, lesson, progress }: LessonProps) {
-  const { t } = useI18n();
+function Lesson({ overview, lesson, change, progress }: LessonProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const { course, summary } = overview;
   const outline = course.outline;
   const index = outline.findIndex((l) => l.id === lesson.id);
@@ -165,10 +182,11 @@ function Lesson({ overview, lesson, progress }: LessonProps) {
         items={[
           t('lesson.position', { index: index + 1, total: outline.length }),
           <LessonKindLabel kind={lesson.kind} />,
-          t('unit.minutes', { count: lesson.minutes }),
+          ...lessonTime(i18n, lesson),
         ]}
       />
       <ProgressBar percent={summary.percent} label={t('course.progressLabel')} />
+      {change && <LessonChangeNotice change={change} lang={course.language} />}
       <div class="player">
         <Player lesson={lesson} base={base} />
       </div>
