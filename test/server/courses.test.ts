@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCourse, formatError, type CompiledCourse } from '../../src/content';
 import { createApp } from '../../src/server/app';
 import { openTestDatabase } from '../utils/test-database';
-import { loadCatalogue } from '../../src/server/catalogue';
+import { loadCatalogue, logStaleCourses } from '../../src/server/catalogue';
 import { bundleUrl, type Catalogue } from '../../src/shared/course';
 import { makeTempRoot, TINY_PNG, writeCourse } from '../utils/course-fixture';
 import { bytesOf, captureLogger, makeDist, removeTemp, type LogLine } from './support';
@@ -102,6 +102,32 @@ describe('loadCatalogue', () => {
         msg: '3 course(s) served, 1 refused',
       }),
     );
+  });
+
+  it('warns once per course with lessons past due for a new check, and still serves it', async () => {
+    const { logger, lines: own } = captureLogger();
+    const staleRoot = await makeTempRoot();
+    await writeCourse(staleRoot, {
+      id: 'gammel',
+      lessons: [
+        { id: 'a', frontMatter: { checked: '2025-01-10' } },
+        { id: 'b', frontMatter: { checked: '2025-08-01' } },
+      ],
+    });
+    await writeCourse(staleRoot, { id: 'fersk', lessons: [{ id: 'c' }] });
+    const served = await loadCatalogue(staleRoot, logger);
+    logStaleCourses(served, logger, '2026-01-01');
+    await removeTemp(staleRoot);
+    expect(served.map((c) => c.bundle.id).sort()).toEqual(['fersk', 'gammel']);
+    const stale = own.filter((line) => line.level === 40 && /past due/.test(String(line.msg)));
+    // loadCatalogue warned as of today; the explicit call as of 2026-01-01, when only "gammel" was due.
+    expect(stale.filter((line) => line.course === 'gammel')).toHaveLength(2);
+    expect(stale.at(-1)).toMatchObject({
+      course: 'gammel',
+      lessons: ['a'],
+      dueSince: '2025-07-10',
+      msg: 'course gammel: 1 lesson(s) past due for a new check since 2025-07-10 (npm run courses:stale)',
+    });
   });
 
   it('serves no courses, with a warning, when the folder is missing', async () => {
