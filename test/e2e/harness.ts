@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { createLogger } from '../../src/server/logger';
@@ -118,3 +119,20 @@ export const describeViolations = (violations: AxeViolation[]): string =>
         `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     )
     .join('\n');
+
+/** An axe-core scan that fails the test on any violation and keeps a count per screen scanned,
+ * for the figures a test prints. */
+export function accessibilityScans(): {
+  scanned: Record<string, number>;
+  expectAccessible: (page: Page, screen: string) => Promise<void>;
+} {
+  const scanned: Record<string, number> = {};
+  return {
+    scanned,
+    async expectAccessible(page, screen) {
+      const violations = await axeViolations(page);
+      scanned[screen] = violations.length;
+      expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
+    },
+  };
+}

@@ -4,11 +4,11 @@
 // the learner what changed — also with the server stopped — the completion is kept, and opening
 // the lesson ends the notice. axe-core scans every screen with a notice.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { osloDate } from '../../src/shared/oslo-date';
 import { makeTempRoot, writeCourse, type CourseFixture } from '../utils/course-fixture';
-import { axeViolations, describeViolations, launchChromium } from './harness';
-import { heading1, openControlled, TestSession } from './session';
+import { accessibilityScans, launchChromium } from './harness';
+import { coursePercent, heading1, openControlled, TestSession } from './session';
 
 const COURSE = 'kurs-som-endres';
 const SUMMARY = 'Loven er vedtatt: plikten gjelder fra 1. januar 2027.';
@@ -51,16 +51,8 @@ async function catalogue(version: 1 | 2): Promise<string> {
   return root;
 }
 
-const scanned: Record<string, number> = {};
+const { scanned, expectAccessible } = accessibilityScans();
 
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page);
-  scanned[screen] = violations.length;
-  expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
-}
-
-const progressValue = (page: Page) =>
-  page.getByRole('progressbar', { name: 'Kursfremdrift' }).getAttribute('aria-valuenow');
 const NOTICE = '1 leksjon du har tatt, er oppdatert';
 
 describe('a lesson changed after the learner completed it', () => {
@@ -107,7 +99,7 @@ describe('a lesson changed after the learner completed it', () => {
       .first();
     expect(await firstLesson.textContent()).toContain('Fullført');
     expect(await firstLesson.textContent()).toContain('Oppdatert');
-    expect(await progressValue(page)).toBe('50');
+    expect(await coursePercent(page)).toBe('50');
     await expectAccessible(page, 'course');
 
     await page.goto(`${second.url}/`);
@@ -130,7 +122,7 @@ describe('a lesson changed after the learner completed it', () => {
     expect(await page.getByRole('region', { name: NOTICE }).count()).toBe(0);
     await page.goto(`${second.url}/kurs/${COURSE}`);
     await heading1(page, 'Kurs som endres').waitFor();
-    expect(await progressValue(page)).toBe('50');
+    expect(await coursePercent(page)).toBe('50');
     expect(await page.getByRole('region', { name: NOTICE }).count()).toBe(0);
     expect(await firstLesson.textContent()).not.toContain('Oppdatert');
     console.info(

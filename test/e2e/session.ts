@@ -56,3 +56,7 @@ export async function openControlled(page: Page, url: string): Promise<void> {
 /** The screen's h1. */
 export const heading1 = (page: Page, name: string) =>
   page.getByRole('heading', { level: 1, name, exact: true });
+
+/** The course progress bar's value ("50"), on a course or lesson screen. */
+export const coursePercent = (page: Page) =>
+  page.getByRole('progressbar', { name: 'Kursfremdrift' }).getAttribute('aria-valuenow');

@@ -7,9 +7,9 @@
 // the browser is offline too. The account screen and the status line are scanned with axe-core.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, describeViolations, launchChromium } from './harness';
+import { accessibilityScans, launchChromium } from './harness';
 import { countConnections, logRequests } from './network';
-import { heading1, openControlled, TestSession } from './session';
+import { coursePercent, heading1, openControlled, TestSession } from './session';
 import {
   downloadCourse,
   readDeviceSync,
@@ -35,16 +35,7 @@ beforeAll(async () => {
 afterEach(() => session.closeAll());
 afterAll(() => browser?.close());
 
-const scanned: Record<string, number> = {};
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page);
-  scanned[screen] = violations.length;
-  expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
-}
-
-const percentOf = (page: Page) =>
-  page.getByRole('progressbar', { name: 'Kursfremdrift' }).getAttribute('aria-valuenow');
+const { scanned, expectAccessible } = accessibilityScans();
 
 /** The state label ("Fullført", "Ikke startet" …) beside a lesson in the course's lesson list. */
 const lessonStateOf = (page: Page, title: string) =>
@@ -132,7 +123,7 @@ describe('phone and laptop', () => {
     const syncedAfterMs = Date.now() - backAt;
     await expectAccessible(phone, 'status line, synced');
     await backToCourse(phone);
-    const phonePercent = await percentOf(phone);
+    const phonePercent = await coursePercent(phone);
     const afterPhone = storedEvents(server.dataDir, EMAIL);
 
     // The laptop: sign in, and the same two lessons are completed.
@@ -148,7 +139,7 @@ describe('phone and laptop', () => {
     await syncStatus(laptop).getByText('Alt er synkronisert').waitFor();
     await laptop.goto(`${proxy.url}/kurs/${COURSE.id}`);
     await heading1(laptop, COURSE.title).waitFor();
-    await expect.poll(() => percentOf(laptop)).toBe(phonePercent);
+    await expect.poll(() => coursePercent(laptop)).toBe(phonePercent);
     const laptopStates = {
       reading: await lessonStateOf(laptop, READING),
       checklist: await lessonStateOf(laptop, CHECKLIST),
@@ -171,23 +162,23 @@ describe('phone and laptop', () => {
       .poll(() => receiptOf(laptop).innerText(), { timeout: 15_000 })
       .toMatch(/Lagret på enheten\s*Synkronisert/);
     await backToCourse(laptop);
-    const laptopPercent = await percentOf(laptop);
+    const laptopPercent = await coursePercent(laptop);
 
     // The phone has not synced since: the third lesson is not there yet. Its next sync brings it.
     const phoneBefore = {
-      percent: await percentOf(phone),
+      percent: await coursePercent(phone),
       reflection: await lessonStateOf(phone, REFLECTION),
     };
     await syncStatus(phone).getByRole('button', { name: 'Synkroniser nå', exact: true }).click();
     await expect.poll(() => lessonStateOf(phone, REFLECTION)).toBe('Fullført');
-    await expect.poll(() => percentOf(phone)).toBe(laptopPercent);
+    await expect.poll(() => coursePercent(phone)).toBe(laptopPercent);
     const stored = storedEvents(server.dataDir, EMAIL);
 
     console.info(
       `phone and laptop: offline the phone recorded ${offline.outbox.length} events; ${reachedNetwork.length} requests reached the network and the proxy's port saw ${appRequests.length} app requests ${JSON.stringify(connections.requests)}; ` +
         `the server had ${storedWhileOffline} events then and ${afterPhone.length} after the phone synced (${syncedAfterMs} ms after the network came back); ` +
         `the laptop shows ${phonePercent} % like the phone (${JSON.stringify(laptopStates)}); after its lesson ${laptopPercent} %; ` +
-        `the phone before its next sync ${JSON.stringify(phoneBefore)}, after it ${await percentOf(phone)} %; the server's log holds ${stored.length} events; ` +
+        `the phone before its next sync ${JSON.stringify(phoneBefore)}, after it ${await coursePercent(phone)} %; the server's log holds ${stored.length} events; ` +
         `axe-core violations: ${JSON.stringify(scanned)}`,
     );
     // Offline, nothing reached the server.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CourseBundle, Lesson } from '../../src/shared/course';
-import { axeViolations, describeViolations } from './harness';
+import { accessibilityScans } from './harness';
 import { heading1 } from './session';
 import { sharedServerAndBrowser } from './shared-server';
 
@@ -24,13 +24,7 @@ const textOf = (html: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const scanned: Record<string, number> = {};
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = await axeViolations(page);
-  scanned[screen] = violations.length;
-  expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
-}
+const { scanned, expectAccessible } = accessibilityScans();
 
 async function takeLesson(page: Page, lesson: Lesson): Promise<void> {
   switch (lesson.kind) {
