@@ -39,7 +39,12 @@ export interface AppServerOptions {
 
 /** The real server on 127.0.0.1, with a throwaway data folder. */
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
-  const { coursesDir = 'courses', distDir = 'dist', port = 0 } = options;
+  // E2E_DIST_DIR: a build elsewhere than dist/, so two builds in one work tree do not collide.
+  const {
+    coursesDir = 'courses',
+    distDir = process.env.E2E_DIST_DIR ?? 'dist',
+    port = 0,
+  } = options;
   const dataDir = await mkdtemp(join(tmpdir(), 'lommekurs-e2e-'));
   const config = loadConfig({
     PORT: String(port),
