@@ -192,6 +192,21 @@ async function shootAll(
   ]);
   await shoot(page, NARROW, join(DOCS_DIR, 'storage.png'));
 
+  // A wrong quiz answer: the learner's own choice marked and explained, the right one not shown.
+  const firstQuestion = page.getByRole('heading', { level: 2, name: 'Spørsmål 1 av 2' });
+  await open(page, `${base}/kurs/${EXAMPLE.id}/test-deg-selv`, 'Test deg selv', [firstQuestion]);
+  await page.getByRole('radio', { name: /^Klikker på lenken og logger inn/ }).check();
+  await page.getByRole('button', { name: 'Svar', exact: true }).click();
+  await page.getByText('Ditt svar: feil', { exact: true }).waitFor();
+  await page.evaluate(`document.querySelector('.quiz-question').scrollIntoView()`);
+  await shoot(page, NARROW, join(DOCS_DIR, 'quiz-wrong-answer.png'));
+
+  // Dark mode, as the system setting asks: the downloaded course's page.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page, `${base}/kurs/${EXAMPLE.id}`, EXAMPLE.title, [available]);
+  await shoot(page, NARROW, join(DOCS_DIR, 'dark-mode.png'));
+  await page.emulateMedia({ colorScheme: 'light' });
+
   // The heavy course part-way through a download on a slow connection.
   await open(page, `${base}/kurs/${HEAVY_COURSE_ID}`, 'Tung nedlasting', [lastNed]);
   const network = await emulateNetwork(browser, page, base);

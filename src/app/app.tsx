@@ -6,6 +6,7 @@ import { useEffect } from 'preact/hooks';
 import { AppHeader } from './components/AppHeader';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { focusPageHeading } from './components/PageHeading';
+import { SafariStorageNotice } from './components/SafariStorageNotice';
 import { SyncStatus } from './components/SyncStatus';
 import { paths, routePatterns } from './routes';
 import { CatalogueScreen } from './screens/CatalogueScreen';
@@ -39,6 +40,7 @@ function Shell() {
       <AppHeader />
       {/* The account screen shows the status in its own body. */}
       {path !== paths.account && <SyncStatus />}
+      <SafariStorageNotice />
       <main id="main" class="app-main" tabIndex={-1}>
         <ErrorBoundary resetKey={path}>
           <Router onRouteChange={focusPageHeading}>

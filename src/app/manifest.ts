@@ -12,6 +12,8 @@ export const webManifest: Partial<ManifestOptions> = {
   id: '/',
   display: 'standalone',
   orientation: 'any',
+  // A manifest has one colour each (no dark variant yet): the splash screen and the title bar
+  // before the page loads. index.html's theme-color metas then follow the system's dark mode.
   background_color: '#ffffff',
   theme_color: '#0b4f6c',
   categories: ['education', 'business', 'productivity'],

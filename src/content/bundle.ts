@@ -65,6 +65,7 @@ export const buildCourse = (
     ...courseMeta,
     hash: bundle.hash,
     lessonCount: lessons.length,
+    lessonIds: lessons.map((lesson) => lesson.id),
     minutes,
     bundleBytes: bytes,
     mediaBytes: media.reduce((sum, file) => sum + file.bytes, 0),

@@ -9,12 +9,13 @@ import {
   type CourseFolderResult,
 } from './compile-course';
 import { displayPath } from './errors';
-import type { CompiledCourse, CourseCompileResult } from './types';
+import type { AuthoringError, CompiledCourse, CourseCompileResult } from './types';
 
-/** The courses that compiled, and those with authoring errors. */
+/** The courses that compiled, those with authoring errors, and every course's warnings. */
 export interface CatalogueResult {
   courses: CompiledCourse[];
   failures: CourseCompileResult[];
+  warnings: AuthoringError[];
 }
 
 /**
@@ -77,7 +78,7 @@ export const compileCatalogue = async (root: string): Promise<CatalogueResult> =
     if (result.course) courses.push(result.course);
     else failures.push(result);
   }
-  return { courses, failures };
+  return { courses, failures, warnings: compiled.flatMap(({ result }) => result.warnings) };
 };
 
 /** Adds a cross-course error to the course.md of `result` and withdraws its bundle. */

@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compileCatalogue } from './catalogue';
 import { compileCourse, COURSE_FILE } from './compile-course';
-import { formatError, type CompiledCourse, type CourseCompileResult } from './types';
+import { formatError, formatWarning } from './types';
+import type { CatalogueResult } from './catalogue';
 
 /** `1 course`, `2 courses`. */
 export const plural = (count: number, word: string): string =>
@@ -11,9 +12,7 @@ export const plural = (count: number, word: string): string =>
 
 /** The courses of `dir`: one course folder (with a course.md) or a catalogue root. Throws when
  * the folder cannot be read. */
-export const compileDir = async (
-  dir: string,
-): Promise<{ courses: CompiledCourse[]; failures: CourseCompileResult[] }> => {
+export const compileDir = async (dir: string): Promise<CatalogueResult> => {
   const isCourse = await stat(path.join(dir, COURSE_FILE)).then(
     (file) => file.isFile(),
     () => false,
@@ -21,8 +20,8 @@ export const compileDir = async (
   if (!isCourse) return compileCatalogue(dir);
   const result = await compileCourse(dir);
   return result.course
-    ? { courses: [result.course], failures: [] }
-    : { courses: [], failures: [result] };
+    ? { courses: [result.course], failures: [], warnings: result.warnings }
+    : { courses: [], failures: [result], warnings: result.warnings };
 };
 
 /** compileDir for a command: undefined (after printing why) when `dir` cannot be read. */
@@ -44,7 +43,8 @@ export const compileDirFor = async (
   }
 };
 
-/** Runs the check on `dir` and returns the process exit code. */
+/** Runs the check on `dir` and returns the process exit code. Warnings are printed (before the
+ * errors) and do not change it. */
 export const checkCourses = async (
   dir: string,
   print: (line: string) => void = console.log,
@@ -52,20 +52,24 @@ export const checkCourses = async (
 ): Promise<number> => {
   const compiled = await compileDirFor('courses:check', dir, printError);
   if (!compiled) return 2;
-  const { courses, failures } = compiled;
+  const { courses, failures, warnings } = compiled;
 
   const total = courses.length + failures.length;
   if (total === 0) {
     print(`${dir}: no courses found (a course is a folder with a ${COURSE_FILE})`);
     return 1;
   }
+  for (const warning of warnings) print(formatWarning(warning));
+  const warned = warnings.length > 0 ? ` (${plural(warnings.length, 'warning')})` : '';
   const errors = failures.flatMap((failure) => failure.errors);
   for (const error of errors) print(formatError(error));
   if (errors.length > 0) {
-    print(`${plural(errors.length, 'error')} in ${failures.length} of ${plural(total, 'course')}`);
+    print(
+      `${plural(errors.length, 'error')} in ${failures.length} of ${plural(total, 'course')}${warned}`,
+    );
     return 1;
   }
   const lessons = courses.reduce((sum, course) => sum + course.bundle.lessons.length, 0);
-  print(`${plural(courses.length, 'course')}, ${plural(lessons, 'lesson')}: OK`);
+  print(`${plural(courses.length, 'course')}, ${plural(lessons, 'lesson')}: OK${warned}`);
   return 0;
 };

@@ -126,10 +126,16 @@ export const compileCourseFolder = async (dir: string): Promise<CourseFolderResu
 
   const mediaFiles = await media.files();
   const sorted = sortErrors(errors.items);
+  const warnings = sortErrors(errors.warnings);
   const result: CourseCompileResult =
     sorted.length === 0 && meta
-      ? { dir: root, course: buildCourse(root, meta, lessons, lessonFiles, mediaFiles), errors: [] }
-      : { dir: root, errors: sorted };
+      ? {
+          dir: root,
+          course: buildCourse(root, meta, lessons, lessonFiles, mediaFiles),
+          errors: [],
+          warnings,
+        }
+      : { dir: root, errors: sorted, warnings };
   return { result, id: rawId, idLine, language: rawLanguage, translations };
 };
 

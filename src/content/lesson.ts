@@ -13,6 +13,7 @@ import { LESSON_MISSING_MESSAGES, lessonFrontMatterSchema } from './front-matter
 import { HtmlRenderer, isDefinition, parseMarkdown } from './markdown';
 import type { MediaCollector } from './media';
 import { countWords, textOf } from './mdast-tools';
+import { checkOutline } from './outline-checks';
 import { readQuiz } from './quiz';
 
 /** Longest lesson, in words: a lesson is read in a few minutes on a phone. */
@@ -65,6 +66,7 @@ export const compileLesson = async (
 
   const tree = parseMarkdown(frontMatter.body);
   await checkBody(tree, report, context.media);
+  checkOutline(tree, context.errors.warnFor(file));
   const content = tree.children.filter((node) => !isDefinition(node));
   const render = new HtmlRenderer(tree.children.filter(isDefinition), context.language);
   const requireText = (what: string): void => {

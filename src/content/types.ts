@@ -37,7 +37,13 @@ export interface CourseCompileResult {
   /** Present only when there are no errors. */
   course?: CompiledCourse;
   errors: AuthoringError[];
+  /** Reported but not fatal (docs/course-format.md, "What the checker enforces"). */
+  warnings: AuthoringError[];
 }
 
 /** `file:line: message`, the one format every authoring error is shown in. */
 export const formatError = (e: AuthoringError): string => `${e.file}:${e.line}: ${e.message}`;
+
+/** `file:line: warning: message`, how a warning is shown. */
+export const formatWarning = (w: AuthoringError): string =>
+  `${w.file}:${w.line}: warning: ${w.message}`;

@@ -134,6 +134,10 @@ export interface CourseBundle extends CourseMeta {
 export interface CatalogueEntry extends CourseMeta {
   hash: string;
   lessonCount: number;
+  /** The lessons' ids in course order, so a device without the bundle can tell which of the
+   * learner's completions count (progress pulled from another device). Absent from catalogues
+   * served before it existed (a service worker may still hold one). */
+  lessonIds?: string[];
   minutes: number;
   /** Size of the bundle JSON in bytes (uncompressed). */
   bundleBytes: number;

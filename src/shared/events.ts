@@ -27,6 +27,9 @@ const payloads = {
     correct: z.boolean(),
     score: fraction,
   }),
+  /** The learner asked to see the right answer to a quiz question. A first attempt made after
+   * this scores nothing; the answer stays shown on every device. */
+  'quiz.revealed': z.strictObject({ questionId: itemId }),
   'checklist.toggled': z.strictObject({ itemId, checked: z.boolean() }),
   'reflection.saved': z.strictObject({ text: text(0, 20_000) }),
   /** The running total of seconds this client has spent in the lesson (not an increment). */
@@ -34,6 +37,10 @@ const payloads = {
   /** The learner opened a lesson after it changed: `changed` is the date (`YYYY-MM-DD`) of the
    * newest change they have now seen, which ends its "updated" notice on every device. */
   'lesson.change-seen': z.strictObject({ changed: z.string().check(z.regex(ISO_DATE)) }),
+  /** The learner reset the course this lesson belongs to: everything recorded in the lesson up to
+   * this event's time is hidden on every device (time spent and the reflection text stay). One
+   * per lesson of the course, all recorded in one transaction. */
+  'lesson.reset': z.strictObject({}),
 } as const;
 
 export type EventType = keyof typeof payloads;
@@ -59,10 +66,12 @@ export const learnerEventSchema = z.discriminatedUnion('type', [
   variant('lesson.progressed'),
   variant('lesson.completed'),
   variant('quiz.answered'),
+  variant('quiz.revealed'),
   variant('checklist.toggled'),
   variant('reflection.saved'),
   variant('time.spent'),
   variant('lesson.change-seen'),
+  variant('lesson.reset'),
 ]);
 
 export type LearnerEvent = z.infer<typeof learnerEventSchema>;

@@ -20,6 +20,15 @@ export interface QuizAttempt {
   at: number;
 }
 
+/** The learner asked to see a quiz question's right answer (kept under its event id). */
+export interface QuizReveal {
+  questionId: string;
+  at: number;
+}
+
+/** A position (0–1) reached at a time: `[at, position]`. */
+export type Peak = [at: number, position: number];
+
 export interface LessonProgress {
   courseId: string;
   lessonId: string;
@@ -33,8 +42,12 @@ export interface LessonProgress {
   resume: Stamped<number> | null;
   /** Every quiz attempt, under its own attempt id. */
   attempts: Record<string, QuizAttempt>;
-  /** Best score per quiz question (max). */
+  /** Best score per quiz question (max). Kept for old readers; the score shown is the first
+   * attempt's (src/shared/quiz.ts). */
   best: Record<string, number>;
+  /** Every "show the answer" on a quiz question, under its event id (a grow-only set). Absent from
+   * rows stored before answers could be shown, which reads as none. */
+  reveals?: Record<string, QuizReveal>;
   /** Checklist item states, last writer wins per item. */
   checklist: Record<string, Stamped<boolean>>;
   reflection: Stamped<string> | null;
@@ -43,6 +56,18 @@ export interface LessonProgress {
   /** Date (`YYYY-MM-DD`) of the newest lesson change the learner has seen (max). Absent from
    * rows stored before lessons had changes, which reads as null. */
   changeSeen?: string | null;
+  /** Latest course reset (max). Everything stamped at or before it is hidden by
+   * `currentProgress`; nothing is deleted, so the merge stays a plain join. The three fields below
+   * are what the reset needs to know, and all four are absent from rows stored before resets
+   * existed: a missing `resetAt` reads as null, a missing `last…` as its earliest twin. */
+  resetAt?: number | null;
+  /** Latest time the lesson was opened (max), beside the earliest (`openedAt`). */
+  lastOpenedAt?: number | null;
+  /** Latest completion (max), beside the earliest (`completedAt`). */
+  lastCompletedAt?: number | null;
+  /** Furthest positions as a staircase of `[at, position]`, newest first, none both earlier and
+   * not higher than another: exactly enough to answer "furthest since time t" for any t. */
+  peaks?: Peak[];
   /** When the record last changed on this side (not part of the merge order). */
   updatedAt: number;
 }
@@ -58,10 +83,15 @@ export function emptyProgress(courseId: string, lessonId: string): LessonProgres
     resume: null,
     attempts: {},
     best: {},
+    reveals: {},
     checklist: {},
     reflection: null,
     time: {},
     changeSeen: null,
+    resetAt: null,
+    lastOpenedAt: null,
+    lastCompletedAt: null,
+    peaks: [],
     updatedAt: 0,
   };
 }
@@ -71,6 +101,26 @@ const maxDate = (a: string | null = null, b: string | null = null): string | nul
 
 const minNullable = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.min(a, b);
+
+const maxNullable = (a: number | null = null, b: number | null = null): number | null =>
+  a === null ? b : b === null ? a : Math.max(a, b);
+
+/** The staircase of two staircases: newest first, keeping a peak only when it is higher than
+ * every newer one. Canonical, so the join is exactly commutative, associative and idempotent. */
+function joinPeaks(a: readonly Peak[], b: readonly Peak[]): Peak[] {
+  const all = [...a, ...b].sort((x, y) => y[0] - x[0] || y[1] - x[1]);
+  const out: Peak[] = [];
+  for (const [at, position] of all) {
+    if (out.length === 0 || position > out[out.length - 1][1]) out.push([at, position]);
+  }
+  return out;
+}
+
+/** A row stored before resets existed has no peaks: its furthest position, at its last change,
+ * stands in (only a reset after that time could hide it, and rows without resets are read as
+ * they are). */
+const peaksOf = (p: LessonProgress): Peak[] =>
+  p.peaks ?? (p.furthest > 0 ? [[p.updatedAt, p.furthest]] : []);
 
 function laterOf<T>(a: Stamped<T> | null, b: Stamped<T> | null): Stamped<T> | null {
   if (!a) return b;
@@ -95,6 +145,7 @@ function mergeRecords<V>(
 
 // Attempts are immutable under their id, so either copy is right; pick deterministically anyway.
 const earlierAttempt = (x: QuizAttempt, y: QuizAttempt): QuizAttempt => (x.at <= y.at ? x : y);
+const earlierReveal = (x: QuizReveal, y: QuizReveal): QuizReveal => (x.at <= y.at ? x : y);
 
 /** Join two records of the same lesson. */
 export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgress {
@@ -107,10 +158,18 @@ export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgr
     resume: laterOf(a.resume, b.resume),
     attempts: mergeRecords(a.attempts, b.attempts, earlierAttempt),
     best: mergeRecords(a.best, b.best, Math.max),
+    reveals: mergeRecords(a.reveals ?? {}, b.reveals ?? {}, earlierReveal),
     checklist: mergeRecords(a.checklist, b.checklist, (x, y) => laterOf(x, y)!),
     reflection: laterOf(a.reflection, b.reflection),
     time: mergeRecords(a.time, b.time, Math.max),
     changeSeen: maxDate(a.changeSeen, b.changeSeen),
+    resetAt: maxNullable(a.resetAt, b.resetAt),
+    lastOpenedAt: maxNullable(a.lastOpenedAt ?? a.openedAt, b.lastOpenedAt ?? b.openedAt),
+    lastCompletedAt: maxNullable(
+      a.lastCompletedAt ?? a.completedAt,
+      b.lastCompletedAt ?? b.completedAt,
+    ),
+    peaks: joinPeaks(peaksOf(a), peaksOf(b)),
     updatedAt: Math.max(a.updatedAt, b.updatedAt),
   };
 }
@@ -127,14 +186,15 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
   });
   switch (event.type) {
     case 'lesson.opened':
-      p.openedAt = event.at;
+      p.openedAt = p.lastOpenedAt = event.at;
       break;
     case 'lesson.progressed':
       p.furthest = event.payload.position;
       p.resume = stamp(event.payload.position);
+      if (event.payload.position > 0) p.peaks = [[event.at, event.payload.position]];
       break;
     case 'lesson.completed':
-      p.completedAt = event.at;
+      p.completedAt = p.lastCompletedAt = event.at;
       break;
     case 'quiz.answered': {
       const { attemptId, questionId, chosen, correct, score } = event.payload;
@@ -142,6 +202,9 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
       p.best[questionId] = score;
       break;
     }
+    case 'quiz.revealed':
+      p.reveals = { [event.id]: { questionId: event.payload.questionId, at: event.at } };
+      break;
     case 'checklist.toggled':
       p.checklist[event.payload.itemId] = stamp(event.payload.checked);
       break;
@@ -154,6 +217,9 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
     case 'lesson.change-seen':
       p.changeSeen = event.payload.changed;
       break;
+    case 'lesson.reset':
+      p.resetAt = event.at;
+      break;
   }
   return p;
 }
@@ -162,6 +228,56 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
 export const applyEvent = (p: LessonProgress, event: LearnerEvent): LessonProgress =>
   mergeProgress(p, progressOfEvent(event));
 
+const after = (at: number | null | undefined, resetAt: number): at is number =>
+  at !== null && at !== undefined && at > resetAt;
+
+/**
+ * The progress the learner sees: the record with everything stamped at or before its latest
+ * course reset hidden — opening, completion, position, quiz attempts and scores, checklist ticks.
+ * Time spent is history and the reflection text is the learner's own writing: both stay. The one
+ * place a reset is applied; every reader (screens, actions' plans, scoring) goes through it.
+ * Hidden parts stay in the record, so merging and exporting are unchanged.
+ */
+export function currentProgress(p: LessonProgress): LessonProgress {
+  const resetAt = p.resetAt ?? null;
+  if (resetAt === null) return p;
+  const firstOrLast = (first: number | null, last: number | null | undefined) =>
+    after(first, resetAt) ? first : after(last, resetAt) ? last : null;
+  const attempts = Object.fromEntries(
+    Object.entries(p.attempts).filter(([, attempt]) => attempt.at > resetAt),
+  );
+  const best: Record<string, number> = {};
+  for (const { questionId, score } of Object.values(attempts)) {
+    best[questionId] = Math.max(best[questionId] ?? 0, score);
+  }
+  const peaks = peaksOf(p).filter(([at]) => at > resetAt);
+  return {
+    ...p,
+    openedAt: firstOrLast(p.openedAt, p.lastOpenedAt),
+    completedAt: firstOrLast(p.completedAt, p.lastCompletedAt),
+    furthest: Math.max(0, ...peaks.map(([, position]) => position)),
+    peaks,
+    resume: p.resume && p.resume.at > resetAt ? p.resume : null,
+    attempts,
+    best,
+    reveals: Object.fromEntries(
+      Object.entries(p.reveals ?? {}).filter(([, reveal]) => reveal.at > resetAt),
+    ),
+    checklist: Object.fromEntries(
+      Object.entries(p.checklist).filter(([, item]) => item.at > resetAt),
+    ),
+  };
+}
+
+/** Whether the learner has done nothing in the lesson that `currentProgress` shows (time spent
+ * and a kept reflection alone do not make a lesson started). */
+export const isUntouched = (p: LessonProgress): boolean =>
+  p.openedAt === null &&
+  p.completedAt === null &&
+  p.resume === null &&
+  Object.keys(p.attempts).length === 0 &&
+  Object.keys(p.checklist).length === 0;
+
 /** Total seconds spent, summed over clients. */
 export const secondsSpent = (p: LessonProgress): number =>
   Object.values(p.time).reduce((sum, s) => sum + s, 0);
@@ -169,12 +285,6 @@ export const secondsSpent = (p: LessonProgress): number =>
 /** Whether a checklist item is checked. */
 export const isChecked = (p: LessonProgress, itemId: string): boolean =>
   p.checklist[itemId]?.value ?? false;
-
-/** Mean of the best score per question, over the given question ids (0–1). */
-export function quizScore(p: LessonProgress, questionIds: string[]): number {
-  if (questionIds.length === 0) return 0;
-  return questionIds.reduce((sum, id) => sum + (p.best[id] ?? 0), 0) / questionIds.length;
-}
 
 /** Clamp a device timestamp to the server's clock plus five minutes, so a wrong clock cannot win
  * every last-writer-wins register forever. */

@@ -181,6 +181,8 @@ export type SyncErrorCode =
   | 'invalid_events'
   | 'payload_too_large'
   | 'unauthorized'
+  /** 401: the session belonged to an account that was deleted (from any device). */
+  | 'account_deleted'
   | 'client_bound_to_other_user'
   | 'client_too_old'
   | 'rate_limited'

@@ -58,6 +58,21 @@ describe('accessibility (axe)', () => {
     expect(await violations()).toEqual([]);
   });
 
+  it('course reset dialog, and the wipe dialog on settings', async () => {
+    stubApi({});
+    await storeCourse(tryggEpost);
+    await completeLesson('trygg-epost', 'kjenn-igjen-svindel');
+    const { unmount } = renderApp('/kurs/trygg-epost');
+    fireEvent.click(await screen.findByRole('button', { name: 'Nullstill fremgangen i kurset' }));
+    await screen.findByRole('dialog');
+    expect(await violations()).toEqual([]);
+    unmount();
+    renderApp('/innstillinger');
+    fireEvent.click(screen.getByRole('button', { name: 'Slett dataene på denne enheten' }));
+    await screen.findByRole('dialog');
+    expect(await violations()).toEqual([]);
+  });
+
   it('every lesson kind', async () => {
     stubApi({});
     await storeCourse(tryggEpost);
@@ -170,7 +185,7 @@ describe('accessibility of accounts and sync (axe)', () => {
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
       await completeLesson('kurs', 'l1');
-      await screen.findByText('2 endringer venter');
+      await screen.findByText('1 endring venter');
       fireEvent.click(screen.getByRole('button', { name: 'Logg ut' }));
       await screen.findByRole('dialog', { name: 'Ikke alt er synkronisert' });
       expect(await violations()).toEqual([]);

@@ -24,11 +24,14 @@ const users = () => harness().server.db.selectFrom('users').select('email').exec
 const registerForm = () => screen.getByRole('region', { name: 'Opprett konto' });
 const loginForm = () => screen.getByRole('region', { name: 'Logg inn' });
 
-/** Fill in one of the two forms and submit it. */
+/** Fill in one of the two forms and submit it, focusing the button as a real click does (the
+ * account screen moves focus only when the focused control is replaced). */
 function submit(form: HTMLElement, email: string, password: string) {
   fireEvent.input(within(form).getByLabelText('E-postadresse'), { target: { value: email } });
   fireEvent.input(within(form).getByLabelText(/^Passord/), { target: { value: password } });
-  fireEvent.click(within(form).getByRole('button', { name: /^(Opprett konto|Logg inn)$/ }));
+  const button = within(form).getByRole('button', { name: /^(Opprett konto|Logg inn)$/ });
+  button.focus();
+  fireEvent.click(button);
 }
 
 /** The error sentence tied to an input through aria-describedby. */
@@ -39,6 +42,14 @@ const describedError = (input: HTMLElement) =>
     .find((element) => element?.classList.contains('field-error'))?.textContent;
 
 describe('signed out', () => {
+  it('offers "Logg inn" before "Opprett konto": a returning learner does not scroll past it', async () => {
+    stubApi({});
+    renderWithServer(harness(), '/konto');
+    const login = await screen.findByRole('region', { name: 'Logg inn' });
+    const register = screen.getByRole('region', { name: 'Opprett konto' });
+    expect(login.compareDocumentPosition(register) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('explains the account, and registering adopts local progress into the signed-in view', async () => {
     stubApi({});
     await completeLesson('kurs', 'l1');
@@ -161,13 +172,13 @@ describe('signed in', () => {
     await screen.findByRole('heading', { name: `Logget inn som ${EMAIL}` });
     // Recorded after the last sync; the debounced sync waits for a timer the test never fires.
     await completeLesson('kurs', 'l1');
-    await screen.findByText('2 endringer venter');
+    await screen.findByText('1 endring venter');
 
     fireEvent.click(screen.getByRole('button', { name: 'Logg ut' }));
     const dialog = await screen.findByRole('dialog', { name: 'Ikke alt er synkronisert' });
     expect(
       within(dialog).getByText(
-        '2 endringer er ikke synkronisert ennå. Logger du ut nå, blir de slettet fra enheten uten å komme inn i kontoen.',
+        '1 endring er ikke synkronisert ennå. Logger du ut nå, blir den slettet fra enheten uten å komme inn i kontoen.',
       ),
     ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
@@ -188,10 +199,12 @@ describe('signed in', () => {
   it('"Logg ut likevel" discards the unsynced changes; without any, a plain confirmation', async () => {
     stubApi({});
     await registerKari(harness());
-    renderWithServer(harness(), '/konto');
+    const { sync } = renderWithServer(harness(), '/konto');
     await screen.findByRole('heading', { name: `Logget inn som ${EMAIL}` });
+    // The sync at start has ended: none is under way to take the completion along at once.
+    await sync.syncNow();
     await completeLesson('kurs', 'l1');
-    await screen.findByText('2 endringer venter');
+    await screen.findByText('1 endring venter');
     fireEvent.click(screen.getByRole('button', { name: 'Logg ut' }));
     const dialog = await screen.findByRole('dialog', { name: 'Ikke alt er synkronisert' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Logg ut likevel' }));
@@ -234,7 +247,7 @@ describe('signed in', () => {
       downloads.push(`${this.download} ${this.href}`);
     });
     renderWithServer(harness(), '/konto');
-    fireEvent.click(await screen.findByRole('button', { name: 'Last ned dataene mine' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Last ned alt fra kontoen' }));
     await screen.findByText('Dataene er lagret som lommekurs-data.json.');
     expect(downloads).toEqual(['lommekurs-data.json blob:lommekurs/1']);
     expect(saved).toHaveLength(1);
@@ -252,7 +265,10 @@ describe('signed in', () => {
     renderWithServer(harness(), '/konto');
     fireEvent.click(await screen.findByRole('button', { name: 'Slett kontoen' }));
     const dialog = await screen.findByRole('dialog', { name: 'Slette kontoen?' });
-    expect(within(dialog).getByText(/blir slettet for godt\. Det kan ikke angres\./)).toBeTruthy();
+    expect(
+      within(dialog).getByText(/blir slettet for godt, for alle enheter\. Det kan ikke angres\./),
+    ).toBeTruthy();
+    expect(within(dialog).getByText(/Andre enheter der du er logget inn, sier fra/)).toBeTruthy();
     const password = within(dialog).getByLabelText('Skriv passordet ditt for å bekrefte');
     expect(document.activeElement).toBe(password);
     const confirm = within(dialog).getByRole('button', { name: 'Slett kontoen for godt' });

@@ -17,6 +17,23 @@ const harness = setupSyncUiTests();
 const section = () => screen.getByRole('region', { name: 'Konto og synkronisering' });
 
 describe('settings: account and sync', () => {
+  // Opened by its address, the screen must not send focus past the language choice to the
+  // account heading when the account finishes loading (issue 11: "Opening /innstillinger directly
+  // focuses Konto og synkronisering"): focus stays at the start, so Tab follows the page order.
+  it('opened directly while signed in: focus stays at the start of the page', async () => {
+    stubApi({});
+    await registerKari(harness());
+    (document.activeElement as HTMLElement | null)?.blur();
+    renderWithServer(harness(), '/innstillinger');
+    await within(section()).findByText(`Logget inn som ${EMAIL}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const heading = within(section()).getByRole('heading', { name: 'Konto og synkronisering' });
+    expect(document.activeElement).not.toBe(heading);
+    expect([document.body, screen.getByRole('heading', { level: 1 })]).toContain(
+      document.activeElement,
+    );
+  });
+
   it('signed out: says progress is on this device only, and leads to the account screen', async () => {
     stubApi({});
     renderWithServer(harness(), '/innstillinger');
@@ -36,7 +53,9 @@ describe('settings: account and sync', () => {
     expect(
       within(section()).getByRole('link', { name: 'Gå til kontoen' }).getAttribute('href'),
     ).toBe('/konto');
-    expect(within(section()).getByRole('button', { name: 'Last ned dataene mine' })).toBeTruthy();
+    expect(
+      within(section()).getByRole('button', { name: 'Last ned alt fra kontoen' }),
+    ).toBeTruthy();
 
     fireEvent.click(within(section()).getByRole('button', { name: 'Slett kontoen' }));
     const dialog = await screen.findByRole('dialog', { name: 'Slette kontoen?' });

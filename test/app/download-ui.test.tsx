@@ -61,11 +61,38 @@ describe('downloading from the catalogue', () => {
     expect(caches.caches.get(mediaCacheName('ferjekurs'))!.paths().sort()).toEqual(
       [...MEDIA].sort(),
     );
-    // The first download asked for persistent storage, and the answer is shown.
-    expect(storage.persist).toHaveBeenCalledTimes(1);
+    // The download did not ask the browser for persistent storage (Firefox would have put a
+    // question to the learner out of nowhere); the learner is offered it, with why.
+    expect(storage.persist).not.toHaveBeenCalled();
+    expect(
+      await screen.findByText(
+        'Med varig lagring blir nedlastede kurs og fremgangen din liggende, også når telefonen får lite plass.',
+      ),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Be om varig lagring' }));
     expect(
       await screen.findByText('Nettleseren har lovet å ta vare på nedlastingene dine.'),
     ).toBeTruthy();
+    expect(storage.persist).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('button', { name: 'Be om varig lagring' })).toBeNull();
+  });
+
+  it('offers persistent storage only once something is downloaded, and never asks by itself', async () => {
+    installCaches();
+    const { storage } = stubStorage({ persisted: false, grant: false });
+    stubApi({ bundles: [ferjekurs] });
+    renderApp('/kurs');
+    await card('Digitalt på ferja');
+    await waitFor(() => expect(storage.persisted).toHaveBeenCalled());
+    expect(screen.queryByRole('button', { name: 'Be om varig lagring' })).toBeNull();
+
+    await downloadCourseForOffline('ferjekurs', { entry: catalogueEntryOf(ferjekurs) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Be om varig lagring' }));
+    const denied = await screen.findByText(
+      /^Nettleseren kan slette nedlastingene hvis enheten får lite plass\./,
+    );
+    expect(within(denied).getByRole('link', { name: 'Lagring og nedlastinger' })).toBeTruthy();
+    expect(storage.persist).toHaveBeenCalledTimes(1);
   });
 
   it('says why a download stopped, and "Prøv igjen" resumes without fetching twice', async () => {

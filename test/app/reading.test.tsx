@@ -31,7 +31,9 @@ describe('reading lesson', () => {
     expect(screen.queryByRole('button', { name: 'Merk som lest' })).toBeNull();
 
     screen.getByRole('link', { name: 'Tilbake til kurset' }).click();
-    expect(await screen.findByRole('heading', { level: 2, name: 'Fullført!' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Du har fullført kurset!' }),
+    ).toBeTruthy();
   });
 
   it('offers the next lesson after completion', async () => {

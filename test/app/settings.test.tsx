@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { getDownloadSettings, getSetting, setSetting } from '../../src/app/db/settings';
 import { loadInitialLanguage } from '../../src/app/state/app-state';
+import { loadInitialTextSize } from '../../src/app/state/text-size';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 import { stubConnection } from '../utils/browser';
 
@@ -43,6 +44,34 @@ describe('language', () => {
     expect(await loadInitialLanguage()).toBe('nb');
     await setSetting('language', 'en');
     expect(await loadInitialLanguage()).toBe('en');
+  });
+});
+
+describe('text size', () => {
+  it('scales the whole layout at once through the root font-size, and remembers the choice', async () => {
+    stubApi({});
+    const { state } = renderApp('/innstillinger');
+    const group = screen.getByRole('group', { name: 'Tekststørrelse' });
+    const normal = within(group).getByRole('radio', { name: 'Normal' }) as HTMLInputElement;
+    expect(normal.checked).toBe(true);
+    expect(document.documentElement.dataset.textSize).toBeUndefined();
+
+    fireEvent.click(within(group).getByRole('radio', { name: 'Størst' }));
+    await waitFor(() => expect(document.documentElement.dataset.textSize).toBe('largest'));
+    expect(state.textSize.textSize.value).toBe('largest');
+    expect(await screen.findByText('Tekststørrelsen er endret.')).toBeTruthy();
+    await waitFor(async () => expect(await getSetting('textSize', null)).toBe('largest'));
+    expect(await loadInitialTextSize()).toBe('largest');
+
+    fireEvent.click(within(group).getByRole('radio', { name: 'Normal' }));
+    await waitFor(() => expect(document.documentElement.dataset.textSize).toBeUndefined());
+    await waitFor(async () => expect(await loadInitialTextSize()).toBe('normal'));
+  });
+
+  it('starts at normal when nothing, or something unknown, is stored', async () => {
+    expect(await loadInitialTextSize()).toBe('normal');
+    await setSetting('textSize', 'huge');
+    expect(await loadInitialTextSize()).toBe('normal');
   });
 });
 

@@ -44,6 +44,11 @@ describe('storage screen', () => {
       ),
     );
 
+    // One sentence on why, next to the button; nothing was asked before the learner chose to.
+    expect(text(space_)).toContain(
+      'Med varig lagring blir nedlastede kurs og fremgangen din liggende, også når telefonen får lite plass.',
+    );
+    expect(storage.persist).not.toHaveBeenCalled();
     fireEvent.click(within(space_).getByRole('button', { name: 'Be om varig lagring' }));
     expect(
       await within(space_).findByText(

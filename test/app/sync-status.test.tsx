@@ -28,8 +28,9 @@ const statusLine = () => screen.getByRole('region', { name: 'Synkronisering' });
 const problems = () => within(statusLine()).getByRole('status');
 const serverEvents = async () => (await dumpSyncTables(harness().server.db)).events.length;
 
-/** Kari signed in with the home screen open, everything synced, and a completed lesson (two
- * events) waiting: the debounced sync after it waits for a timer the test fires, if ever. */
+/** Kari signed in with the home screen open, everything synced, and a completed lesson (one
+ * action, two events) waiting: the debounced sync after it waits for a timer the test fires, if
+ * ever. */
 async function signedInWithPending(options: Parameters<typeof renderWithServer>[2] = {}) {
   stubApi({});
   await registerKari(harness());
@@ -38,7 +39,7 @@ async function signedInWithPending(options: Parameters<typeof renderWithServer>[
   // The sync the app starts with has ended.
   await within(statusLine()).findByRole('button', { name: 'Synkroniser nå' });
   await completeLesson('kurs', 'l1');
-  await within(statusLine()).findByText('2 endringer venter');
+  await within(statusLine()).findByText('1 endring venter');
   return view;
 }
 
@@ -89,13 +90,25 @@ describe('sync status', () => {
   });
 
   it('offline: says it syncs when the network is back, and keeps the changes', async () => {
-    await signedInWithPending();
-    harness().failNext('/api/v1/sync/push', { kind: 'network' });
+    // The browser reports no network: the sync stops before any request.
+    let offline = false;
+    await signedInWithPending({ isOffline: () => offline });
+    offline = true;
     syncNow();
     expect(
       await within(problems()).findByText('Frakoblet — synkroniseres når nettet er tilbake'),
     ).toBeTruthy();
-    expect(within(statusLine()).getByText('2 endringer venter')).toBeTruthy();
+    expect(within(statusLine()).getByText('1 endring venter')).toBeTruthy();
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('server down with the network up: says the server does not answer, not "Frakoblet"', async () => {
+    await signedInWithPending();
+    harness().failNext('/api/v1/sync/push', { kind: 'network' });
+    syncNow();
+    await within(problems()).findByText(/^Tjeneren svarer ikke akkurat nå/);
+    expect(problems().textContent).not.toContain('Frakoblet');
+    expect(within(statusLine()).getByText('1 endring venter')).toBeTruthy();
     expect(await db.outbox.count()).toBe(2);
   });
 
@@ -103,10 +116,10 @@ describe('sync status', () => {
     const { sync, timers } = await signedInWithPending();
     harness().failNext('/api/v1/sync/push', { kind: 'status', status: 503 });
     syncNow();
-    await within(problems()).findByText(/^Tjeneren svarer ikke — prøver igjen kl\./);
+    await within(problems()).findByText(/^Tjeneren svarer ikke akkurat nå — prøver igjen kl\./);
     const retryAt = sync.status.value.nextRetryAt!;
     expect(problems().textContent).toBe(
-      `Tjeneren svarer ikke — prøver igjen kl.\u00a0${time(retryAt)}`,
+      `Tjeneren svarer ikke akkurat nå — prøver igjen kl.\u00a0${time(retryAt)}. Endringene dine er lagret på enheten og sendes når den svarer.`,
     );
     expect(await db.outbox.count()).toBe(2);
 

@@ -125,6 +125,7 @@ describe('the example course', async () => {
       sources: course.bundle.sources,
       hash: course.bundle.hash,
       lessonCount: 4,
+      lessonIds: course.bundle.lessons.map((lesson) => lesson.id),
       minutes: course.bundle.minutes,
       bundleBytes: course.bytes,
       mediaBytes: course.bundle.media[0]!.bytes,

@@ -94,12 +94,18 @@ describe('phone and laptop', () => {
     await backToCourse(phone);
     await openLesson(phone, CHECKLIST);
     await phone.locator('form.checklist').getByRole('checkbox').first().check();
-    await phone.getByRole('button', { name: 'Fullfør sjekklisten', exact: true }).click();
+    await phone.getByRole('button', { name: 'Resten gjelder ikke oss', exact: true }).click();
+    await phone
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Ja, fullfør sjekklisten', exact: true })
+      .click();
     await phone.getByRole('heading', { name: 'Leksjonen er fullført' }).waitFor();
     await expect.poll(() => receiptOf(phone).innerText()).toBe('Lagret på enheten');
 
     const offline = await readDeviceSync(phone);
-    const pendingText = `${offline.outbox.length} endringer venter`;
+    // Learner actions, not events (issue 11, item 8): "Merk som lest", and one ticked item (the
+    // checklist's completion is part of that work; opening and reading position count nothing).
+    const pendingText = '2 endringer venter';
     await syncStatus(phone).getByText(pendingText, { exact: true }).waitFor();
     await syncStatus(phone)
       .getByText('Frakoblet — synkroniseres når nettet er tilbake', { exact: true })
@@ -157,6 +163,7 @@ describe('phone and laptop', () => {
     await laptop
       .getByRole('textbox', { name: 'Dine tanker' })
       .fill('Regnskapsføreren ringer leverandøren før nye kontonumre blir lagt inn.');
+    await laptop.getByRole('button', { name: 'Lagre', exact: true }).click();
     await laptop.getByRole('heading', { name: 'Leksjonen er fullført' }).waitFor();
     await expect
       .poll(() => receiptOf(laptop).innerText(), { timeout: 15_000 })

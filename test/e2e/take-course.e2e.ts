@@ -37,16 +37,14 @@ async function takeLesson(page: Page, lesson: Lesson): Promise<void> {
           .getByRole('heading', { name: `Spørsmål ${index + 1} av ${lesson.questions.length}` })
           .waitFor();
         const role = question.multiple ? 'checkbox' : 'radio';
-        // First a wrong answer: the explanations appear and the learner may try again.
+        // First a wrong answer: the chosen option is explained and the learner may try again.
         const wrong = question.options.find((o) => !o.correct)!;
         await page.getByRole(role, { name: textOf(wrong.html) }).check();
         await page.getByRole('button', { name: 'Svar', exact: true }).click();
         await expect
           .poll(() => page.getByRole('status').allInnerTexts())
           .toContainEqual(expect.stringMatching(/Ikke riktig|Delvis riktig/));
-        for (const option of question.options) {
-          await page.getByText(textOf(option.explanationHtml).slice(0, 40)).first().waitFor();
-        }
+        await page.getByText(textOf(wrong.explanationHtml).slice(0, 40)).first().waitFor();
         await page.getByRole('button', { name: 'Prøv igjen', exact: true }).click();
         for (const option of question.options) {
           const control = page.getByRole(role, { name: textOf(option.html) });
@@ -73,7 +71,8 @@ async function takeLesson(page: Page, lesson: Lesson): Promise<void> {
       await page
         .getByRole('textbox', { name: 'Dine tanker' })
         .fill('Vi innfører to-personers kontroll av nye kontonumre.');
-      await page.getByText('Lagret', { exact: true }).waitFor();
+      await page.getByText('Utkastet er lagret', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Lagre', exact: true }).click();
       break;
   }
 }

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import { createApp } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
-import type { Db, Schema } from '../../src/server/db/schema';
+import type { Db, Schema, UserTable } from '../../src/server/db/schema';
 import { applyEvent, emptyProgress } from '../../src/shared/progress';
 import type { SessionResponse } from '../../src/shared/sync-protocol';
 import { makeEvent, newClientId, type Requester } from '../utils/learners';
@@ -153,7 +153,7 @@ export async function insertLearnerData(
  * Schema, so a table added later does not compile here until the tests say how its rows belong
  * to a user (and erasure is then checked for it too). */
 export const rowsOfUserIn: {
-  [T in keyof Schema]: (db: Db, userId: string) => Promise<Schema[T][]>;
+  [T in UserTable]: (db: Db, userId: string) => Promise<Schema[T][]>;
 } = {
   users: (db, id) => db.selectFrom('users').selectAll().where('id', '=', id).execute(),
   sessions: (db, id) =>
@@ -175,19 +175,19 @@ export const rowsOfUserIn: {
 };
 
 /** Every row of one user, by table. */
-export type UserSnapshot = { [T in keyof Schema]: Schema[T][] };
+export type UserSnapshot = { [T in UserTable]: Schema[T][] };
 
 /** Every row the database holds for a user, in every table. */
 export async function snapshotOfUser(db: Db, userId: string): Promise<UserSnapshot> {
-  const tables = Object.keys(rowsOfUserIn) as (keyof Schema)[];
+  const tables = Object.keys(rowsOfUserIn) as UserTable[];
   const rows = await Promise.all(tables.map((table) => rowsOfUserIn[table](db, userId)));
   return Object.fromEntries(tables.map((table, i) => [table, rows[i]])) as UserSnapshot;
 }
 
 /** A user's row count in every table, by table name. */
-export async function rowsOfUser(db: Db, userId: string): Promise<Record<keyof Schema, number>> {
+export async function rowsOfUser(db: Db, userId: string): Promise<Record<UserTable, number>> {
   const snapshot = await snapshotOfUser(db, userId);
   return Object.fromEntries(
     Object.entries(snapshot).map(([table, rows]) => [table, rows.length]),
-  ) as Record<keyof Schema, number>;
+  ) as Record<UserTable, number>;
 }

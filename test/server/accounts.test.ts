@@ -36,10 +36,10 @@ const uniqueEmail = (name: string) => `${name}-${++seq}@firma.no`;
 
 const me = (app: Hono, token: string) => call(app, 'GET', '/api/v1/me', { token });
 
-async function expectUnauthorized(response: Response) {
+async function expectUnauthorized(response: Response, error = 'unauthorized') {
   expect(response.status).toBe(401);
   expect(response.headers.get('WWW-Authenticate')).toBe('Bearer');
-  expect(await response.json()).toMatchObject({ error: 'unauthorized' });
+  expect(await response.json()).toMatchObject({ error });
 }
 
 describe('register', () => {
@@ -403,8 +403,9 @@ describe('delete', () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
-    await expectUnauthorized(await me(app, token));
-    await expectUnauthorized(await me(app, other.token));
+    // The sessions are gone; their devices are told why (test/server/account-deleted.test.ts).
+    await expectUnauthorized(await me(app, token), 'account_deleted');
+    await expectUnauthorized(await me(app, other.token), 'account_deleted');
     const loginAgain = await call(app, 'POST', '/api/v1/auth/login', {
       body: { email, password: PASSWORD },
     });

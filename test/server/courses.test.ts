@@ -166,6 +166,7 @@ describe('GET /api/v1/courses', () => {
       mediaBytes: TINY_PNG.length + Buffer.byteLength(DIAGRAM_SVG),
       hash: course('digital').bundle.hash,
     });
+    expect(digital.lessonIds).toEqual(course('digital').bundle.lessons.map((lesson) => lesson.id));
     expect(body.courses.find((c) => c.id === 'aapne')).toMatchObject({
       lessonCount: 1,
       minutes: 2,

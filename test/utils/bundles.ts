@@ -155,6 +155,7 @@ export function catalogueEntryOf(bundle: CourseBundle, mediaBytes = 1_150_000): 
   return {
     ...{ id, title, summary, language, version, audience, sources, hash, minutes },
     lessonCount: bundle.lessons.length,
+    lessonIds: bundle.lessons.map((lesson) => lesson.id),
     bundleBytes: Buffer.byteLength(JSON.stringify(bundle), 'utf8'),
     mediaBytes:
       bundle.media.length > 0

@@ -39,6 +39,9 @@ const payloadArbitrary: fc.Arbitrary<(attempt: string) => Draft> = fc.oneof(
           }) as Draft,
     ),
   fc
+    .constantFrom('q1', 'q2')
+    .map((questionId) => () => ({ type: 'quiz.revealed', payload: { questionId } }) as Draft),
+  fc
     .record({ itemId: fc.constantFrom('i1', 'i2'), checked: fc.boolean() })
     .map((payload) => () => ({ type: 'checklist.toggled', payload }) as Draft),
   fc
@@ -50,6 +53,12 @@ const payloadArbitrary: fc.Arbitrary<(attempt: string) => Draft> = fc.oneof(
   fc
     .constantFrom('2026-06-30', '2026-12-02', '2027-01-15')
     .map((changed) => () => ({ type: 'lesson.change-seen', payload: { changed } }) as Draft),
+  fc.constant(() => ({ type: 'lesson.reset', payload: {} }) as Draft),
+);
+
+/** Any learner event's type and payload except a course reset (`make` takes an attempt id). */
+export const progressPayloadArbitrary = payloadArbitrary.filter(
+  (make) => make('x').type !== 'lesson.reset',
 );
 
 /** A pool of distinct events on one lesson, from up to three clients, with clashing timestamps

@@ -1,6 +1,8 @@
 // The learner's GDPR rights on the account and settings screens: "Last ned dataene mine" saves the
 // server's export as lommekurs-data.json, and "Slett kontoen" asks for the password in a dialog
-// that says the deletion is permanent, then erases the account (and the progress on this device).
+// that says the deletion is permanent and for every device (the other devices are told at their
+// next contact and choose to keep or wipe their copy), then erases the account and the progress
+// on this device.
 import { useRef, useState } from 'preact/hooks';
 import { accountErrorTexts } from '../i18n/errors';
 import { useI18n, useSync } from '../state/context';

@@ -4,6 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import { paths } from '../routes';
 import { useI18n, useSync } from '../state/context';
 import { useAccountFocus } from '../state/use-account-focus';
+import { hasLiveSession } from '../sync/controller';
 import { AccountDataActions } from './AccountDataActions';
 
 export function AccountSettings() {
@@ -13,7 +14,8 @@ export function AccountSettings() {
   const expired = sync.status.value.problem === 'signed-out';
   const [notice, setNotice] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
-  const signedIn = account !== null && account !== undefined && !expired;
+  // After a deletion on another device this reads as signed out; the status line asks what to do.
+  const signedIn = hasLiveSession(account, sync.status.value.problem);
   useAccountFocus(signedIn, () => heading.current);
   return (
     <section class="account-settings" aria-labelledby="account-settings-heading">
@@ -25,7 +27,7 @@ export function AccountSettings() {
       </p>
       {account === undefined ? null : signedIn ? (
         <>
-          <p>{t('account.signedInAs', { email: account.email })}</p>
+          <p class="email-text">{t('account.signedInAs', { email: account.email })}</p>
           <p>
             <a href={paths.account}>{t('account.manage')}</a>
           </p>

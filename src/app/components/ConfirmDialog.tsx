@@ -21,11 +21,15 @@ interface Props {
   /** While the confirmed work runs: the confirm and extra buttons do nothing (aria-disabled, so
    * the focused button keeps focus). */
   busy?: boolean;
+  /** How the confirm button looks: 'danger' (default) for a choice that removes something,
+   * 'primary' for one that only moves on (e.g. completing a checklist). */
+  tone?: 'danger' | 'primary';
 }
 
 export function ConfirmDialog(props: Props) {
   const { title, children, confirmLabel, cancelLabel, onConfirm, onCancel, extraAction, busy } =
     props;
+  const tone = props.tone ?? 'danger';
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -84,7 +88,7 @@ export function ConfirmDialog(props: Props) {
         )}
         <button
           type="button"
-          class="button danger"
+          class={tone === 'danger' ? 'button danger' : 'button'}
           aria-disabled={busy ? 'true' : undefined}
           onClick={busy ? undefined : onConfirm}
         >

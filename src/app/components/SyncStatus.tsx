@@ -1,12 +1,16 @@
 // The sync status on every screen (below the header) and on the account screen: where the
 // learner's progress is, how many changes wait, when the last sync succeeded, "Synkroniser nå",
-// and one sentence per problem. Only the problem sentence is a live region: the pending count
-// changes after every answer, and announcing it each time would drown the lesson's own messages.
-import { useState } from 'preact/hooks';
+// and one sentence per problem — "Frakoblet" only when the device has no network, "Tjeneren
+// svarer ikke" when the network is up and our server does not answer, and, when the account was
+// deleted on another device, the choice to keep or wipe this device's copy. Only the problem
+// sentence is a live region: the pending count changes after every answer, and announcing it each
+// time would drown the lesson's own messages.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { I18n } from '../i18n';
 import { paths } from '../routes';
 import { useAppState, useI18n, useSync } from '../state/context';
-import type { SyncStatus as Status } from '../sync/controller';
+import { hasLiveSession, type SyncStatus as Status } from '../sync/controller';
+import { AccountDeletedNotice } from './AccountDeletedNotice';
 
 /** "Sist synkronisert kl. 14:32", with the date when it was not today. */
 export function lastSyncedText(i18n: I18n, at: number, now = Date.now()): string {
@@ -24,13 +28,22 @@ export function SyncStatus({ place = 'header' }: { place?: 'header' | 'screen' }
   const account = sync.account.value;
   const status = sync.status.value;
   const pending = sync.pending.value;
-  const signedIn = account !== null && account !== undefined;
-  const expired = status.problem === 'signed-out';
+  const live = hasLiveSession(account, status.problem);
+  // After the account was deleted elsewhere, the status line does not offer to sign in: the
+  // notice below asks what to do with the device's copy first.
+  const signInOffered = status.problem !== 'signed-out' && status.problem !== 'account-deleted';
+  // "Kept" or "wiped", after the learner answered the account-deleted notice; focused, as the
+  // notice (and the button pressed) is gone.
+  const [leftMessage, setLeftMessage] = useState('');
+  const leftRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (leftMessage) leftRef.current?.focus();
+  }, [leftMessage]);
 
   return (
     <section class={`sync-status is-${place}`} aria-label={t('sync.label')}>
       {account !== undefined &&
-        (signedIn && !expired ? (
+        (live ? (
           // On a phone: the count and the button on one line, the time of the last sync below.
           <div class="sync-line">
             <p class="sync-count">
@@ -55,13 +68,19 @@ export function SyncStatus({ place = 'header' }: { place?: 'header' | 'screen' }
           <div class="sync-line">
             <p class="sync-local">
               <span>{t('sync.local')}</span>{' '}
-              {!expired && <a href={paths.account}>{t('sync.signIn')}</a>}
+              {signInOffered && <a href={paths.account}>{t('sync.signIn')}</a>}
             </p>
           </div>
         ))}
       {/* Always in the DOM, so a problem that appears is announced. */}
       <div class="sync-problems" role="status">
         {account !== undefined && <Problems status={status} />}
+        {status.problem === 'account-deleted' && <AccountDeletedNotice onLeft={setLeftMessage} />}
+        {leftMessage && status.problem !== 'account-deleted' && (
+          <p class="sync-left" tabIndex={-1} ref={leftRef}>
+            {leftMessage}
+          </p>
+        )}
       </div>
     </section>
   );

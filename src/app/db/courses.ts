@@ -46,6 +46,10 @@ export const listStoredCourses = () => db.courses.toArray();
 export const getStoredLesson = (courseId: string, lessonId: string) =>
   db.lessons.get([courseId, lessonId]);
 
+/** Every stored lesson of a course with its body, in no particular order. */
+export const getStoredLessons = (courseId: string) =>
+  db.lessons.where('courseId').equals(courseId).toArray();
+
 /** Remove a course's content from the device; the learner's progress stays. */
 export async function removeStoredCourse(courseId: string): Promise<void> {
   await db.transaction('rw', db.courses, db.lessons, async () => {

@@ -5,6 +5,7 @@ import type { QuizLesson } from '../../shared/course';
 import { scoreAnswer } from '../../shared/quiz';
 import type { EventDraft } from '../../shared/events';
 import { isChecked, type LessonProgress } from '../../shared/progress';
+import { isReflectionWritten } from '../../shared/reflection';
 import { uuidv7 } from '../../shared/uuid';
 import type { LommekursDB } from './db';
 import { recordAction } from './record';
@@ -58,17 +59,35 @@ export const recordPosition = (
     { database },
   );
 
-/** The learner finished a reading lesson, or saved a reflection, or submitted a checklist. */
+/** The end of a lesson: its position moved to the end (once) and its completion (once). */
+const finish = (r: Ref, p: LessonProgress): EventDraft[] => [
+  ...(p.furthest < 1
+    ? [{ type: 'lesson.progressed' as const, ...r, payload: { position: 1 } }]
+    : []),
+  ...completion(r, p),
+];
+
+/** The learner finished a reading lesson. */
 export const completeLesson = (courseId: string, lessonId: string, database?: LommekursDB) =>
+  recordAction(courseId, lessonId, (p) => finish({ courseId, lessonId }, p), { database });
+
+/** The learner completes a checklist: allowed when every item is ticked, or when the learner has
+ * confirmed that the rest does not apply (`restDoesNotApply`); the unticked items stay unticked.
+ * Decided inside the transaction, so a tick undone in another tab cannot slip through. Records
+ * nothing when not allowed. */
+export const completeChecklist = (
+  courseId: string,
+  lesson: { id: string; items: readonly { id: string }[] },
+  { restDoesNotApply }: { restDoesNotApply: boolean },
+  database?: LommekursDB,
+) =>
   recordAction(
     courseId,
-    lessonId,
-    (p) => {
-      const r = { courseId, lessonId };
-      const end: EventDraft[] =
-        p.furthest < 1 ? [{ type: 'lesson.progressed', ...r, payload: { position: 1 } }] : [];
-      return [...end, ...completion(r, p)];
-    },
+    lesson.id,
+    (p) =>
+      restDoesNotApply || lesson.items.every((item) => isChecked(p, item.id))
+        ? finish(ref(courseId, lesson), p)
+        : [],
     { database },
   );
 
@@ -107,6 +126,21 @@ export const answerQuestion = (
     { database },
   );
 
+/** The learner asked to see a quiz question's right answer. Recorded so the answer stays shown
+ * after a reload and on other devices, and so a first attempt made after it scores nothing. */
+export const revealAnswer = (
+  courseId: string,
+  lessonId: string,
+  questionId: string,
+  database?: LommekursDB,
+) =>
+  recordAction(
+    courseId,
+    lessonId,
+    () => [{ type: 'quiz.revealed', courseId, lessonId, payload: { questionId } }],
+    { database },
+  );
+
 /** The learner checked or unchecked one checklist item (persisted at once). */
 export const toggleChecklistItem = (
   courseId: string,
@@ -125,8 +159,27 @@ export const toggleChecklistItem = (
     { database },
   );
 
-/** The learner's reflection text, autosaved as they type; saving a non-empty text completes. */
+/** The reflection text as it stands, when it differs from the stored one. */
+const reflectionChange = (r: Ref, p: LessonProgress, text: string): EventDraft[] =>
+  (p.reflection?.value ?? '') === text
+    ? []
+    : [{ type: 'reflection.saved', ...r, payload: { text } }];
+
+/** The learner's reflection text, autosaved as a draft while they type: never completes the
+ * lesson (that is submitReflection, the learner's "Lagre"). */
 export const saveReflection = (
+  courseId: string,
+  lessonId: string,
+  text: string,
+  database?: LommekursDB,
+) =>
+  recordAction(courseId, lessonId, (p) => reflectionChange({ courseId, lessonId }, p, text), {
+    database,
+  });
+
+/** The learner pressed "Lagre": the text is saved and, when it is at least a sentence
+ * (isReflectionWritten), the lesson completes. A shorter text is saved and completes nothing. */
+export const submitReflection = (
   courseId: string,
   lessonId: string,
   text: string,
@@ -136,10 +189,9 @@ export const saveReflection = (
     courseId,
     lessonId,
     (p) => {
-      if ((p.reflection?.value ?? '') === text) return [];
       const r = { courseId, lessonId };
-      const saved: EventDraft = { type: 'reflection.saved', ...r, payload: { text } };
-      return text.trim() ? [saved, ...completion(r, p)] : [saved];
+      const saved = reflectionChange(r, p, text);
+      return isReflectionWritten(text) ? [...saved, ...completion(r, p)] : saved;
     },
     { database },
   );

@@ -3,6 +3,7 @@
 // refused it for good — never because a request was sent.
 import type { LearnerEvent } from '../../shared/events';
 import { db, type LommekursDB } from './db';
+import { countLearnerActions } from './pending-actions';
 import { addRejected, type RejectedRecord } from './sync-state';
 
 /** The oldest `limit` events waiting to be pushed, in the order they were recorded. */
@@ -47,6 +48,15 @@ export function reject(
 /** How many events are waiting for the server. */
 export const countPending = (database: LommekursDB = db): Promise<number> =>
   database.outbox.count();
+
+/** What waits for the server: how many events (a sync is due when they grow) and how many
+ * learner actions they stand for (what the learner is shown; the rule is in pending-actions.ts). */
+export async function summarizePending(
+  database: LommekursDB = db,
+): Promise<{ events: number; actions: number }> {
+  const events = await database.outbox.toArray();
+  return { events: events.length, actions: countLearnerActions(events) };
+}
 
 /** Which of these event ids are still waiting for the server (a completion's receipt shows
  * "Lagret på enheten" until this is empty, then "Synkronisert"). */

@@ -9,8 +9,15 @@ import type { AccountInfo } from '../../shared/sync-protocol';
 import { renewClientId } from './client-id';
 import { db, type LommekursDB } from './db';
 
-/** Why the last sync did not finish, as the UI shows it. */
-export type SyncProblem = 'offline' | 'server' | 'signed-out' | 'update-required';
+/** Why the last sync did not finish, as the UI shows it. 'offline': the browser says there is no
+ * network; 'server': the network is up but the server does not answer (or answers 5xx);
+ * 'account-deleted': the account was deleted, on another device (the learner chooses to keep or
+ * wipe this device's copy, see forgetDeletedAccount). */
+export type SyncProblem =
+  'offline' | 'server' | 'signed-out' | 'account-deleted' | 'update-required';
+
+/** The problems that end the session on this device: the server refused its token. */
+export type SessionEnd = Extract<SyncProblem, 'signed-out' | 'account-deleted'>;
 
 /** The learner's session on this device. `token` is null once the server refused it (401): the
  * account is remembered so the learner can sign in again as the same person. */
@@ -114,21 +121,50 @@ export function storeSession(
       await removeLearnerData(database, options);
     }
     await write(database, KEYS.session, session);
-    // A new session settles a "signed out" problem; any other problem is for the next sync.
-    if ((await read<SyncProblem>(database, KEYS.problem)) === 'signed-out') {
+    // A new session settles a "signed out" or "account deleted" problem; any other problem is
+    // for the next sync.
+    const problem = await read<SyncProblem>(database, KEYS.problem);
+    if (problem === 'signed-out' || problem === 'account-deleted') {
       await database.meta.delete(KEYS.problem);
     }
   });
 }
 
-/** The server refused `token` (401): forget the token, keep who it was, ask to sign in again.
- * Does nothing if the session has changed since the request was sent. */
-export function markSignedOut(database: LommekursDB, token: string): Promise<void> {
+/** The server refused `token` (401): forget the token, keep who it was, and record why — expired
+ * ('signed-out': sign in again) or the account was deleted ('account-deleted'). Does nothing if
+ * the session has changed since the request was sent. */
+export function markSignedOut(
+  database: LommekursDB,
+  token: string,
+  why: SessionEnd = 'signed-out',
+): Promise<void> {
   return database.transaction('rw', database.meta, async () => {
     const session = await getSession(database);
     if (session?.token !== token) return;
     await write(database, KEYS.session, { ...session, token: null });
-    await write(database, KEYS.problem, 'signed-out' satisfies SyncProblem);
+    await write(database, KEYS.problem, why);
+  });
+}
+
+/**
+ * The learner's answer to "your account was deleted": keep this device's progress without an
+ * account, or wipe it. Keeping forgets the deleted account (session, cursor, sync status) and
+ * leaves progress, waiting events and the client id as they are — the device is then like one
+ * that never had an account, and an account made later adopts the waiting events. Wiping removes
+ * the learner's data as signing out does, unsynced events included (there is no account left to
+ * send them to). Does nothing unless the device is in the account-deleted state, so a second tab
+ * answering late cannot wipe a new account's data.
+ */
+export function forgetDeletedAccount(
+  database: LommekursDB,
+  { keepProgress }: { keepProgress: boolean },
+): Promise<void> {
+  return database.transaction('rw', database.meta, database.progress, database.outbox, async () => {
+    const session = await getSession(database);
+    const problem = await read<SyncProblem>(database, KEYS.problem);
+    if (session?.token !== null || problem !== 'account-deleted') return;
+    if (keepProgress) await database.meta.bulkDelete(Object.values(KEYS));
+    else await removeLearnerData(database, { discardUnsynced: true });
   });
 }
 

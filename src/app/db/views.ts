@@ -1,11 +1,17 @@
 // Read-only views that screens subscribe to through liveQuery (src/app/state/live.ts): each one
 // combines the storage modules' queries into what one screen shows. No writes here.
-import type { LessonProgress } from '../../shared/progress';
+import { isUntouched, type LessonProgress } from '../../shared/progress';
 import { changedLessons, type ChangedLesson } from './change-notices';
-import { getStoredCourse, getStoredLesson, listStoredCourses } from './courses';
+import { getStoredCourse, getStoredLesson, getStoredLessons, listStoredCourses } from './courses';
 import type { DownloadRow, StoredCourse, StoredLesson } from './db';
 import { getDownload, isAvailableOffline, listDownloads } from './downloads';
-import { getCourseProgress, getLessonProgress, summarise, type CourseSummary } from './progress';
+import {
+  getCourseProgress,
+  getLessonProgress,
+  listCourseIdsWithProgress,
+  summarise,
+  type CourseSummary,
+} from './progress';
 
 /** A stored course with the learner's progress in it. */
 export interface CourseOverview {
@@ -22,13 +28,32 @@ export interface CourseOverview {
   changed: ChangedLesson[];
 }
 
+/** The learner's progress in a course whose bundle is not on this device: pulled from another
+ * device, or kept when the course's download was deleted. Lists show it with the catalogue's
+ * title and lesson ids. */
+export interface ProgressWithoutBundle {
+  courseId: string;
+  progress: Map<string, LessonProgress>;
+  /** When the learner last did something in the course; 0 if never. */
+  lastActive: number;
+}
+
+/** When the learner last did something in a course; 0 if never. */
+const lastActiveIn = (progress: Map<string, LessonProgress>): number => {
+  let lastActive = 0;
+  // A lesson untouched since a course reset does not make the course started again.
+  for (const p of progress.values()) {
+    if (!isUntouched(p)) lastActive = Math.max(lastActive, p.updatedAt);
+  }
+  return lastActive;
+};
+
 async function overviewOf(course: StoredCourse): Promise<CourseOverview> {
   const [progress, download] = await Promise.all([
     getCourseProgress(course.id),
     getDownload(course.id),
   ]);
-  let lastActive = 0;
-  for (const p of progress.values()) lastActive = Math.max(lastActive, p.updatedAt);
+  const lastActive = lastActiveIn(progress);
   return {
     course,
     progress,
@@ -54,6 +79,28 @@ export async function storedCourseOverviews(): Promise<CourseOverview[]> {
     (a, b) => b.lastActive - a.lastActive || a.course.title.localeCompare(b.course.title),
   );
 }
+
+/** Progress in every course whose bundle is not on this device, most recently active first. */
+export async function progressWithoutBundle(): Promise<ProgressWithoutBundle[]> {
+  const [courseIds, courses] = await Promise.all([
+    listCourseIdsWithProgress(),
+    listStoredCourses(),
+  ]);
+  const stored = new Set(courses.map((course) => course.id));
+  const missing = courseIds.filter((courseId) => !stored.has(courseId));
+  const rows = await Promise.all(
+    missing.map(async (courseId) => {
+      const progress = await getCourseProgress(courseId);
+      return { courseId, progress, lastActive: lastActiveIn(progress) };
+    }),
+  );
+  return rows.sort((a, b) => b.lastActive - a.lastActive);
+}
+
+/** Every stored lesson of a course with its body (a finished course's summary reads its quizzes
+ * and checklists). */
+export const courseLessons = (courseId: string): Promise<StoredLesson[]> =>
+  getStoredLessons(courseId);
 
 /** One lesson's body and its progress (null when missing or not started). */
 export async function lessonView(

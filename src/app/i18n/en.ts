@@ -11,6 +11,170 @@ export const en: Messages = {
   'app.offline': 'Offline',
   'app.chunkErrorTitle': 'The page could not be opened',
   'app.chunkErrorText': 'Part of the app is missing on this device. Go online and reload the page.',
+  // storage persistence on request, and Safari without the Home Screen
+  'persist.why':
+    'With lasting storage, downloaded courses and your progress stay even when the phone runs short of space.',
+  'safari.heading': 'Safari may delete your progress',
+  'safari.deletes':
+    'If you use Safari for 7 days without opening Lommekurs, Safari deletes everything Lommekurs stored on this device: your progress and the courses you downloaded.',
+  'safari.keepSafe':
+    'To keep it: add Lommekurs to your Home Screen (tap the Share button, then “Add to Home Screen”), or create an account, so your progress is also kept with us.',
+  'safari.keepSafeSynced':
+    'To keep it: add Lommekurs to your Home Screen (tap the Share button, then “Add to Home Screen”), or sync before you leave, so your progress is safe in your account.',
+  'safari.dismiss': 'Got it',
+  // course reset, and data for everyone (export and wipe on this device)
+  'reset.heading': 'Start again',
+  'reset.text': 'Want to take the course again? You can reset your progress in it.',
+  'reset.button': 'Reset progress in this course',
+  'reset.title': 'Reset your progress in “{title}”?',
+  'reset.resetsHeading': 'This is reset:',
+  'reset.resetsLessons': 'which lessons are completed, and how far you have read',
+  'reset.resetsQuiz': 'your quiz answers and results',
+  'reset.resetsChecklists': 'the ticks in the checklists',
+  'reset.keepsHeading': 'This is kept:',
+  'reset.keepsReflections': 'what you wrote in the reflections (save again to complete them)',
+  'reset.keepsTime': 'the time you have spent',
+  'reset.keepsDownload': 'the course on this device, if it is downloaded',
+  'reset.syncNote':
+    'If you have an account, the course is reset on your other devices too when they sync.',
+  'reset.confirm': 'Reset the course',
+  'reset.cancel': 'Cancel',
+  'reset.done': 'Your progress in the course is reset. You can start again.',
+  'reset.failed': 'Could not reset the course. Please try again.',
+  'deviceData.heading': 'Your data on this device',
+  'deviceData.text':
+    'Download what Lommekurs has stored about you on this device: a summary you can read and print, and the same data as JSON.',
+  'deviceData.export': 'Download my data',
+  'deviceData.exportJson': 'Download as JSON',
+  'deviceData.exported': 'Your data is saved as {file}.',
+  'deviceData.exportFailed': 'Could not make the file. Please try again.',
+  'deviceData.wipe': 'Delete the data on this device',
+  'deviceData.wipeTitle': 'Delete the data on this device?',
+  'deviceData.wipeText':
+    'Your progress, quiz answers, checklists and reflections are deleted from this device. This cannot be undone.',
+  'deviceData.wipeKeeps': 'Downloaded courses and the settings (language, text size) stay.',
+  'deviceData.wipeLocalOnly':
+    'You have no account, so the data exists nowhere else. Download it first if you want to keep it.',
+  'deviceData.wipeAccount':
+    'You are signed out on this device. Your account and what is stored in it are not deleted: sign in again to get your progress back. To delete the account, use “Delete account”.',
+  'deviceData.wipeUnsynced': {
+    one: '{count} change is not synced yet and will be lost.',
+    other: '{count} changes are not synced yet and will be lost.',
+  },
+  'deviceData.wipeConfirm': 'Delete the data',
+  'deviceData.wiping': 'Deleting …',
+  'deviceData.cancel': 'Cancel',
+  'deviceData.wiped': 'Your data is deleted from this device.',
+  'deviceData.wipeFailed': 'Could not delete the data. Please try again.',
+  'export.title': 'My data in Lommekurs',
+  'export.intro': 'Taken from this device on {date}.',
+  'export.none': 'No progress is stored on this device.',
+  'export.completedOn': 'Completed {date}',
+  'export.started': 'Started',
+  'export.notStarted': 'Not started',
+  'export.resetOn': 'Progress was reset on {date}.',
+  'export.quiz': 'Quiz: {correct} of {total} right at the first try ({answers} answers in all).',
+  'export.checklist': 'Checklist: {done} of {total} items done.',
+  'export.checked': 'done',
+  'export.notChecked': 'not done',
+  'export.reflection': 'Your reflection:',
+  'export.time': 'Time spent: {minutes} min.',
+  'export.unknownCourse': 'Course not on this device ({id})',
+  // home on any device, start/continue, catalogue search, course complete
+  'courses.start': 'Start',
+  'courses.continue': 'Continue',
+  'courses.review': 'See the summary',
+  'courses.notOnDevice': 'Not downloaded on this device yet.',
+  'home.notStartedHeading': 'Downloaded, not started',
+  'home.unlisted': {
+    one: 'You have progress in {count} more course. It shows when the device is online.',
+    other: 'You have progress in {count} more courses. They show when the device is online.',
+  },
+  'catalogue.searchLabel': 'Search courses',
+  'catalogue.searchHint': 'Searches titles and descriptions.',
+  'catalogue.searchCount': { one: '{count} course matches.', other: '{count} courses match.' },
+  'catalogue.searchNone': 'No course matches “{query}”. Try another word.',
+  'catalogue.searchClear': 'Show all courses',
+  'catalogue.languageNote':
+    'The courses are in Norwegian (Bokmål or Nynorsk). The app itself is in English.',
+  'complete.title': 'You have finished the course!',
+  'complete.lessons': { one: '{count} lesson completed', other: '{count} lessons completed' },
+  'complete.quiz': 'Quiz: {right} of {total} right at the first try',
+  'complete.minutes': { one: '{count} minute spent', other: '{count} minutes spent' },
+  'complete.nextHeading': 'Next course',
+  'complete.startNext': 'Start the next course',
+  'complete.allStarted': 'You have started every course there is for now.',
+  'complete.leftHeading': 'Still open on your checklists',
+  'complete.leftLesson': 'From “{title}”:',
+  // text size
+  'settings.textSize': 'Text size',
+  'settings.textSizeHint': 'Makes all text in the app larger. Saved on this device.',
+  'settings.textSize.normal': 'Normal',
+  'settings.textSize.large': 'Large',
+  'settings.textSize.largest': 'Largest',
+  'settings.textSizeSaved': 'The text size has been changed.',
+  // done when done: checklists and reflections
+  'checklist.needAll': 'Tick every item to complete the checklist.',
+  'checklist.restNotApplicable': 'The rest does not apply to us',
+  'checklist.restTitle': 'Does the rest not apply to you?',
+  'checklist.restText': {
+    one: '{count} item is not ticked. The checklist will be complete, and the item stays marked as not done. You can tick it later.',
+    other:
+      '{count} items are not ticked. The checklist will be complete, and the items stay marked as not done. You can tick them later.',
+  },
+  'checklist.restConfirm': 'Yes, complete the checklist',
+  'checklist.restCancel': 'Cancel',
+  'checklist.doneWithRest': {
+    one: 'The checklist is complete. {count} item is not ticked; you can tick it later.',
+    other: 'The checklist is complete. {count} items are not ticked; you can tick them later.',
+  },
+  'reflection.submit': 'Save',
+  'reflection.draftSaved': 'Draft saved',
+  'reflection.tooShort': {
+    one: 'Write at least {min} characters, a whole sentence, and press “Save” again. There is {count} character now.',
+    other:
+      'Write at least {min} characters, a whole sentence, and press “Save” again. There are {count} characters now.',
+  },
+  'reflection.whereDevice': 'Your text is stored only on this device. Nobody else can read it.',
+  'reflection.whereAccount':
+    'Your text is stored on this device and on the Lommekurs server, so your other devices get it. Nobody else can read it in Lommekurs, not even your advisor.',
+  // quiz: answers that test
+  'quiz.wrong': 'Not right. Read why, then try again or see the answer.',
+  'quiz.partlyRight': 'Partly right. Read why, then try again or see the answer.',
+  'quiz.answerShown': 'Here is the right answer.',
+  'quiz.showAnswer': 'Show the answer',
+  'quiz.yourAnswerRight': 'Your answer: right',
+  'quiz.yourAnswerWrong': 'Your answer: wrong',
+  'quiz.practiceRound': 'Practice round: your first result stands.',
+  'quiz.firstTryScore': '{correct} of {total} right at the first attempt ({percent}).',
+  'quiz.firstTryCounts': 'Your first attempt is what counts. Later attempts are practice.',
+  'quiz.outcomeFirstTry': 'Question {index}: right at the first attempt.',
+  'quiz.outcomeLater': {
+    one: 'Question {index}: right after {count} attempt.',
+    other: 'Question {index}: right after {count} attempts.',
+  },
+  'quiz.outcomeRevealed': {
+    one: 'Question {index}: you saw the answer after {count} attempt.',
+    other: 'Question {index}: you saw the answer after {count} attempts.',
+  },
+  'quiz.outcomeOpen': 'Question {index}: not answered right yet.',
+
+  // account deleted on another device
+  'accountDeleted.title': 'Your account has been deleted',
+  'accountDeleted.text':
+    'Your account and the progress stored on the server were deleted from another device. What you have done is still on this device, but it is no longer synced.',
+  'accountDeleted.question':
+    'Do you want to keep it on this device without an account, or delete it?',
+  'accountDeleted.keep': 'Keep on this device',
+  'accountDeleted.wipe': 'Delete from this device',
+  'accountDeleted.wipeTitle': 'Delete the progress on this device?',
+  'accountDeleted.wipeText':
+    'Completed lessons, answers, ticked items and reflections on this device will be deleted. This cannot be undone. The courses you have downloaded stay.',
+  'accountDeleted.wipeConfirm': 'Delete the progress',
+  'accountDeleted.kept':
+    'Your progress is kept on this device, without an account. You can create a new account whenever you like.',
+  'accountDeleted.wiped': 'The progress has been deleted from this device.',
+  'accountDeleted.failed': 'That did not work. Please try again.',
 
   'nav.label': 'Main menu',
   'nav.home': 'Home',
@@ -58,7 +222,6 @@ export const en: Messages = {
   'course.continueWith': 'Next: {title}',
   'course.finished': 'Completed!',
   'course.finishedOn': 'Completed on {date}.',
-  'course.finishedText': 'You have completed every lesson in this course. Well done!',
   'course.lessonsHeading': 'Lessons',
   'course.sourcesHeading': 'Sources',
   'course.alsoIn': 'Also in {language}',
@@ -91,7 +254,6 @@ export const en: Messages = {
   'lesson.doneTitle': 'Lesson completed',
   'lesson.nextLesson': 'Next lesson',
   'lesson.courseDoneTitle': 'You have completed the course!',
-  'lesson.courseDoneText': 'Every lesson is completed. Well done!',
   'lesson.chunkErrorTitle': 'The lesson could not be opened',
   'lesson.chunkErrorText':
     'Part of the app is missing on this device. Go online and reload the page.',
@@ -108,20 +270,12 @@ export const en: Messages = {
   'quiz.answer': 'Answer',
   'quiz.chooseFirst': 'Choose an answer first.',
   'quiz.correct': 'Correct!',
-  'quiz.partly': 'Partly correct. Read the explanations and try again.',
-  'quiz.incorrect': 'Not quite. Read the explanations and try again.',
   'quiz.optionCorrect': 'Correct answer',
   'quiz.optionWrong': 'Wrong answer',
-  'quiz.yourChoice': 'Your choice',
   'quiz.tryAgain': 'Try again',
   'quiz.nextQuestion': 'Next question',
   'quiz.seeResult': 'See your result',
   'quiz.resultTitle': 'Result',
-  'quiz.best': 'Best result: {correct} of {total} correct ({percent}).',
-  'quiz.attempts': {
-    one: 'You have answered {count} time.',
-    other: 'You have answered {count} times.',
-  },
   'quiz.restart': 'Take the quiz again',
 
   'checklist.progress': '{checked} of {total} items done.',
@@ -129,7 +283,8 @@ export const en: Messages = {
   'checklist.done': 'The checklist is complete. You can still tick items.',
 
   'reflection.label': 'Your thoughts',
-  'reflection.hint': 'Jot down a few notes. Your text is saved automatically.',
+  'reflection.hint':
+    'Write at least a sentence, then press “Save”. While you type, your text is kept as a draft.',
   'reflection.saved': 'Saved',
   'reflection.saving': 'Saving…',
   'reflection.tip': 'Tip',
@@ -274,8 +429,10 @@ export const en: Messages = {
   'sync.now': 'Sync now',
   'sync.running': 'Syncing…',
   'sync.offline': 'Offline — changes sync when the network is back',
-  'sync.server': 'The server is not responding — trying again at\u00a0{time}',
-  'sync.serverSoon': 'The server is not responding — trying again soon',
+  'sync.server':
+    'The server is not responding right now — trying again at\u00a0{time}. Your changes are saved on this device and will be sent when it responds.',
+  'sync.serverSoon':
+    'The server is not responding right now — trying again soon. Your changes are saved on this device and will be sent when it responds.',
   'sync.signedOut': 'Sign in again to sync',
   'sync.kept': 'Your changes are kept.',
   'sync.updateRequired': 'Update the app to sync.',
@@ -331,13 +488,13 @@ export const en: Messages = {
   'account.dataHeading': 'Your data',
   'account.dataText':
     'You can download everything Lommekurs has stored about you, and you can delete your account with everything stored in it.',
-  'account.export': 'Download my data',
+  'account.export': 'Download everything from your account',
   'account.exporting': 'Fetching your data…',
   'account.exported': 'Your data was saved as {file}.',
   'account.delete': 'Delete account',
   'account.deleteTitle': 'Delete your account?',
   'account.deleteText':
-    'Your account and everything stored in it will be deleted for good. This cannot be undone. Your progress will also be removed from this device.',
+    'Your account and the progress stored on the server will be deleted for good, for all your devices. This cannot be undone. Your progress will also be removed from this device. Other devices where you are signed in will say so the next time they connect, and let you choose to keep the progress on that device or delete it.',
   'account.deletePassword': 'Enter your password to confirm',
   'account.deleteConfirm': 'Delete my account for good',
   'account.deleting': 'Deleting the account…',

@@ -13,6 +13,170 @@ export const nb = {
   'app.chunkErrorTitle': 'Kunne ikke åpne siden',
   'app.chunkErrorText':
     'En del av appen mangler på enheten. Koble til nettet og last inn siden på nytt.',
+  // storage persistence on request, and Safari without the Home Screen
+  'persist.why':
+    'Med varig lagring blir nedlastede kurs og fremgangen din liggende, også når telefonen får lite plass.',
+  'safari.heading': 'Safari kan slette fremgangen din',
+  'safari.deletes':
+    'Bruker du Safari i 7 dager uten å åpne Lommekurs, sletter Safari alt Lommekurs har lagret på enheten: fremgangen din og kursene du har lastet ned.',
+  'safari.keepSafe':
+    'Slik tar du vare på det: Legg Lommekurs til på Hjem-skjermen (trykk på Del-knappen og velg «Legg til på Hjem-skjerm»), eller opprett en konto, så lagres fremgangen også hos oss.',
+  'safari.keepSafeSynced':
+    'Slik tar du vare på det: Legg Lommekurs til på Hjem-skjermen (trykk på Del-knappen og velg «Legg til på Hjem-skjerm»), eller synkroniser før du går, så ligger fremgangen trygt i kontoen din.',
+  'safari.dismiss': 'Jeg har forstått',
+  // course reset, and data for everyone (export and wipe on this device)
+  'reset.heading': 'Begynne på nytt',
+  'reset.text': 'Vil du ta kurset en gang til? Du kan nullstille fremgangen i kurset.',
+  'reset.button': 'Nullstill fremgangen i kurset',
+  'reset.title': 'Nullstille fremgangen i «{title}»?',
+  'reset.resetsHeading': 'Dette blir nullstilt:',
+  'reset.resetsLessons': 'hvilke leksjoner som er fullført, og hvor langt du har lest',
+  'reset.resetsQuiz': 'svarene og resultatene i quizene',
+  'reset.resetsChecklists': 'avkryssingene i sjekklistene',
+  'reset.keepsHeading': 'Dette beholdes:',
+  'reset.keepsReflections': 'det du har skrevet i refleksjonene (lagre igjen for å fullføre dem)',
+  'reset.keepsTime': 'tiden du har brukt',
+  'reset.keepsDownload': 'kurset på enheten, hvis det er lastet ned',
+  'reset.syncNote':
+    'Har du konto, blir kurset nullstilt på de andre enhetene dine også når de synkroniserer.',
+  'reset.confirm': 'Nullstill kurset',
+  'reset.cancel': 'Avbryt',
+  'reset.done': 'Fremgangen i kurset er nullstilt. Du kan begynne på nytt.',
+  'reset.failed': 'Kunne ikke nullstille kurset. Prøv igjen.',
+  'deviceData.heading': 'Dataene dine på denne enheten',
+  'deviceData.text':
+    'Last ned det Lommekurs har lagret om deg på denne enheten: en oversikt du kan lese og skrive ut, og de samme dataene som JSON.',
+  'deviceData.export': 'Last ned dataene mine',
+  'deviceData.exportJson': 'Last ned som JSON',
+  'deviceData.exported': 'Dataene er lagret som {file}.',
+  'deviceData.exportFailed': 'Kunne ikke lage filen. Prøv igjen.',
+  'deviceData.wipe': 'Slett dataene på denne enheten',
+  'deviceData.wipeTitle': 'Slette dataene på denne enheten?',
+  'deviceData.wipeText':
+    'Fremgangen din, quizsvarene, sjekklistene og refleksjonene blir slettet fra denne enheten. Det kan ikke angres.',
+  'deviceData.wipeKeeps':
+    'Nedlastede kurs og innstillingene (språk, tekststørrelse) blir liggende.',
+  'deviceData.wipeLocalOnly':
+    'Du har ikke konto, så dataene finnes ingen andre steder. Last dem ned først hvis du vil ta vare på dem.',
+  'deviceData.wipeAccount':
+    'Du blir logget ut på denne enheten. Kontoen og det som er lagret på den, blir ikke slettet: logg inn igjen for å hente fremgangen. Vil du slette kontoen, bruk «Slett kontoen».',
+  'deviceData.wipeUnsynced': {
+    one: '{count} endring er ikke synkronisert ennå og blir borte.',
+    other: '{count} endringer er ikke synkronisert ennå og blir borte.',
+  },
+  'deviceData.wipeConfirm': 'Slett dataene',
+  'deviceData.wiping': 'Sletter …',
+  'deviceData.cancel': 'Avbryt',
+  'deviceData.wiped': 'Dataene dine er slettet fra denne enheten.',
+  'deviceData.wipeFailed': 'Kunne ikke slette dataene. Prøv igjen.',
+  'export.title': 'Dataene mine i Lommekurs',
+  'export.intro': 'Hentet fra denne enheten {date}.',
+  'export.none': 'Det er ingen fremgang lagret på denne enheten.',
+  'export.completedOn': 'Fullført {date}',
+  'export.started': 'Påbegynt',
+  'export.notStarted': 'Ikke begynt',
+  'export.resetOn': 'Fremgangen ble nullstilt {date}.',
+  'export.quiz': 'Quiz: {correct} av {total} riktige på første forsøk ({answers} svar i alt).',
+  'export.checklist': 'Sjekkliste: {done} av {total} punkter gjort.',
+  'export.checked': 'gjort',
+  'export.notChecked': 'ikke gjort',
+  'export.reflection': 'Refleksjonen din:',
+  'export.time': 'Tid brukt: {minutes} min.',
+  'export.unknownCourse': 'Kurs som ikke er på enheten ({id})',
+  // home on any device, start/continue, catalogue search, course complete
+  'courses.start': 'Start',
+  'courses.continue': 'Fortsett',
+  'courses.review': 'Se oppsummeringen',
+  'courses.notOnDevice': 'Ikke lastet ned på denne enheten ennå.',
+  'home.notStartedHeading': 'Lastet ned, ikke begynt',
+  'home.unlisted': {
+    one: 'Du har fremdrift i {count} kurs til. Det vises når enheten er på nett.',
+    other: 'Du har fremdrift i {count} kurs til. De vises når enheten er på nett.',
+  },
+  'catalogue.searchLabel': 'Søk etter kurs',
+  'catalogue.searchHint': 'Søker i tittel og beskrivelse.',
+  'catalogue.searchCount': { one: '{count} kurs passer.', other: '{count} kurs passer.' },
+  'catalogue.searchNone': 'Ingen kurs passer til «{query}». Prøv et annet ord.',
+  'catalogue.searchClear': 'Vis alle kurs',
+  'catalogue.languageNote': 'Kursene er på norsk.',
+  'complete.title': 'Du har fullført kurset!',
+  'complete.lessons': { one: '{count} leksjon fullført', other: '{count} leksjoner fullført' },
+  'complete.quiz': 'Quiz: {right} av {total} riktige på første forsøk',
+  'complete.minutes': { one: '{count} minutt brukt', other: '{count} minutter brukt' },
+  'complete.nextHeading': 'Neste kurs',
+  'complete.startNext': 'Start neste kurs',
+  'complete.allStarted': 'Du har begynt på alle kursene som finnes nå.',
+  'complete.leftHeading': 'Dette står igjen på sjekklistene',
+  'complete.leftLesson': 'Fra «{title}»:',
+  // text size
+  'settings.textSize': 'Tekststørrelse',
+  'settings.textSizeHint': 'Gjør all tekst i appen større. Lagres på denne enheten.',
+  'settings.textSize.normal': 'Normal',
+  'settings.textSize.large': 'Stor',
+  'settings.textSize.largest': 'Størst',
+  'settings.textSizeSaved': 'Tekststørrelsen er endret.',
+  // done when done: checklists and reflections
+  'checklist.needAll': 'Kryss av alle punktene for å fullføre sjekklisten.',
+  'checklist.restNotApplicable': 'Resten gjelder ikke oss',
+  'checklist.restTitle': 'Gjelder resten ikke for dere?',
+  'checklist.restText': {
+    one: '{count} punkt er ikke krysset av. Sjekklisten blir fullført, og punktet står fortsatt som ikke gjort. Du kan krysse det av senere.',
+    other:
+      '{count} punkter er ikke krysset av. Sjekklisten blir fullført, og punktene står fortsatt som ikke gjort. Du kan krysse dem av senere.',
+  },
+  'checklist.restConfirm': 'Ja, fullfør sjekklisten',
+  'checklist.restCancel': 'Avbryt',
+  'checklist.doneWithRest': {
+    one: 'Sjekklisten er fullført. {count} punkt er ikke krysset av; du kan krysse det av senere.',
+    other:
+      'Sjekklisten er fullført. {count} punkter er ikke krysset av; du kan krysse dem av senere.',
+  },
+  'reflection.submit': 'Lagre',
+  'reflection.draftSaved': 'Utkastet er lagret',
+  'reflection.tooShort': {
+    one: 'Skriv minst {min} tegn, en hel setning, og trykk «Lagre» igjen. Nå står det {count} tegn.',
+    other:
+      'Skriv minst {min} tegn, en hel setning, og trykk «Lagre» igjen. Nå står det {count} tegn.',
+  },
+  'reflection.whereDevice': 'Teksten lagres bare på denne enheten. Ingen andre kan lese den.',
+  'reflection.whereAccount':
+    'Teksten lagres på denne enheten og på Lommekurs-serveren, slik at de andre enhetene dine får den. Ingen andre kan lese den i Lommekurs, heller ikke rådgiveren din.',
+  // quiz: answers that test
+  'quiz.wrong': 'Ikke riktig. Les hvorfor, og prøv igjen eller se svaret.',
+  'quiz.partlyRight': 'Delvis riktig. Les hvorfor, og prøv igjen eller se svaret.',
+  'quiz.answerShown': 'Her er det riktige svaret.',
+  'quiz.showAnswer': 'Vis svaret',
+  'quiz.yourAnswerRight': 'Ditt svar: riktig',
+  'quiz.yourAnswerWrong': 'Ditt svar: feil',
+  'quiz.practiceRound': 'Øvingsrunde: resultatet fra første gang står.',
+  'quiz.firstTryScore': '{correct} av {total} riktige på første forsøk ({percent}).',
+  'quiz.firstTryCounts': 'Det er første forsøk som teller. Nye forsøk er øving.',
+  'quiz.outcomeFirstTry': 'Spørsmål {index}: riktig på første forsøk.',
+  'quiz.outcomeLater': {
+    one: 'Spørsmål {index}: riktig etter {count} forsøk.',
+    other: 'Spørsmål {index}: riktig etter {count} forsøk.',
+  },
+  'quiz.outcomeRevealed': {
+    one: 'Spørsmål {index}: du så svaret etter {count} forsøk.',
+    other: 'Spørsmål {index}: du så svaret etter {count} forsøk.',
+  },
+  'quiz.outcomeOpen': 'Spørsmål {index}: ikke besvart riktig ennå.',
+
+  // account deleted on another device
+  'accountDeleted.title': 'Kontoen din er slettet',
+  'accountDeleted.text':
+    'Kontoen og fremgangen som var lagret på tjeneren, ble slettet fra en annen enhet. Det du har gjort, ligger fortsatt på denne enheten, men blir ikke synkronisert lenger.',
+  'accountDeleted.question': 'Vil du beholde det på denne enheten uten konto, eller slette det?',
+  'accountDeleted.keep': 'Behold på denne enheten',
+  'accountDeleted.wipe': 'Slett fra denne enheten',
+  'accountDeleted.wipeTitle': 'Slette fremgangen på denne enheten?',
+  'accountDeleted.wipeText':
+    'Fullførte leksjoner, svar, avkrysninger og refleksjoner på denne enheten blir slettet. Det kan ikke angres. Kursene du har lastet ned, blir liggende.',
+  'accountDeleted.wipeConfirm': 'Slett fremgangen',
+  'accountDeleted.kept':
+    'Fremgangen er beholdt på denne enheten, uten konto. Du kan opprette en ny konto når du vil.',
+  'accountDeleted.wiped': 'Fremgangen er slettet fra denne enheten.',
+  'accountDeleted.failed': 'Det gikk ikke. Prøv igjen.',
 
   'nav.label': 'Hovedmeny',
   'nav.home': 'Hjem',
@@ -60,7 +224,6 @@ export const nb = {
   'course.continueWith': 'Neste: {title}',
   'course.finished': 'Fullført!',
   'course.finishedOn': 'Fullført {date}.',
-  'course.finishedText': 'Du har fullført alle leksjonene i kurset. Godt jobbet!',
   'course.lessonsHeading': 'Leksjoner',
   'course.sourcesHeading': 'Kilder',
   'course.alsoIn': 'Også på {language}',
@@ -94,7 +257,6 @@ export const nb = {
   'lesson.doneTitle': 'Leksjonen er fullført',
   'lesson.nextLesson': 'Neste leksjon',
   'lesson.courseDoneTitle': 'Du har fullført kurset!',
-  'lesson.courseDoneText': 'Alle leksjonene er fullført. Godt jobbet!',
   'lesson.chunkErrorTitle': 'Kunne ikke åpne leksjonen',
   'lesson.chunkErrorText':
     'En del av appen mangler på enheten. Koble til nettet og last inn siden på nytt.',
@@ -111,17 +273,12 @@ export const nb = {
   'quiz.answer': 'Svar',
   'quiz.chooseFirst': 'Velg et svar først.',
   'quiz.correct': 'Riktig!',
-  'quiz.partly': 'Delvis riktig. Les forklaringene og prøv igjen.',
-  'quiz.incorrect': 'Ikke riktig. Les forklaringene og prøv igjen.',
   'quiz.optionCorrect': 'Riktig svar',
   'quiz.optionWrong': 'Feil svar',
-  'quiz.yourChoice': 'Ditt valg',
   'quiz.tryAgain': 'Prøv igjen',
   'quiz.nextQuestion': 'Neste spørsmål',
   'quiz.seeResult': 'Se resultatet',
   'quiz.resultTitle': 'Resultat',
-  'quiz.best': 'Beste resultat: {correct} av {total} riktige ({percent}).',
-  'quiz.attempts': { one: 'Du har svart {count} gang.', other: 'Du har svart {count} ganger.' },
   'quiz.restart': 'Ta quizen på nytt',
 
   'checklist.progress': '{checked} av {total} punkter er gjort.',
@@ -129,7 +286,8 @@ export const nb = {
   'checklist.done': 'Sjekklisten er fullført. Du kan fortsatt krysse av punkter.',
 
   'reflection.label': 'Dine tanker',
-  'reflection.hint': 'Skriv noen stikkord. Teksten lagres automatisk.',
+  'reflection.hint':
+    'Skriv minst en setning, og trykk «Lagre» når du er ferdig. Mens du skriver, lagres teksten som et utkast.',
   'reflection.saved': 'Lagret',
   'reflection.saving': 'Lagrer …',
   'reflection.tip': 'Tips',
@@ -271,8 +429,10 @@ export const nb = {
   'sync.now': 'Synkroniser nå',
   'sync.running': 'Synkroniserer …',
   'sync.offline': 'Frakoblet — synkroniseres når nettet er tilbake',
-  'sync.server': 'Tjeneren svarer ikke — prøver igjen kl.\u00a0{time}',
-  'sync.serverSoon': 'Tjeneren svarer ikke — prøver igjen snart',
+  'sync.server':
+    'Tjeneren svarer ikke akkurat nå — prøver igjen kl.\u00a0{time}. Endringene dine er lagret på enheten og sendes når den svarer.',
+  'sync.serverSoon':
+    'Tjeneren svarer ikke akkurat nå — prøver igjen snart. Endringene dine er lagret på enheten og sendes når den svarer.',
   'sync.signedOut': 'Logg inn igjen for å synkronisere',
   'sync.kept': 'Endringene dine er tatt vare på.',
   'sync.updateRequired': 'Oppdater appen for å synkronisere.',
@@ -328,13 +488,13 @@ export const nb = {
   'account.dataHeading': 'Dataene dine',
   'account.dataText':
     'Du kan laste ned alt Lommekurs har lagret om deg, og du kan slette kontoen med alt som er lagret på den.',
-  'account.export': 'Last ned dataene mine',
+  'account.export': 'Last ned alt fra kontoen',
   'account.exporting': 'Henter dataene …',
   'account.exported': 'Dataene er lagret som {file}.',
   'account.delete': 'Slett kontoen',
   'account.deleteTitle': 'Slette kontoen?',
   'account.deleteText':
-    'Kontoen og alt som er lagret på den, blir slettet for godt. Det kan ikke angres. Fremgangen blir også fjernet fra denne enheten.',
+    'Kontoen og fremgangen som er lagret på tjeneren, blir slettet for godt, for alle enheter. Det kan ikke angres. Fremgangen blir også fjernet fra denne enheten. Andre enheter der du er logget inn, sier fra neste gang de kobler seg til, og lar deg velge om fremgangen skal bli liggende på enheten eller slettes.',
   'account.deletePassword': 'Skriv passordet ditt for å bekrefte',
   'account.deleteConfirm': 'Slett kontoen for godt',
   'account.deleting': 'Sletter kontoen …',

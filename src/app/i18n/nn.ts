@@ -12,6 +12,169 @@ export const nn: Messages = {
   'app.chunkErrorTitle': 'Kunne ikkje opne sida',
   'app.chunkErrorText':
     'Ein del av appen manglar på eininga. Kople til nettet og last inn sida på nytt.',
+  // storage persistence on request, and Safari without the Home Screen
+  'persist.why':
+    'Med varig lagring blir nedlasta kurs og framgangen din liggjande, også når telefonen får lite plass.',
+  'safari.heading': 'Safari kan slette framgangen din',
+  'safari.deletes':
+    'Brukar du Safari i 7 dagar utan å opne Lommekurs, slettar Safari alt Lommekurs har lagra på eininga: framgangen din og kursa du har lasta ned.',
+  'safari.keepSafe':
+    'Slik tek du vare på det: Legg Lommekurs til på Heim-skjermen (trykk på Del-knappen og vel «Legg til på Hjem-skjerm»), eller opprett ein konto, så blir framgangen lagra hos oss òg.',
+  'safari.keepSafeSynced':
+    'Slik tek du vare på det: Legg Lommekurs til på Heim-skjermen (trykk på Del-knappen og vel «Legg til på Hjem-skjerm»), eller synkroniser før du går, så ligg framgangen trygt i kontoen din.',
+  'safari.dismiss': 'Eg har forstått',
+  // course reset, and data for everyone (export and wipe on this device)
+  'reset.heading': 'Byrje på nytt',
+  'reset.text': 'Vil du ta kurset ein gong til? Du kan nullstille framgangen i kurset.',
+  'reset.button': 'Nullstill framgangen i kurset',
+  'reset.title': 'Nullstille framgangen i «{title}»?',
+  'reset.resetsHeading': 'Dette blir nullstilt:',
+  'reset.resetsLessons': 'kva leksjonar som er fullførte, og kor langt du har lese',
+  'reset.resetsQuiz': 'svara og resultata i quizane',
+  'reset.resetsChecklists': 'avkryssingane i sjekklistene',
+  'reset.keepsHeading': 'Dette blir teke vare på:',
+  'reset.keepsReflections': 'det du har skrive i refleksjonane (lagre igjen for å fullføre dei)',
+  'reset.keepsTime': 'tida du har brukt',
+  'reset.keepsDownload': 'kurset på eininga, viss det er lasta ned',
+  'reset.syncNote':
+    'Har du konto, blir kurset nullstilt på dei andre einingane dine òg når dei synkroniserer.',
+  'reset.confirm': 'Nullstill kurset',
+  'reset.cancel': 'Avbryt',
+  'reset.done': 'Framgangen i kurset er nullstilt. Du kan byrje på nytt.',
+  'reset.failed': 'Kunne ikkje nullstille kurset. Prøv igjen.',
+  'deviceData.heading': 'Dataa dine på denne eininga',
+  'deviceData.text':
+    'Last ned det Lommekurs har lagra om deg på denne eininga: eit oversyn du kan lese og skrive ut, og dei same dataa som JSON.',
+  'deviceData.export': 'Last ned dataa mine',
+  'deviceData.exportJson': 'Last ned som JSON',
+  'deviceData.exported': 'Dataa er lagra som {file}.',
+  'deviceData.exportFailed': 'Kunne ikkje lage fila. Prøv igjen.',
+  'deviceData.wipe': 'Slett dataa på denne eininga',
+  'deviceData.wipeTitle': 'Slette dataa på denne eininga?',
+  'deviceData.wipeText':
+    'Framgangen din, quizsvara, sjekklistene og refleksjonane blir sletta frå denne eininga. Det kan ikkje angrast.',
+  'deviceData.wipeKeeps': 'Nedlasta kurs og innstillingane (språk, tekststorleik) blir liggjande.',
+  'deviceData.wipeLocalOnly':
+    'Du har ikkje konto, så dataa finst ingen andre stader. Last dei ned først viss du vil ta vare på dei.',
+  'deviceData.wipeAccount':
+    'Du blir logga ut på denne eininga. Kontoen og det som er lagra på han, blir ikkje sletta: logg inn igjen for å hente framgangen. Vil du slette kontoen, bruk «Slett kontoen».',
+  'deviceData.wipeUnsynced': {
+    one: '{count} endring er ikkje synkronisert enno og blir borte.',
+    other: '{count} endringar er ikkje synkroniserte enno og blir borte.',
+  },
+  'deviceData.wipeConfirm': 'Slett dataa',
+  'deviceData.wiping': 'Slettar …',
+  'deviceData.cancel': 'Avbryt',
+  'deviceData.wiped': 'Dataa dine er sletta frå denne eininga.',
+  'deviceData.wipeFailed': 'Kunne ikkje slette dataa. Prøv igjen.',
+  'export.title': 'Dataa mine i Lommekurs',
+  'export.intro': 'Henta frå denne eininga {date}.',
+  'export.none': 'Det er ingen framgang lagra på denne eininga.',
+  'export.completedOn': 'Fullført {date}',
+  'export.started': 'Påbyrja',
+  'export.notStarted': 'Ikkje byrja',
+  'export.resetOn': 'Framgangen vart nullstilt {date}.',
+  'export.quiz': 'Quiz: {correct} av {total} rette på første forsøk ({answers} svar i alt).',
+  'export.checklist': 'Sjekkliste: {done} av {total} punkt gjorde.',
+  'export.checked': 'gjort',
+  'export.notChecked': 'ikkje gjort',
+  'export.reflection': 'Refleksjonen din:',
+  'export.time': 'Tid brukt: {minutes} min.',
+  'export.unknownCourse': 'Kurs som ikkje er på eininga ({id})',
+  // home on any device, start/continue, catalogue search, course complete
+  'courses.start': 'Start',
+  'courses.continue': 'Hald fram',
+  'courses.review': 'Sjå samandraget',
+  'courses.notOnDevice': 'Ikkje lasta ned på denne eininga enno.',
+  'home.notStartedHeading': 'Lasta ned, ikkje byrja',
+  'home.unlisted': {
+    one: 'Du har framdrift i {count} kurs til. Det blir vist når eininga er på nett.',
+    other: 'Du har framdrift i {count} kurs til. Dei blir viste når eininga er på nett.',
+  },
+  'catalogue.searchLabel': 'Søk etter kurs',
+  'catalogue.searchHint': 'Søkjer i tittel og skildring.',
+  'catalogue.searchCount': { one: '{count} kurs passar.', other: '{count} kurs passar.' },
+  'catalogue.searchNone': 'Ingen kurs passar til «{query}». Prøv eit anna ord.',
+  'catalogue.searchClear': 'Vis alle kurs',
+  'catalogue.languageNote': 'Kursa er på norsk.',
+  'complete.title': 'Du har fullført kurset!',
+  'complete.lessons': { one: '{count} leksjon fullført', other: '{count} leksjonar fullførte' },
+  'complete.quiz': 'Quiz: {right} av {total} rette på første forsøk',
+  'complete.minutes': { one: '{count} minutt brukt', other: '{count} minutt brukte' },
+  'complete.nextHeading': 'Neste kurs',
+  'complete.startNext': 'Start neste kurs',
+  'complete.allStarted': 'Du har byrja på alle kursa som finst no.',
+  'complete.leftHeading': 'Dette står att på sjekklistene',
+  'complete.leftLesson': 'Frå «{title}»:',
+  // text size
+  'settings.textSize': 'Tekststorleik',
+  'settings.textSizeHint': 'Gjer all tekst i appen større. Blir lagra på denne eininga.',
+  'settings.textSize.normal': 'Normal',
+  'settings.textSize.large': 'Stor',
+  'settings.textSize.largest': 'Størst',
+  'settings.textSizeSaved': 'Tekststorleiken er endra.',
+  // done when done: checklists and reflections
+  'checklist.needAll': 'Kryss av alle punkta for å fullføre sjekklista.',
+  'checklist.restNotApplicable': 'Resten gjeld ikkje oss',
+  'checklist.restTitle': 'Gjeld ikkje resten for dykk?',
+  'checklist.restText': {
+    one: '{count} punkt er ikkje kryssa av. Sjekklista blir fullført, og punktet står framleis som ikkje gjort. Du kan krysse det av seinare.',
+    other:
+      '{count} punkt er ikkje kryssa av. Sjekklista blir fullført, og punkta står framleis som ikkje gjorde. Du kan krysse dei av seinare.',
+  },
+  'checklist.restConfirm': 'Ja, fullfør sjekklista',
+  'checklist.restCancel': 'Avbryt',
+  'checklist.doneWithRest': {
+    one: 'Sjekklista er fullført. {count} punkt er ikkje kryssa av; du kan krysse det av seinare.',
+    other:
+      'Sjekklista er fullført. {count} punkt er ikkje kryssa av; du kan krysse dei av seinare.',
+  },
+  'reflection.submit': 'Lagre',
+  'reflection.draftSaved': 'Utkastet er lagra',
+  'reflection.tooShort': {
+    one: 'Skriv minst {min} teikn, ei heil setning, og trykk «Lagre» igjen. No står det {count} teikn.',
+    other:
+      'Skriv minst {min} teikn, ei heil setning, og trykk «Lagre» igjen. No står det {count} teikn.',
+  },
+  'reflection.whereDevice': 'Teksten blir berre lagra på denne eininga. Ingen andre kan lese han.',
+  'reflection.whereAccount':
+    'Teksten blir lagra på denne eininga og på Lommekurs-tenaren, slik at dei andre einingane dine får han. Ingen andre kan lese han i Lommekurs, heller ikkje rådgivaren din.',
+  // quiz: answers that test
+  'quiz.wrong': 'Ikkje rett. Les kvifor, og prøv igjen eller sjå svaret.',
+  'quiz.partlyRight': 'Delvis rett. Les kvifor, og prøv igjen eller sjå svaret.',
+  'quiz.answerShown': 'Her er det rette svaret.',
+  'quiz.showAnswer': 'Vis svaret',
+  'quiz.yourAnswerRight': 'Svaret ditt: rett',
+  'quiz.yourAnswerWrong': 'Svaret ditt: feil',
+  'quiz.practiceRound': 'Øvingsrunde: resultatet frå første gong står.',
+  'quiz.firstTryScore': '{correct} av {total} rette på første forsøk ({percent}).',
+  'quiz.firstTryCounts': 'Det er første forsøket som tel. Nye forsøk er øving.',
+  'quiz.outcomeFirstTry': 'Spørsmål {index}: rett på første forsøk.',
+  'quiz.outcomeLater': {
+    one: 'Spørsmål {index}: rett etter {count} forsøk.',
+    other: 'Spørsmål {index}: rett etter {count} forsøk.',
+  },
+  'quiz.outcomeRevealed': {
+    one: 'Spørsmål {index}: du såg svaret etter {count} forsøk.',
+    other: 'Spørsmål {index}: du såg svaret etter {count} forsøk.',
+  },
+  'quiz.outcomeOpen': 'Spørsmål {index}: ikkje svart rett enno.',
+
+  // account deleted on another device
+  'accountDeleted.title': 'Kontoen din er sletta',
+  'accountDeleted.text':
+    'Kontoen og framgangen som var lagra på tenaren, vart sletta frå ei anna eining. Det du har gjort, ligg framleis på denne eininga, men blir ikkje synkronisert lenger.',
+  'accountDeleted.question': 'Vil du behalde det på denne eininga utan konto, eller slette det?',
+  'accountDeleted.keep': 'Behald på denne eininga',
+  'accountDeleted.wipe': 'Slett frå denne eininga',
+  'accountDeleted.wipeTitle': 'Slette framgangen på denne eininga?',
+  'accountDeleted.wipeText':
+    'Fullførte leksjonar, svar, avkryssingar og refleksjonar på denne eininga blir sletta. Det kan ikkje angrast. Kursa du har lasta ned, blir liggjande.',
+  'accountDeleted.wipeConfirm': 'Slett framgangen',
+  'accountDeleted.kept':
+    'Framgangen er teken vare på på denne eininga, utan konto. Du kan opprette ein ny konto når du vil.',
+  'accountDeleted.wiped': 'Framgangen er sletta frå denne eininga.',
+  'accountDeleted.failed': 'Det gjekk ikkje. Prøv igjen.',
 
   'nav.label': 'Hovudmeny',
   'nav.home': 'Heim',
@@ -59,7 +222,6 @@ export const nn: Messages = {
   'course.continueWith': 'Neste: {title}',
   'course.finished': 'Fullført!',
   'course.finishedOn': 'Fullført {date}.',
-  'course.finishedText': 'Du har fullført alle leksjonane i kurset. Godt jobba!',
   'course.lessonsHeading': 'Leksjonar',
   'course.sourcesHeading': 'Kjelder',
   'course.alsoIn': 'Også på {language}',
@@ -93,7 +255,6 @@ export const nn: Messages = {
   'lesson.doneTitle': 'Leksjonen er fullført',
   'lesson.nextLesson': 'Neste leksjon',
   'lesson.courseDoneTitle': 'Du har fullført kurset!',
-  'lesson.courseDoneText': 'Alle leksjonane er fullførte. Godt jobba!',
   'lesson.chunkErrorTitle': 'Kunne ikkje opne leksjonen',
   'lesson.chunkErrorText':
     'Ein del av appen manglar på eininga. Kople til nettet og last inn sida på nytt.',
@@ -110,17 +271,12 @@ export const nn: Messages = {
   'quiz.answer': 'Svar',
   'quiz.chooseFirst': 'Vel eit svar først.',
   'quiz.correct': 'Rett!',
-  'quiz.partly': 'Delvis rett. Les forklaringane og prøv igjen.',
-  'quiz.incorrect': 'Ikkje rett. Les forklaringane og prøv igjen.',
   'quiz.optionCorrect': 'Rett svar',
   'quiz.optionWrong': 'Feil svar',
-  'quiz.yourChoice': 'Valet ditt',
   'quiz.tryAgain': 'Prøv igjen',
   'quiz.nextQuestion': 'Neste spørsmål',
   'quiz.seeResult': 'Sjå resultatet',
   'quiz.resultTitle': 'Resultat',
-  'quiz.best': 'Beste resultat: {correct} av {total} rette ({percent}).',
-  'quiz.attempts': { one: 'Du har svart {count} gong.', other: 'Du har svart {count} gonger.' },
   'quiz.restart': 'Ta quizen på nytt',
 
   'checklist.progress': '{checked} av {total} punkt er gjort.',
@@ -128,7 +284,8 @@ export const nn: Messages = {
   'checklist.done': 'Sjekklista er fullført. Du kan framleis krysse av punkt.',
 
   'reflection.label': 'Tankane dine',
-  'reflection.hint': 'Skriv nokre stikkord. Teksten blir lagra automatisk.',
+  'reflection.hint':
+    'Skriv minst ei setning, og trykk «Lagre» når du er ferdig. Medan du skriv, blir teksten lagra som eit utkast.',
   'reflection.saved': 'Lagra',
   'reflection.saving': 'Lagrar …',
   'reflection.tip': 'Tips',
@@ -269,8 +426,10 @@ export const nn: Messages = {
   'sync.now': 'Synkroniser no',
   'sync.running': 'Synkroniserer …',
   'sync.offline': 'Fråkopla — blir synkronisert når nettet er tilbake',
-  'sync.server': 'Tenaren svarar ikkje — prøver igjen kl.\u00a0{time}',
-  'sync.serverSoon': 'Tenaren svarar ikkje — prøver igjen snart',
+  'sync.server':
+    'Tenaren svarar ikkje akkurat no — prøver igjen kl.\u00a0{time}. Endringane dine er lagra på eininga og blir sende når han svarar.',
+  'sync.serverSoon':
+    'Tenaren svarar ikkje akkurat no — prøver igjen snart. Endringane dine er lagra på eininga og blir sende når han svarar.',
   'sync.signedOut': 'Logg inn att for å synkronisere',
   'sync.kept': 'Endringane dine er tekne vare på.',
   'sync.updateRequired': 'Oppdater appen for å synkronisere.',
@@ -326,13 +485,13 @@ export const nn: Messages = {
   'account.dataHeading': 'Dataa dine',
   'account.dataText':
     'Du kan laste ned alt Lommekurs har lagra om deg, og du kan slette kontoen med alt som er lagra på han.',
-  'account.export': 'Last ned dataa mine',
+  'account.export': 'Last ned alt frå kontoen',
   'account.exporting': 'Hentar dataa …',
   'account.exported': 'Dataa er lagra som {file}.',
   'account.delete': 'Slett kontoen',
   'account.deleteTitle': 'Slette kontoen?',
   'account.deleteText':
-    'Kontoen og alt som er lagra på han, blir sletta for godt. Det kan ikkje angrast. Framgangen blir òg fjerna frå denne eininga.',
+    'Kontoen og framgangen som er lagra på tenaren, blir sletta for godt, for alle einingar. Det kan ikkje angrast. Framgangen blir òg fjerna frå denne eininga. Andre einingar der du er logga inn, seier frå neste gong dei koplar seg til, og let deg velje om framgangen skal bli liggjande på eininga eller slettast.',
   'account.deletePassword': 'Skriv passordet ditt for å stadfeste',
   'account.deleteConfirm': 'Slett kontoen for godt',
   'account.deleting': 'Slettar kontoen …',

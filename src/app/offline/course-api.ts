@@ -85,7 +85,8 @@ function isCatalogueEntry(x: unknown): x is CatalogueEntry {
       x,
       ['id', 'title', 'summary', 'language', 'hash'],
       ['version', 'lessonCount', 'minutes', 'bundleBytes', 'mediaBytes'],
-    )
+    ) &&
+    (x.lessonIds === undefined || allOf(x.lessonIds, isString))
   );
 }
 

@@ -42,7 +42,7 @@ import {
   putMedia,
 } from './media-cache';
 import { browserOffline } from './network';
-import { freeBytes, requestPersistenceOnce } from './persistence';
+import { freeBytes } from './persistence';
 import { fetchBytes } from './stream';
 
 export { DownloadError } from './download-error';
@@ -315,7 +315,6 @@ function createDownloadManager(state: AppState): DownloadManager {
       const stored = await getStoredCourse(courseId);
       const kind: JobKind = hasUpdate(options.entry, stored) ? 'update' : 'download';
       setJob(courseId, { status: 'running', kind, title, done: 0, total: 0 });
-      void requestPersistenceOnce(state);
       try {
         await downloadCourseForOffline(courseId, {
           entry: options.entry,

@@ -1,7 +1,8 @@
 // The Storage API: how much space the app uses and may use, and whether the browser has promised
 // not to evict its data under storage pressure ("persistent storage"). Chrome decides by itself
-// (an installed app is usually granted), Firefox asks the user. The app asks at the first download
-// of a session and after installation, and the storage screen has a button for it.
+// (an installed app is usually granted), Firefox asks the user. So the app asks only when the
+// learner chooses to (components/PersistenceNote.tsx, beside downloads and on the storage screen)
+// and after installation, which Chrome answers without a question.
 import type { AppState } from '../state/app-state';
 
 export interface StorageFacts {
@@ -60,12 +61,5 @@ export async function requestPersistence(state: AppState): Promise<boolean | nul
   }
 }
 
-const askedIn = new WeakSet<AppState>();
-
-/** Ask for persistent storage once per session (at the first download), unless already granted. */
-export async function requestPersistenceOnce(state: AppState): Promise<void> {
-  if (askedIn.has(state)) return;
-  askedIn.add(state);
-  if ((await checkPersistence(state)) === true) return;
-  await requestPersistence(state);
-}
+/** Whether this browser can be asked for persistent storage at all. */
+export const canRequestPersistence = (): boolean => typeof storage()?.persist === 'function';

@@ -1,11 +1,13 @@
-// A checklist: each item is saved the moment it is ticked or unticked; the learner completes the
-// lesson with a submit button whenever they like (ticking every item is not required — these are
-// tasks in their own business, not a test).
+// A checklist: each item is saved the moment it is ticked or unticked. The lesson is done when
+// every item is ticked ("Fullfør sjekklisten" appears then), or when the learner confirms that the
+// rest does not apply to them ("Resten gjelder ikke oss"); the unticked items then stay shown as
+// not done, and can still be ticked. Nothing completes it with items unticked by a single tap.
 import { useRef, useState } from 'preact/hooks';
 import type { ChecklistLesson } from '../../shared/course';
 import { isChecked } from '../../shared/progress';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Html } from '../components/Html';
-import { completeLesson, toggleChecklistItem } from '../db/learner-actions';
+import { completeChecklist, toggleChecklistItem } from '../db/learner-actions';
 import { eventIds, useLearnerAction } from './use-learner-action';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
@@ -23,9 +25,12 @@ export function ChecklistPlayer({
   const [local, setLocal] = useState<Record<string, boolean>>({});
   const { failed, run } = useLearnerAction();
   const [receipt, setReceipt] = useState<string[] | null>(null);
+  const [askingRest, setAskingRest] = useState(false);
   const completedAtStart = useRef(progress.completedAt !== null);
   const checked = (itemId: string) => local[itemId] ?? isChecked(progress, itemId);
   const count = lesson.items.filter((item) => checked(item.id)).length;
+  const unticked = lesson.items.length - count;
+  const completed = progress.completedAt !== null;
 
   const toggle = async (itemId: string, on: boolean) => {
     setLocal((current) => ({ ...current, [itemId]: on }));
@@ -37,9 +42,14 @@ export function ChecklistPlayer({
     if (!stored) setLocal((current) => ({ ...current, [itemId]: !on }));
   };
 
+  const complete = (restDoesNotApply: boolean) =>
+    run(async () =>
+      setReceipt(eventIds(await completeChecklist(courseId, lesson, { restDoesNotApply }))),
+    );
+
   const submit = async (event: Event) => {
     event.preventDefault();
-    await run(async () => setReceipt(eventIds(await completeLesson(courseId, lesson.id))));
+    if (unticked === 0) await complete(false);
   };
 
   return (
@@ -67,24 +77,52 @@ export function ChecklistPlayer({
         <p class="hint" role="status">
           {t('checklist.progress', { checked: count, total: lesson.items.length })}
         </p>
-        {progress.completedAt === null && (
+        {!completed && unticked === 0 && (
           <p class="actions">
             <button type="submit" class="button">
               {t('checklist.submit')}
             </button>
           </p>
         )}
+        {!completed && unticked > 0 && (
+          <>
+            <p class="hint">{t('checklist.needAll')}</p>
+            <p class="actions">
+              <button type="button" class="button secondary" onClick={() => setAskingRest(true)}>
+                {t('checklist.restNotApplicable')}
+              </button>
+            </p>
+          </>
+        )}
       </form>
+      {askingRest && (
+        <ConfirmDialog
+          title={t('checklist.restTitle')}
+          confirmLabel={t('checklist.restConfirm')}
+          cancelLabel={t('checklist.restCancel')}
+          tone="primary"
+          onConfirm={() => {
+            setAskingRest(false);
+            void complete(true);
+          }}
+          onCancel={() => setAskingRest(false)}
+          fallbackFocus={() => document.getElementById('done-heading')}
+        >
+          <p>{t('checklist.restText', { count: unticked })}</p>
+        </ConfirmDialog>
+      )}
       {failed && (
         <p class="error" role="alert">
           {t('lesson.saveError')}
         </p>
       )}
-      {progress.completedAt !== null && (
+      {completed && (
         <CompletionPanel
           {...completion}
           focus={!completedAtStart.current}
-          message={t('checklist.done')}
+          message={
+            unticked === 0 ? t('checklist.done') : t('checklist.doneWithRest', { count: unticked })
+          }
           receipt={receipt}
         />
       )}

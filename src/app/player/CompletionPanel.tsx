@@ -1,6 +1,7 @@
 // Shown when a lesson is completed: says so, shows the receipt of the learner's last action here
 // (saved on the device, then synced), and leads on to the next lesson or back to the course.
 import { useEffect, useRef } from 'preact/hooks';
+import { CourseComplete } from '../components/CourseComplete';
 import { SyncReceipt } from '../components/SyncReceipt';
 import { paths } from '../routes';
 import { useI18n } from '../state/context';
@@ -22,7 +23,12 @@ export function CompletionPanel(props: Props) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (focus) heading.current?.focus();
+    if (!focus) return;
+    heading.current?.focus({ preventScroll: courseFinished });
+    // The course's summary and the next course fit below its heading, not below the lesson.
+    // (jsdom, in the component tests, has no scrollIntoView.)
+    if (courseFinished && heading.current && 'scrollIntoView' in heading.current)
+      heading.current.scrollIntoView({ block: 'start' });
   }, []);
   return (
     <section class="done-panel" aria-labelledby="done-heading">
@@ -31,7 +37,7 @@ export function CompletionPanel(props: Props) {
       </h2>
       {message && <p>{message}</p>}
       {receipt && receipt.length > 0 && <SyncReceipt eventIds={receipt} />}
-      {courseFinished && <p>{t('lesson.courseDoneText')}</p>}
+      {courseFinished && <CourseComplete courseId={courseId} />}
       <p class="actions">
         {next && !courseFinished && (
           <a class="button" href={paths.lesson(courseId, next.id)}>

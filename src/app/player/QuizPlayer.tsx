@@ -1,26 +1,34 @@
-// A quiz, one question at a time (fits a phone screen): choose, answer, read why every option is
-// right or wrong, try again as often as you like. Every attempt is recorded; the best score counts.
-// The lesson completes once every question has been answered (see answerQuestion).
+// A quiz, one question at a time (fits a phone screen). A wrong answer marks the learner's own
+// choice and explains why it is wrong, without giving away the right option: the learner tries
+// again or asks to see the answer. What each question shows is derived from the stored attempts
+// and reveals (src/shared/quiz.ts), so a reload or another device shows the same; only the
+// choices being made and "I want to try again" live in the component. The first attempt scores;
+// later ones, and a whole round taken again, are practice. The lesson completes once every
+// question has been answered (see answerQuestion).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuizLesson, QuizQuestion } from '../../shared/course';
-import { quizScore, type LessonProgress } from '../../shared/progress';
+import { roundedPercent } from '../../shared/percent';
+import type { LessonProgress } from '../../shared/progress';
+import { questionHistory, quizResult, scoreAnswer, type QuestionOutcome } from '../../shared/quiz';
 import { Html } from '../components/Html';
-import { answerQuestion } from '../db/learner-actions';
-import { scoreAnswer } from '../../shared/quiz';
+import { answerQuestion, revealAnswer } from '../db/learner-actions';
+import type { Translate } from '../i18n';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
 import { eventIds } from './use-learner-action';
 
+/** The first question not yet settled (right or shown) since `since`; the result when none is. */
+const firstOpenQuestion = (lesson: QuizLesson, progress: LessonProgress, since: number) => {
+  const open = lesson.questions.findIndex((q) => !questionHistory(progress, q.id, since).settled);
+  return open === -1 ? lesson.questions.length : open;
+};
+
 export function QuizPlayer(props: PlayerProps<QuizLesson>) {
   const { lesson, progress, contentLang } = props;
-  const total = lesson.questions.length;
-  // Start at the first unanswered question, or at the result when the quiz is completed.
-  const [index, setIndex] = useState(() => {
-    if (progress.completedAt !== null) return total;
-    const open = lesson.questions.findIndex((q) => progress.best[q.id] === undefined);
-    return open === -1 ? total : open;
-  });
+  // Start of the round being taken: 0 for the scored one, the restart time for a practice round.
+  const [since, setSince] = useState(0);
+  const [index, setIndex] = useState(() => firstOpenQuestion(lesson, progress, 0));
   // Focus follows the learner's own moves between questions, never the first render.
   const [moved, setMoved] = useState(false);
   const go = (next: number) => {
@@ -36,16 +44,25 @@ export function QuizPlayer(props: PlayerProps<QuizLesson>) {
       <Html html={lesson.html} class="prose" lang={contentLang} />
       {question ? (
         <QuestionForm
-          key={question.id}
+          key={`${question.id}@${since}`}
           {...props}
           question={question}
           index={index}
+          since={since}
           focusOnMount={moved}
           onNext={() => go(index + 1)}
           onRecorded={setReceipt}
         />
       ) : (
-        <QuizResult {...props} focusOnMount={moved} onRestart={() => go(0)} receipt={receipt} />
+        <QuizResult
+          {...props}
+          focusOnMount={moved}
+          onRestart={() => {
+            setSince(Date.now());
+            go(0);
+          }}
+          receipt={receipt}
+        />
       )}
     </>
   );
@@ -54,39 +71,62 @@ export function QuizPlayer(props: PlayerProps<QuizLesson>) {
 interface QuestionProps extends PlayerProps<QuizLesson> {
   question: QuizQuestion;
   index: number;
+  since: number;
   focusOnMount: boolean;
   onNext: () => void;
   onRecorded: (eventIds: string[]) => void;
 }
 
-type Answer = { correct: boolean; score: number };
+/** Where a question stands: being answered, answered wrong (or partly), right, or shown. */
+type Phase = 'open' | 'wrong' | 'solved' | 'revealed';
 
 function QuestionForm({
   courseId,
   lesson,
+  progress,
   question,
   index,
+  since,
   contentLang,
   focusOnMount,
   onNext,
   onRecorded,
 }: QuestionProps) {
   const { t } = useI18n();
+  const history = questionHistory(progress, question.id, since);
+  const latest = history.attempts.at(-1);
+  // The attempt the learner chose to try again after: it stays stored, the form opens again.
+  const [retriedAfter, setRetriedAfter] = useState<string | null>(null);
+  const phase: Phase = history.solved
+    ? 'solved'
+    : history.revealedAt !== null
+      ? 'revealed'
+      : latest && latest.id !== retriedAfter
+        ? 'wrong'
+        : 'open';
   const [chosen, setChosen] = useState<string[]>([]);
-  const [answer, setAnswer] = useState<Answer | null>(null);
   const [problem, setProblem] = useState<'none' | 'choose' | 'save'>('none');
+  // What the stored history looked like when an action was sent: busy until it changes.
+  const snapshot = `${history.attempts.length}/${history.revealedAt}`;
+  const [sentAt, setSentAt] = useState<string | null>(null);
+  const busy = sentAt === snapshot;
   const heading = useRef<HTMLHeadingElement>(null);
   const firstAction = useRef<HTMLButtonElement>(null);
   const firstInput = useRef<HTMLInputElement>(null);
   const isLast = index === lesson.questions.length - 1;
   const hintId = `hint-${question.id}`;
+  const textId = `text-${question.id}`;
 
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
   }, []);
+  // After the learner's own answer or reveal lands, focus the next thing to do.
   useEffect(() => {
-    if (answer) firstAction.current?.focus();
-  }, [answer]);
+    if (sentAt !== null && !busy) {
+      setSentAt(null);
+      if (phase !== 'open') firstAction.current?.focus();
+    }
+  }, [busy, phase]);
 
   const toggle = (optionId: string, on: boolean) => {
     setProblem('none');
@@ -99,88 +139,112 @@ function QuestionForm({
     );
   };
 
+  const send = async (action: () => Promise<Parameters<typeof eventIds>[0]>) => {
+    setSentAt(snapshot);
+    try {
+      onRecorded(eventIds(await action()));
+    } catch (error) {
+      console.error(error);
+      setSentAt(null);
+      setProblem('save');
+    }
+  };
+
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (answer) return;
+    if (phase !== 'open' || busy) return;
     if (chosen.length === 0) {
       setProblem('choose');
       return;
     }
     // Keep the options' order, whatever order they were clicked in.
     const ordered = question.options.map((o) => o.id).filter((id) => chosen.includes(id));
-    try {
-      onRecorded(eventIds(await answerQuestion(courseId, lesson, question.id, ordered)));
-      setAnswer(scoreAnswer(question, ordered));
-    } catch (error) {
-      console.error(error);
-      setProblem('save');
-    }
+    await send(() => answerQuestion(courseId, lesson, question.id, ordered));
   };
 
   const retry = () => {
     setChosen([]);
-    setAnswer(null);
-    // The fieldset is enabled again on the next render.
+    setProblem('none');
+    setRetriedAfter(latest?.id ?? null);
+    // The inputs are rendered again on the next render.
     setTimeout(() => firstInput.current?.focus());
   };
 
-  const verdict = !answer
-    ? ''
-    : answer.correct
+  const reveal = () => {
+    if (!busy) void send(() => revealAnswer(courseId, lesson.id, question.id));
+  };
+
+  const shown = phase === 'open' ? [] : (latest?.chosen ?? []);
+  const verdict =
+    phase === 'solved'
       ? t('quiz.correct')
-      : answer.score > 0
-        ? t('quiz.partly')
-        : t('quiz.incorrect');
+      : phase === 'revealed'
+        ? t('quiz.answerShown')
+        : phase === 'wrong' && latest
+          ? scoreAnswer(question, latest.chosen).score > 0
+            ? t('quiz.partlyRight')
+            : t('quiz.wrong')
+          : '';
 
   return (
     <form class="quiz-question" onSubmit={submit} noValidate>
       <h2 class="question-count" tabIndex={-1} ref={heading}>
         {t('quiz.questionOf', { index: index + 1, total: lesson.questions.length })}
       </h2>
-      <fieldset disabled={answer !== null} aria-describedby={hintId}>
-        <legend class="question-text">
-          <Html html={question.html} inline lang={contentLang} />
-        </legend>
-        <p id={hintId} class="hint">
-          {question.multiple ? t('quiz.chooseMany') : t('quiz.chooseOne')}
-        </p>
-        <ul class="options">
-          {question.options.map((option, i) => {
-            const picked = chosen.includes(option.id);
-            const inputId = `${question.id}-${option.id}`;
-            const state = !answer ? '' : option.correct ? ' is-correct' : ' is-wrong';
-            return (
-              <li key={option.id} class={`option${state}`}>
-                <label class="choice" for={inputId}>
-                  <input
-                    id={inputId}
-                    ref={i === 0 ? firstInput : undefined}
-                    type={question.multiple ? 'checkbox' : 'radio'}
-                    name={question.id}
-                    value={option.id}
-                    checked={picked}
-                    onChange={(e) => toggle(option.id, e.currentTarget.checked)}
-                  />
-                  <Html html={option.html} inline lang={contentLang} />
-                </label>
-                {answer && (
-                  <div class="explanation">
-                    <p class="explanation-verdict">
-                      <strong>
-                        {option.correct ? t('quiz.optionCorrect') : t('quiz.optionWrong')}
-                      </strong>
-                      {picked && ` · ${t('quiz.yourChoice')}`}
-                    </p>
-                    <Html html={option.explanationHtml} class="prose" lang={contentLang} />
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </fieldset>
+      {since > 0 && <p class="hint">{t('quiz.practiceRound')}</p>}
+      {phase === 'open' ? (
+        <fieldset aria-describedby={hintId}>
+          <legend class="question-text">
+            <Html html={question.html} inline lang={contentLang} />
+          </legend>
+          <p id={hintId} class="hint">
+            {question.multiple ? t('quiz.chooseMany') : t('quiz.chooseOne')}
+          </p>
+          <ul class="options">
+            {question.options.map((option, i) => {
+              const inputId = `${question.id}-${option.id}`;
+              return (
+                <li key={option.id} class="option">
+                  <label class="choice" for={inputId}>
+                    <input
+                      id={inputId}
+                      ref={i === 0 ? firstInput : undefined}
+                      type={question.multiple ? 'checkbox' : 'radio'}
+                      name={question.id}
+                      value={option.id}
+                      checked={chosen.includes(option.id)}
+                      onChange={(e) => toggle(option.id, e.currentTarget.checked)}
+                    />
+                    <Html html={option.html} inline lang={contentLang} />
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      ) : (
+        <div class="quiz-answered">
+          <p class="question-text" id={textId}>
+            <Html html={question.html} inline lang={contentLang} />
+          </p>
+          <ul class="options is-answered" aria-labelledby={textId}>
+            {question.options.map((option) => (
+              <AnsweredOption
+                key={option.id}
+                html={option.html}
+                explanationHtml={option.explanationHtml}
+                correct={option.correct}
+                picked={shown.includes(option.id)}
+                // Until the learner is right or asks, only their own choices are judged.
+                judged={phase !== 'wrong' || shown.includes(option.id)}
+                contentLang={contentLang}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
       <p
-        class={`feedback${answer ? (answer.correct ? ' is-correct' : ' is-wrong') : ''}`}
+        class={`feedback${phase === 'solved' ? ' is-correct' : phase === 'wrong' ? ' is-wrong' : ''}`}
         role="status"
       >
         {verdict}
@@ -191,29 +255,76 @@ function QuestionForm({
         </p>
       )}
       <p class="actions">
-        {!answer ? (
+        {phase === 'open' ? (
           <button type="submit" class="button">
             {t('quiz.answer')}
           </button>
-        ) : (
+        ) : phase === 'wrong' ? (
           <>
-            {!answer.correct && (
-              <button type="button" class="button" ref={firstAction} onClick={retry}>
-                {t('quiz.tryAgain')}
-              </button>
-            )}
-            <button
-              type="button"
-              class={answer.correct ? 'button' : 'button secondary'}
-              ref={answer.correct ? firstAction : undefined}
-              onClick={onNext}
-            >
-              {isLast ? t('quiz.seeResult') : t('quiz.nextQuestion')}
+            <button type="button" class="button" ref={firstAction} onClick={retry}>
+              {t('quiz.tryAgain')}
+            </button>
+            <button type="button" class="button secondary" onClick={reveal}>
+              {t('quiz.showAnswer')}
             </button>
           </>
+        ) : (
+          <button type="button" class="button" ref={firstAction} onClick={onNext}>
+            {isLast ? t('quiz.seeResult') : t('quiz.nextQuestion')}
+          </button>
         )}
       </p>
     </form>
+  );
+}
+
+interface AnsweredOptionProps {
+  html: string;
+  explanationHtml: string;
+  correct: boolean;
+  /** The learner chose this option in the answer shown. */
+  picked: boolean;
+  /** Say whether it is right and why; otherwise the option is listed plainly. */
+  judged: boolean;
+  contentLang: string;
+}
+
+/** One option of an answered question: the learner's own choice marked, and, where judged, a
+ * verdict and the explanation. */
+function AnsweredOption({
+  html,
+  explanationHtml,
+  correct,
+  picked,
+  judged,
+  contentLang,
+}: AnsweredOptionProps) {
+  const { t } = useI18n();
+  const state = !judged ? '' : correct ? ' is-correct' : ' is-wrong';
+  const tag = picked
+    ? correct
+      ? t('quiz.yourAnswerRight')
+      : t('quiz.yourAnswerWrong')
+    : correct
+      ? t('quiz.optionCorrect')
+      : t('quiz.optionWrong');
+  return (
+    <li class={`option${state}${picked ? ' is-chosen' : ''}`}>
+      <div class="choice">
+        <span class="choice-mark" aria-hidden="true">
+          {judged && (picked || correct) ? (correct ? '✓' : '✗') : ''}
+        </span>
+        <Html html={html} inline lang={contentLang} />
+      </div>
+      {judged && (
+        <div class="explanation">
+          <p class="explanation-verdict">
+            <strong>{tag}</strong>
+          </p>
+          <Html html={explanationHtml} class="prose" lang={contentLang} />
+        </div>
+      )}
+    </li>
   );
 }
 
@@ -223,9 +334,20 @@ interface ResultProps extends PlayerProps<QuizLesson> {
   receipt: string[] | null;
 }
 
-/** Number of questions whose best answer was fully correct. */
-const fullyCorrect = (lesson: QuizLesson, progress: LessonProgress) =>
-  lesson.questions.filter((q) => progress.best[q.id] === 1).length;
+/** One line on how a question went. */
+function outcomeText(t: Translate, index: number, outcome: QuestionOutcome): string {
+  const n = index + 1;
+  switch (outcome.kind) {
+    case 'first-try':
+      return t('quiz.outcomeFirstTry', { index: n });
+    case 'later':
+      return t('quiz.outcomeLater', { index: n, count: outcome.attempts });
+    case 'revealed':
+      return t('quiz.outcomeRevealed', { index: n, count: outcome.attempts });
+    case 'open':
+      return t('quiz.outcomeOpen', { index: n });
+  }
+}
 
 function QuizResult(props: ResultProps) {
   const { lesson, progress, completion, focusOnMount, onRestart, receipt } = props;
@@ -234,24 +356,28 @@ function QuizResult(props: ResultProps) {
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
   }, []);
-  const score = quizScore(
+  const result = quizResult(
     progress,
     lesson.questions.map((q) => q.id),
   );
-  const attempts = Object.keys(progress.attempts).length;
   return (
     <section class="quiz-result" aria-labelledby="quiz-result-heading">
       <h2 id="quiz-result-heading" tabIndex={-1} ref={heading}>
         {t('quiz.resultTitle')}
       </h2>
-      <p>
-        {t('quiz.best', {
-          correct: fullyCorrect(lesson, progress),
-          total: lesson.questions.length,
-          percent: percent(Math.round(score * 100)),
+      <p class="quiz-score">
+        {t('quiz.firstTryScore', {
+          correct: result.firstTryRight,
+          total: result.total,
+          percent: percent(roundedPercent(result.score, 1)),
         })}
       </p>
-      {attempts > 0 && <p>{t('quiz.attempts', { count: attempts })}</p>}
+      <ul class="quiz-outcomes">
+        {result.outcomes.map((outcome, i) => (
+          <li key={lesson.questions[i]!.id}>{outcomeText(t, i, outcome)}</li>
+        ))}
+      </ul>
+      <p class="hint">{t('quiz.firstTryCounts')}</p>
       <p class="actions">
         <button type="button" class="button secondary" onClick={onRestart}>
           {t('quiz.restart')}

@@ -1,18 +1,16 @@
-// A reflection: the prompt, a text box that saves itself while the learner types (debounced, and
-// on blur, page hide and leaving), an optional tip about the business-garden advisor. Saving a
-// non-empty text completes the lesson (see saveReflection).
-import { useEffect, useRef, useState } from 'preact/hooks';
+// A reflection: the prompt, a text box kept as a draft while the learner types, "Lagre", which
+// completes the lesson once the text is at least a sentence, a sentence on where the text is
+// stored and who can read it, and an optional tip about the business-garden advisor. The text and
+// its saving are owned by the draft store (reflection-draft.ts).
+import { useEffect, useRef } from 'preact/hooks';
 import type { ReflectionLesson } from '../../shared/course';
+import { REFLECTION_MIN_CHARACTERS } from '../../shared/reflection';
 import { Html } from '../components/Html';
-import { saveReflection } from '../db/learner-actions';
-import { useI18n } from '../state/context';
+import { saveReflection, submitReflection } from '../db/learner-actions';
+import { useI18n, useSync } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
+import { createReflectionDraft, type ReflectionDraft } from './reflection-draft';
 import type { PlayerProps } from './types';
-import { eventIds } from './use-learner-action';
-
-export const AUTOSAVE_DELAY_MS = 700;
-
-type SaveState = 'idle' | 'pending' | 'saved' | 'failed';
 
 export function ReflectionPlayer({
   courseId,
@@ -22,99 +20,102 @@ export function ReflectionPlayer({
   completion,
 }: PlayerProps<ReflectionLesson>) {
   const { t } = useI18n();
-  // Loaded once: later stored values are our own saves and must not overwrite what is typed.
-  const [text, setText] = useState(progress.reflection?.value ?? '');
-  const [status, setStatus] = useState<SaveState>('idle');
-  // The last text known to be stored; null after a failed save, so the next flush retries.
-  const saved = useRef<string | null>(text);
-  const latest = useRef(text);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const flush = useRef<() => void>(() => {});
-  const [receipt, setReceipt] = useState<string[] | null>(null);
-
-  flush.current = () => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    const value = latest.current;
-    if (value === saved.current) return;
-    saved.current = value;
-    saveReflection(courseId, lesson.id, value).then(
-      (events) => {
-        if (events.length > 0) setReceipt(eventIds(events));
-        if (latest.current === value) setStatus('saved');
-      },
-      (error: unknown) => {
-        console.error(error);
-        saved.current = null;
-        setStatus('failed');
-      },
-    );
-  };
+  const account = useSync().account.value;
+  // Made once: later stored values are our own saves and must not overwrite what is typed.
+  const draftRef = useRef<ReflectionDraft | null>(null);
+  draftRef.current ??= createReflectionDraft({
+    initialText: progress.reflection?.value ?? '',
+    save: (text) => saveReflection(courseId, lesson.id, text),
+    submit: (text) => submitReflection(courseId, lesson.id, text),
+  });
+  const draft = draftRef.current;
+  const completedAtStart = useRef(progress.completedAt !== null);
+  const completed = progress.completedAt !== null;
+  const submission = draft.submission.value;
+  const status = draft.status.value;
 
   useEffect(() => {
-    const save = () => flush.current();
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') save();
+      if (document.visibilityState === 'hidden') draft.flush();
     };
-    addEventListener('pagehide', save);
+    addEventListener('pagehide', draft.flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      removeEventListener('pagehide', save);
+      removeEventListener('pagehide', draft.flush);
       document.removeEventListener('visibilitychange', onVisibility);
-      save();
+      draft.flush();
     };
   }, []);
 
-  const onInput = (value: string) => {
-    setText(value);
-    latest.current = value;
-    setStatus('pending');
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => flush.current(), AUTOSAVE_DELAY_MS);
-  };
-
   const statusText =
     status === 'saved'
-      ? t('reflection.saved')
+      ? completed
+        ? t('reflection.saved')
+        : t('reflection.draftSaved')
       : status === 'pending'
         ? t('reflection.saving')
         : status === 'failed'
           ? t('lesson.saveError')
           : '';
 
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    void draft.submit();
+  };
+
+  // The completion shows when the lesson opened completed, or after the learner's "Lagre": never
+  // in the middle of typing.
+  const showCompletion = completed && (completedAtStart.current || submission.kind === 'submitted');
+
   return (
     <>
       <Html html={lesson.html} id="reflection-prompt" class="prose" lang={contentLang} />
-      <div class="field">
+      <form class="field reflection" onSubmit={onSubmit}>
         <label for="reflection-text">{t('reflection.label')}</label>
         <p id="reflection-hint" class="hint">
           {t('reflection.hint')}
+        </p>
+        <p id="reflection-where" class="hint">
+          {account ? t('reflection.whereAccount') : t('reflection.whereDevice')}
         </p>
         <textarea
           id="reflection-text"
           rows={6}
           maxLength={20_000}
-          aria-describedby="reflection-prompt reflection-hint"
-          value={text}
-          onInput={(e) => onInput(e.currentTarget.value)}
-          onBlur={() => flush.current()}
+          aria-describedby="reflection-prompt reflection-hint reflection-where"
+          value={draft.text.value}
+          onInput={(e) => draft.edit(e.currentTarget.value)}
+          onBlur={draft.flush}
         />
         <p class={`save-status${status === 'failed' ? ' error' : ''}`} role="status">
           {statusText}
         </p>
-      </div>
+        {submission.kind === 'tooShort' && (
+          <p class="error" role="alert">
+            {t('reflection.tooShort', {
+              min: REFLECTION_MIN_CHARACTERS,
+              count: submission.length,
+            })}
+          </p>
+        )}
+        <p class="actions">
+          <button type="submit" class="button">
+            {t('reflection.submit')}
+          </button>
+        </p>
+      </form>
       {lesson.advisorHtml && (
         <aside class="tip" aria-labelledby="reflection-tip">
           <h2 id="reflection-tip">{t('reflection.tip')}</h2>
           <Html html={lesson.advisorHtml} class="prose" lang={contentLang} />
         </aside>
       )}
-      {progress.completedAt !== null && (
+      {showCompletion && (
         <CompletionPanel
           {...completion}
-          focus={false}
+          focus={!completedAtStart.current}
           message={t('reflection.done')}
-          receipt={receipt}
+          receipt={draft.receipt.value}
         />
       )}
     </>

@@ -1,17 +1,19 @@
 // The account screen (/konto, loaded on demand). Signed out: why an account helps (the app works
-// without one; local progress joins the account), then "Opprett konto" and "Logg inn". Signed
+// without one; local progress joins the account), then "Logg inn" and "Opprett konto". Signed
 // in: who, the sync status with "Synkroniser nå", "Logg ut", and the learner's data (export,
 // delete). After a session expired (401) the learner signs in again here; nothing was lost.
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountInfo } from '../../shared/sync-protocol';
 import { AccountDataActions } from '../components/AccountDataActions';
+import { AccountDeletedNotice } from '../components/AccountDeletedNotice';
 import { AccountForm } from '../components/AccountForm';
 import { AccountSignOut } from '../components/AccountSignOut';
 import { PageHeading } from '../components/PageHeading';
 import { SyncStatus } from '../components/SyncStatus';
 import { useAppState, useI18n, useSync } from '../state/context';
 import { useAccountFocus } from '../state/use-account-focus';
+import { hasLiveSession } from '../sync/controller';
 
 const pageHeading = () => document.querySelector<HTMLElement>('main h1');
 
@@ -19,8 +21,9 @@ export function AccountScreen() {
   const { t } = useI18n();
   const sync = useSync();
   const account = sync.account.value;
-  const expired = sync.status.value.problem === 'signed-out';
-  const signedIn = account !== null && account !== undefined && !expired;
+  const problem = sync.status.value.problem;
+  const expired = problem === 'signed-out';
+  const signedIn = hasLiveSession(account, problem);
   const [notice, setNotice] = useState('');
   const signedInHeading = useRef<HTMLHeadingElement>(null);
   useAccountFocus(signedIn, (now) => (now ? signedInHeading.current : pageHeading()));
@@ -42,6 +45,16 @@ export function AccountScreen() {
           heading={signedInHeading}
           onGone={(message) => setNotice(message)}
         />
+      ) : problem === 'account-deleted' ? (
+        // Deleted on another device: the choice comes before anything else on this screen.
+        <AccountDeletedNotice
+          onLeft={(message) => {
+            setNotice(message);
+            // The notice and the button pressed are gone: the page heading keeps the learner's
+            // place, and the sentence under it says what was done.
+            pageHeading()?.focus();
+          }}
+        />
       ) : (
         <SignedOut expired={expired} />
       )}
@@ -61,7 +74,7 @@ function SignedIn({ account, heading, onGone }: SignedInProps) {
   return (
     <>
       <section class="account-section" aria-labelledby="account-who">
-        <h2 id="account-who" tabIndex={-1} ref={heading}>
+        <h2 id="account-who" class="email-text" tabIndex={-1} ref={heading}>
           {t('account.signedInAs', { email: account.email })}
         </h2>
         <SyncStatus place="screen" />
@@ -89,8 +102,9 @@ function SignedOut({ expired }: { expired: boolean }) {
         </>
       )}
       {!online.value && <p class="notice">{t('account.offline')}</p>}
-      {!expired && <AccountForm mode="register" />}
+      {/* A returning learner signs in far more often than a new one registers: sign-in first. */}
       <AccountForm mode="login" />
+      {!expired && <AccountForm mode="register" />}
     </>
   );
 }

@@ -5,6 +5,8 @@
 import { useEffect } from 'preact/hooks';
 import type { CatalogueEntry } from '../../shared/course';
 import { ChangedLessons } from '../components/ChangeNotices';
+import { CourseComplete } from '../components/CourseComplete';
+import { CourseReset } from '../components/CourseReset';
 import { DownloadControls } from '../components/lazy-downloads';
 import { OfflineStatus } from '../components/OfflineStatus';
 import { PersistenceNote } from '../components/PersistenceNote';
@@ -128,6 +130,14 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
 
   return (
     <>
+      {/* A finished course opens on its summary and the next course, above the fold. */}
+      {summary.finished && (
+        <section class="done-panel" aria-labelledby="finished-heading">
+          <h2 id="finished-heading">{t('complete.title')}</h2>
+          <p class="meta">{t('course.finishedOn', { date: i18n.date(finishedAt(overview)) })}</p>
+          <CourseComplete courseId={course.id} />
+        </section>
+      )}
       <p class="lead" lang={lang}>
         {course.summary}
       </p>
@@ -145,29 +155,21 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
         entries={overview.changed.map((entry) => ({ ...entry, courseId: course.id, lang }))}
       />
 
-      {summary.finished ? (
-        <section class="done-panel" aria-labelledby="finished-heading">
-          <h2 id="finished-heading">{t('course.finished')}</h2>
-          <p>{t('course.finishedText')}</p>
-          <p class="meta">{t('course.finishedOn', { date: i18n.date(finishedAt(overview)) })}</p>
-        </section>
-      ) : (
-        next && (
-          <div class="continue">
-            <p class="actions">
-              <a
-                class="button"
-                href={paths.lesson(course.id, next.id)}
-                aria-describedby="continue-next"
-              >
-                {started ? t('course.continue') : t('course.start')}
-              </a>
-            </p>
-            <p id="continue-next" class="meta" lang={lang}>
-              {t('course.continueWith', { title: next.title })}
-            </p>
-          </div>
-        )
+      {!summary.finished && next && (
+        <div class="continue">
+          <p class="actions">
+            <a
+              class="button"
+              href={paths.lesson(course.id, next.id)}
+              aria-describedby="continue-next"
+            >
+              {started ? t('course.continue') : t('course.start')}
+            </a>
+          </p>
+          <p id="continue-next" class="meta" lang={lang}>
+            {t('course.continueWith', { title: next.title })}
+          </p>
+        </div>
       )}
 
       <section class="offline-section" aria-labelledby="offline-heading">
@@ -207,6 +209,8 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
           ))}
         </ol>
       </section>
+
+      <CourseReset course={course} progress={progress} />
 
       {course.sources.length > 0 && (
         <section aria-labelledby="sources-heading">

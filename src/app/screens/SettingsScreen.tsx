@@ -1,8 +1,10 @@
-// Settings: the interface language (applied at once and remembered on the device), downloads
+// Settings: the interface language and the text size (each applied at once and remembered on the
+// device), downloads
 // (automatic download of a started course, only on Wi-Fi where the device can tell), the account
 // and sync (with the GDPR export and deletion), installation and a link to storage.
 import { useEffect, useState } from 'preact/hooks';
 import { AccountSettings } from '../components/AccountSettings';
+import { DeviceDataActions } from '../components/DeviceDataActions';
 import { InstallPrompt } from '../components/InstallPrompt';
 import { PageHeading } from '../components/PageHeading';
 import {
@@ -11,10 +13,11 @@ import {
   setDownloadSetting,
   type DownloadSettings,
 } from '../db/settings';
-import { AUTONYMS, UI_LANGUAGES, type UiLanguage } from '../i18n';
+import { AUTONYMS, UI_LANGUAGES, type MessageKey, type UiLanguage } from '../i18n';
 import { connectionType } from '../offline/network';
 import { paths } from '../routes';
 import { useAppState, useI18n } from '../state/context';
+import { TEXT_SIZES, type TextSize } from '../state/text-size';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -54,15 +57,63 @@ export function SettingsScreen() {
         <p class="hint" role="status">
           {changed ? t('settings.languageSaved') : ''}
         </p>
+        <TextSizeFields />
         <DownloadSettingsFields />
       </form>
       <AccountSettings />
+      <DeviceDataActions />
       <InstallPrompt />
       <p class="storage-link">
         <a href={paths.storage}>{t('storage.link')}</a>
       </p>
       <p class="hint">{t('settings.version', { version: __APP_VERSION__ })}</p>
     </div>
+  );
+}
+
+const TEXT_SIZE_LABELS: Record<TextSize, MessageKey> = {
+  normal: 'settings.textSize.normal',
+  large: 'settings.textSize.large',
+  largest: 'settings.textSize.largest',
+};
+
+function TextSizeFields() {
+  const { t } = useI18n();
+  const { textSize } = useAppState();
+  const [changed, setChanged] = useState(false);
+  const choose = async (size: TextSize) => {
+    await textSize.setTextSize(size);
+    setChanged(true);
+  };
+  return (
+    <>
+      <fieldset aria-describedby="text-size-hint">
+        <legend>{t('settings.textSize')}</legend>
+        <p id="text-size-hint" class="hint">
+          {t('settings.textSizeHint')}
+        </p>
+        <ul class="options">
+          {TEXT_SIZES.map((size) => (
+            <li key={size} class="option">
+              <label class={`choice text-size-${size}`} for={`text-size-${size}`}>
+                <input
+                  id={`text-size-${size}`}
+                  type="radio"
+                  name="text-size"
+                  value={size}
+                  checked={textSize.textSize.value === size}
+                  onChange={() => void choose(size)}
+                />
+                <span>{t(TEXT_SIZE_LABELS[size])}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <p class="hint" role="status">
+        {changed ? t('settings.textSizeSaved') : ''}
+      </p>
+    </>
   );
 }
 

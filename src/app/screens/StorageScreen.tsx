@@ -1,17 +1,15 @@
 // Storage (/lagring, a lazily loaded chunk): how much space Lommekurs uses and how much is free
-// (navigator.storage.estimate), whether storage is persistent and a button to ask for it, and
-// every course on the device with its size (bundle plus cached media) and a way to delete it.
+// (navigator.storage.estimate), whether storage is persistent and a button to ask for it, in a
+// Safari tab what Safari may delete, and every course on the device with its size (bundle plus
+// cached media) and a way to delete it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PageHeading } from '../components/PageHeading';
+import { PersistenceNote } from '../components/PersistenceNote';
+import { SafariStorageFacts } from '../components/SafariStorageNotice';
 import { DownloadControls } from '../components/lazy-downloads';
 import type { StoredItem } from '../db/views';
 import { cachedMediaBytes } from '../offline/media-cache';
-import {
-  checkPersistence,
-  estimateStorage,
-  requestPersistence,
-  type StorageFacts,
-} from '../offline/persistence';
+import { checkPersistence, estimateStorage, type StorageFacts } from '../offline/persistence';
 import { useAppState, useI18n } from '../state/context';
 import { useStorageItems } from '../state/live';
 
@@ -21,7 +19,6 @@ export function StorageScreen() {
   const state = useAppState();
   const items = useStorageItems();
   const [facts, setFacts] = useState<StorageFacts | null | undefined>(undefined);
-  const [asked, setAsked] = useState(false);
   const persistence = state.persistence.value;
   // Re-measure whenever what is stored changes (a download finished, one was deleted).
   const itemsKey = JSON.stringify(
@@ -52,11 +49,6 @@ export function StorageScreen() {
     const active = document.activeElement;
     if (!active || active === document.body) coursesHeading.current?.focus();
   }, [items]);
-
-  const ask = async () => {
-    await requestPersistence(state);
-    setAsked(true);
-  };
 
   return (
     <div class="screen">
@@ -93,18 +85,10 @@ export function StorageScreen() {
             </dd>
           </div>
         </dl>
-        {persistence.persisted === false && (
-          <p class="actions">
-            <button type="button" class="button secondary" onClick={() => void ask()}>
-              {t('storage.askPersist')}
-            </button>
-          </p>
-        )}
-        <p class="hint" role="status">
-          {asked && persistence.answer === 'granted' && t('storage.persistGranted')}
-          {asked && persistence.answer === 'denied' && t('storage.persistDenied')}
-        </p>
+        <PersistenceNote place="storage" />
       </section>
+
+      <SafariStorageFacts />
 
       <section aria-labelledby="stored-courses-heading">
         <h2 id="stored-courses-heading" ref={coursesHeading} tabIndex={-1}>

@@ -12,6 +12,7 @@ import { readCachedCatalogue } from '../offline/catalogue-cache';
 import { CourseApiError, fetchCatalogue } from '../offline/course-api';
 import { fetchAndStoreCourse } from '../offline/course-store';
 import { browserOffline } from '../offline/network';
+import { createTextSizeStore, type TextSize, type TextSizeStore } from './text-size';
 
 export type CatalogueState =
   | { status: 'idle' }
@@ -66,6 +67,8 @@ export interface AppState {
   persistence: Signal<PersistenceState>;
   /** Switch the interface language, update <html lang> and remember the choice. */
   setLanguage(lang: UiLanguage): Promise<void>;
+  /** The text-size setting: its value and the action that changes it. */
+  textSize: TextSizeStore;
   /** Fetch the catalogue unless a fresh copy is loaded (or `force`). Never throws. Makes no
    * request when the browser reports no connection: the service worker's cached copy is used. */
   loadCatalogue(options?: { force?: boolean }): Promise<void>;
@@ -77,6 +80,8 @@ export interface AppState {
 export interface AppStateOptions {
   /** Initial interface language; see loadInitialLanguage(). */
   language?: UiLanguage;
+  /** Initial text size; see loadInitialTextSize(). */
+  textSize?: TextSize;
 }
 
 /** The catalogue is fetched again when older than this. */
@@ -136,6 +141,7 @@ export function createAppState(options: AppStateOptions = {}): AppState {
     install: signal<InstallOffer>('none'),
     promptInstall: async () => {},
     persistence: signal<PersistenceState>({ persisted: null, answer: null }),
+    textSize: createTextSizeStore(options.textSize),
 
     async setLanguage(lang) {
       language.value = lang;

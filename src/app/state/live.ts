@@ -4,12 +4,15 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import {
+  courseLessons,
   courseOverview,
   downloadRecords,
   lessonView,
+  progressWithoutBundle,
   storageItems,
   storedCourseOverviews,
   type CourseOverview,
+  type ProgressWithoutBundle,
 } from '../db/views';
 
 type LiveState<T> = { key: string; value: T } | { key: string; error: unknown } | undefined;
@@ -41,6 +44,14 @@ export const useCourseOverview = (courseId: string): CourseOverview | null | und
 /** Every stored course with progress, most recently active first. */
 export const useStoredCourses = (): CourseOverview[] | undefined =>
   useLive(storedCourseOverviews, []);
+
+/** Progress in courses whose bundle is not on this device (pulled from another device). */
+export const useProgressWithoutBundle = (): ProgressWithoutBundle[] | undefined =>
+  useLive(progressWithoutBundle, []);
+
+/** Every stored lesson of a course, with its body. */
+export const useCourseLessons = (courseId: string) =>
+  useLive(() => courseLessons(courseId), [courseId]);
 
 /** A lesson's body and progress. */
 export const useLessonView = (courseId: string, lessonId: string) =>

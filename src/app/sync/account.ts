@@ -11,6 +11,7 @@ import {
 import type { LommekursDB } from '../db/db';
 import { countPending } from '../db/outbox';
 import {
+  forgetDeletedAccount,
   getSession,
   markSignedOut,
   removeLearnerData,
@@ -161,12 +162,17 @@ async function tokenOf(deps: AccountDeps): Promise<string> {
 }
 
 // A 401 here means the session is gone, not a wrong password: the sync status asks the learner
-// to sign in again, and the request itself reports a plain failure.
+// to sign in again (or, when the account was deleted elsewhere, to keep or wipe this device's
+// copy), and the request itself reports a plain failure.
 async function failure(
   deps: AccountDeps,
   token: string,
   result: Exclude<ApiResult<unknown>, { kind: 'ok' }>,
 ) {
+  if (result.kind === 'account-deleted') {
+    await markSignedOut(deps.database, token, 'account-deleted');
+    return new AccountError('server');
+  }
   if (result.kind !== 'unauthorized') return errorOf(result);
   await markSignedOut(deps.database, token);
   return new AccountError('server');
@@ -179,6 +185,11 @@ export async function exportData(deps: AccountDeps): Promise<Blob> {
   if (result.kind !== 'ok') throw await failure(deps, token, result);
   return new Blob([result.body], { type: 'application/json' });
 }
+
+/** The account was deleted on another device: keep this device's progress without an account,
+ * or wipe it. */
+export const leaveDeletedAccount = (deps: AccountDeps, options: { keepProgress: boolean }) =>
+  forgetDeletedAccount(deps.database, options);
 
 /** Erase the account on the server (the password again, so a stolen token cannot), then the
  * learner's data on this device (GDPR art. 17). */

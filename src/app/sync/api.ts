@@ -9,6 +9,7 @@ import type {
   PushResponse,
   RejectedEvent,
   SessionResponse,
+  SyncErrorCode,
 } from '../../shared/sync-protocol';
 
 /** Long enough for a slow mobile link, short enough that a dead connection is given up on. */
@@ -23,6 +24,8 @@ export type ApiResult<T> =
   | { kind: 'too-large' }
   /** 401: the session is unknown or expired. */
   | { kind: 'unauthorized' }
+  /** 401 account_deleted: the account was deleted (on another device, or on this one). */
+  | { kind: 'account-deleted' }
   /** 426: this version of the app is older than the server supports. */
   | { kind: 'update-required' }
   /** 429, with the seconds the server asks to wait. */
@@ -254,7 +257,6 @@ export function createApi({
 async function classifyFailure(response: Response): Promise<ApiResult<never>> {
   const { status } = response;
   if (status >= 500) return { kind: 'retryable', reason: 'server', status };
-  if (status === 401) return { kind: 'unauthorized' };
   if (status === 413) return { kind: 'too-large' };
   if (status === 426) return { kind: 'update-required' };
   if (status === 429) {
@@ -265,6 +267,10 @@ async function classifyFailure(response: Response): Promise<ApiResult<never>> {
   }
   const body: unknown = await response.json().catch(() => null);
   const code = isObject(body) && isString(body.error) ? body.error : `http_${status}`;
+  if (status === 401) {
+    const deleted: SyncErrorCode = 'account_deleted';
+    return code === deleted ? { kind: 'account-deleted' } : { kind: 'unauthorized' };
+  }
   if (status === 400 && code === 'invalid_events' && isObject(body)) {
     const rejected = Array.isArray(body.rejected) ? body.rejected.filter(isRejectedEvent) : [];
     return { kind: 'rejected', rejected };

@@ -6,7 +6,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { AccountInfo } from '../../shared/sync-protocol';
 import { db, type LommekursDB } from '../db/db';
-import { countPending, pendingAmong } from '../db/outbox';
+import { pendingAmong, summarizePending } from '../db/outbox';
 import {
   clearRejected,
   readSyncState,
@@ -37,13 +37,25 @@ export interface SyncStatus {
   nextRetryAt: number | null;
 }
 
+/** Whether the device syncs for an account: someone is signed in and the server has not refused
+ * the session (expired, or the account deleted). */
+export const hasLiveSession = (
+  account: AccountInfo | null | undefined,
+  problem: SyncProblem | null,
+): account is AccountInfo =>
+  account !== null &&
+  account !== undefined &&
+  problem !== 'signed-out' &&
+  problem !== 'account-deleted';
+
 /** Accounts and sync, for the UI. */
 export interface SyncController {
   status: ReadonlySignal<SyncStatus>;
   /** The signed-in learner; null when nobody is; undefined while loading. While the status says
    * 'signed-out' this is still the learner whose session the server refused. */
   account: ReadonlySignal<AccountInfo | null | undefined>;
-  /** Events waiting for the server, live across tabs. */
+  /** Learner actions waiting for the server, live across tabs (not events: opening a lesson or
+   * the time spent in it is no action; see db/pending-actions.ts). */
   pending: ReadonlySignal<number>;
   /** Subscribe to the database and the browser's events and sync once; returns stop(). */
   start(): () => void;
@@ -56,6 +68,9 @@ export interface SyncController {
   signOut(options?: { discardUnsynced?: boolean }): Promise<void>;
   exportData(): Promise<Blob>;
   deleteAccount(password: string): Promise<void>;
+  /** The account was deleted on another device (status problem 'account-deleted'): keep this
+   * device's progress without an account, or wipe it. */
+  leaveDeletedAccount(options: { keepProgress: boolean }): Promise<void>;
   /** The learner has seen the refused events. */
   dismissRejected(): Promise<void>;
   /** Which of these event ids still wait for the server (a completion's receipt). */
@@ -137,27 +152,31 @@ export function createSyncController(options: SyncControllerOptions = {}): SyncC
       error: (error: unknown) => console.error('Sync state unreadable', error),
     });
     let seen: number | undefined;
-    const outbox = liveQuery(() => countPending(database)).subscribe({
-      next: (count) => {
+    const outbox = liveQuery(() => summarizePending(database)).subscribe({
+      next: ({ events, actions }) => {
         // A new event (in any tab) schedules a sync; a shrinking outbox is a sync at work.
-        if (seen !== undefined && count > seen) scheduler.triggerSoon();
-        seen = count;
-        pending.value = count;
+        if (seen !== undefined && events > seen) scheduler.triggerSoon();
+        seen = events;
+        pending.value = actions;
       },
       error: (error: unknown) => console.error('Outbox unreadable', error),
     });
-    const onOnline = () => scheduler.trigger();
+    // Online: try at once. Offline: the sync then stops before any request and records 'offline',
+    // so a "server does not answer" of a moment ago becomes "no network" when that is the cause.
+    const onNetworkChange = () => scheduler.trigger();
     const onVisible = () => {
       if (document.visibilityState === 'visible') scheduler.trigger();
     };
-    window.addEventListener('online', onOnline);
+    window.addEventListener('online', onNetworkChange);
+    window.addEventListener('offline', onNetworkChange);
     document.addEventListener('visibilitychange', onVisible);
     scheduler.trigger();
     return () => {
       scheduler.stop();
       state.unsubscribe();
       outbox.unsubscribe();
-      window.removeEventListener('online', onOnline);
+      window.removeEventListener('online', onNetworkChange);
+      window.removeEventListener('offline', onNetworkChange);
       document.removeEventListener('visibilitychange', onVisible);
     };
   }
@@ -179,6 +198,7 @@ export function createSyncController(options: SyncControllerOptions = {}): SyncC
     signOut: (signOutOptions) => account.signOut(deps, signOutOptions),
     exportData: () => account.exportData(deps),
     deleteAccount: (password) => account.deleteAccount(deps, password),
+    leaveDeletedAccount: (leaveOptions) => account.leaveDeletedAccount(deps, leaveOptions),
     dismissRejected: () => clearRejected(database),
     pendingAmong: (ids) => pendingAmong(ids, database),
     rejectedAmong: (ids) => rejectedAmong(ids, database),

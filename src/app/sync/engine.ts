@@ -17,8 +17,8 @@ import type { LommekursDB } from '../db/db';
 import { acknowledge, peekOutbox, reject, type Rejection } from '../db/outbox';
 import {
   getCursor,
-  getSession,
   markSignedOut,
+  readSyncState,
   recordSyncResult,
   type SyncProblem,
 } from '../db/sync-state';
@@ -94,16 +94,24 @@ interface Run {
   token: string;
 }
 
-/** The failure a non-ok answer means; a 401 also forgets the token. */
+/** The failure a non-ok answer means; a 401 also forgets the token. A request that got no
+ * answer is "offline" only when the browser says the device has no network: with the network up,
+ * it is our server that does not answer (stopped, unreachable, or too slow), and the learner is
+ * told that instead of being sent to look for a network that is there. */
 async function failureOf(run: Run, result: Exclude<ApiResult<unknown>, { kind: 'ok' }>) {
+  const { isOffline = () => false } = run.deps;
   switch (result.kind) {
     case 'unauthorized':
       await markSignedOut(run.deps.database, run.token);
       return failed('signed-out');
+    case 'account-deleted':
+      await markSignedOut(run.deps.database, run.token, 'account-deleted');
+      return failed('account-deleted');
     case 'update-required':
       return failed('update-required');
     case 'retryable':
-      return result.reason === 'server' ? failed('server', result.status) : failed('offline');
+      if (result.reason === 'server') return failed('server', result.status);
+      return isOffline() ? failed('offline') : failed('server');
     case 'refused':
       // 403 client_bound_to_other_user lands here: it cannot happen while sign-out renews the
       // client id, so it is reported as a server problem and the outbox is kept.
@@ -173,14 +181,17 @@ async function pullAll(run: Run, userId: string): Promise<number | Failure> {
 /** Run one sync for the signed-in learner and record its result on the device. */
 export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   const { database, now = Date.now, isOffline = () => false } = deps;
-  const session = await getSession(database);
+  const { session, problem } = await readSyncState(database);
   if (!session) return { kind: 'no-session' };
   const userId = session.user.id;
   const end = async (outcome: Failure) => {
     await recordSyncResult(database, userId, { problem: outcome.problem });
     return outcome;
   };
-  if (session.token === null) return end(failed('signed-out'));
+  // No token: the server refused it — as expired, or because the account was deleted.
+  if (session.token === null) {
+    return end(failed(problem === 'account-deleted' ? 'account-deleted' : 'signed-out'));
+  }
   if (isOffline()) return end(failed('offline'));
   const run: Run = { deps, token: session.token };
   try {

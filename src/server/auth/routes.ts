@@ -14,7 +14,7 @@ import {
 } from '../../shared/sync-protocol';
 import type { LessonProgress } from '../../shared/progress';
 import { apiBodyLimit, apiError, methodNotAllowed } from '../api-errors';
-import type { Db, Schema } from '../db/schema';
+import type { Db, Schema, UserTable } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { readJson } from '../json-body';
 import type { Logger } from '../logger';
@@ -29,7 +29,13 @@ import {
   takeAttempt,
   type LimitCheck,
 } from './rate-limit';
-import { createSession, deleteSession, requireLearner, type AuthVariables } from './sessions';
+import {
+  createSession,
+  deleteSession,
+  rememberDeletedSessions,
+  requireLearner,
+  type AuthVariables,
+} from './sessions';
 
 /** What the account routes need. */
 export interface AccountRoutesOptions {
@@ -51,7 +57,8 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 /** The column holding the user's id in each table, in the order erasure deletes them:
  * learner_sync first — it is the row every push locks, so a push in flight commits before the
  * erasure goes on, and none writes after it — users last. Typed over every table of Schema, so
- * a new table does not compile until it says how its rows belong to a user. */
+ * a new table does not compile until it says how its rows belong to a user (or is unowned,
+ * schema.ts). */
 export const USER_COLUMN = {
   learner_sync: 'user_id',
   sessions: 'user_id',
@@ -59,7 +66,7 @@ export const USER_COLUMN = {
   progress: 'user_id',
   clients: 'user_id',
   users: 'id',
-} as const satisfies { [T in keyof Schema]: keyof Schema[T] & string };
+} as const satisfies { [T in UserTable]: keyof Schema[T] & string };
 
 /** What `GET /api/v1/me/export` returns: everything stored about the learner, minus secrets. */
 export interface AccountExport {
@@ -271,9 +278,12 @@ export function accountRoutes({
     if (!(await verifyPassword(body.value.password, user.password_hash))) {
       return apiError(c, 403, 'invalid_credentials', 'The password is wrong');
     }
+    const deletedAt = now();
     await inTransaction(db, async (trx) => {
+      // Before the sessions go: the other devices' tokens are then answered `account_deleted`.
+      await rememberDeletedSessions(trx, userId, deletedAt);
       // Explicit deletes, not ON DELETE CASCADE alone: SQLite ignores foreign keys unless told.
-      for (const table of Object.keys(USER_COLUMN) as (keyof Schema)[]) {
+      for (const table of Object.keys(USER_COLUMN) as (keyof typeof USER_COLUMN)[]) {
         await trx.deleteFrom(table).where(sql.ref(USER_COLUMN[table]), '=', userId).execute();
       }
     });

@@ -2,7 +2,8 @@
 // SHA-256, so a leaked database reveals no usable token. Expiry slides: each use (at most once a
 // day) pushes it SESSION_LIFETIME_MS ahead, so a learner offline for weeks stays signed in.
 import { createHash, randomBytes } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { SyncErrorCode } from '../../shared/sync-protocol';
 import { apiError } from '../api-errors';
 import type { Db } from '../db/schema';
 
@@ -58,6 +59,66 @@ export async function userOfToken(db: Db, token: string, now = Date.now()): Prom
   return session.user_id;
 }
 
+/** How long the sessions of a deleted account are remembered as such: 90 days. A device that has
+ * been away longer is told what an expired session is told (sign in again). */
+export const DELETED_SESSION_MEMORY_MS = 90 * 24 * 60 * 60_000;
+
+/** Remember the live sessions of `userId` as belonging to a deleted account, and forget those
+ * remembered longer than DELETED_SESSION_MEMORY_MS. Call inside the erasure's transaction, before
+ * its sessions are deleted. Stores token hashes and the time only. */
+export async function rememberDeletedSessions(db: Db, userId: string, now: number): Promise<void> {
+  await db
+    .deleteFrom('deleted_sessions')
+    .where('deleted_at', '<=', now - DELETED_SESSION_MEMORY_MS)
+    .execute();
+  const live = await db
+    .selectFrom('sessions')
+    .select('token_hash')
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .execute();
+  if (live.length === 0) return;
+  await db
+    .insertInto('deleted_sessions')
+    .values(live.map(({ token_hash }) => ({ token_hash, deleted_at: now })))
+    .onConflict((oc) => oc.column('token_hash').doNothing())
+    .execute();
+}
+
+/** Whether `token` was a session of an account deleted within DELETED_SESSION_MEMORY_MS. */
+export async function isDeletedAccountToken(db: Db, token: string, now: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('deleted_sessions')
+    .select('deleted_at')
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  return row !== undefined && row.deleted_at > now - DELETED_SESSION_MEMORY_MS;
+}
+
+/** The 401 for a token that stands for nobody: `account_deleted` when its account was deleted
+ * (the device then offers to keep or wipe its copy), else `unauthorized` (sign in again). Both
+ * are 401, so an app older than `account_deleted` still treats it as a dead session. */
+export async function refuseToken(
+  c: Context,
+  db: Db,
+  token: string | null,
+  now: number,
+): Promise<Response> {
+  const headers = { 'WWW-Authenticate': 'Bearer' };
+  if (token && (await isDeletedAccountToken(db, token, now))) {
+    const code: SyncErrorCode = 'account_deleted';
+    return apiError(c, 401, code, 'The account this session belonged to was deleted', headers);
+  }
+  const code: SyncErrorCode = 'unauthorized';
+  return apiError(
+    c,
+    401,
+    code,
+    'Sign in: the session token is missing, unknown or expired',
+    headers,
+  );
+}
+
 /** Ends one session (logout). */
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
@@ -84,17 +145,7 @@ export function requireLearner(
   return async (c, next) => {
     const token = bearerToken(c.req.header('Authorization'));
     const userId = token ? await userOfToken(db, token, now()) : null;
-    if (!token || !userId) {
-      return apiError(
-        c,
-        401,
-        'unauthorized',
-        'Sign in: the session token is missing, unknown or expired',
-        {
-          'WWW-Authenticate': 'Bearer',
-        },
-      );
-    }
+    if (!token || !userId) return refuseToken(c, db, token, now());
     c.set('userId', userId);
     c.set('token', token);
     await next();

@@ -82,9 +82,31 @@ const accountsAndSync: Migration = {
   },
 };
 
+// The sessions of deleted accounts, so a device still holding one of their tokens is told that
+// the account was deleted (not that it must sign in again). Only the SHA-256 of a token and when
+// the account was deleted: no user id, no email. Rows older than 90 days are purged.
+const deletedAccountSessions: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('deleted_sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('deleted_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('deleted_sessions_deleted_at')
+      .on('deleted_sessions')
+      .column('deleted_at')
+      .execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('deleted_sessions').execute();
+  },
+};
+
 /** Migration names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001-accounts-and-sync': accountsAndSync,
+  '0002-deleted-account-sessions': deletedAccountSessions,
 };
 
 /** The migrations above, for Kysely's Migrator. */

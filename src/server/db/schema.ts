@@ -66,6 +66,15 @@ export interface ProgressTable {
   updated_at: number;
 }
 
+/** A session of a deleted account, remembered for 90 days so the devices still holding its token
+ * learn that the account was deleted. Deliberately no user id or email: nothing personal. */
+export interface DeletedSessionsTable {
+  /** SHA-256 of the bearer token (hex), as `sessions.token_hash` held it. */
+  token_hash: string;
+  /** When the account was deleted (ms); the row is purged 90 days later. */
+  deleted_at: number;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -73,7 +82,14 @@ export interface Schema {
   learner_sync: LearnerSyncTable;
   events: EventsTable;
   progress: ProgressTable;
+  deleted_sessions: DeletedSessionsTable;
 }
+
+/** Tables that hold no user's rows: `deleted_sessions` keeps token hashes of deleted accounts,
+ * without a user id, and outlives the erasure on purpose (90 days). */
+export type UnownedTable = 'deleted_sessions';
+/** Tables whose rows belong to one user: erasure deletes them, the export reads them. */
+export type UserTable = Exclude<keyof Schema, UnownedTable>;
 
 /** The Kysely instance over either database. */
 export type Db = Kysely<Schema>;

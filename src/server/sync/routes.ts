@@ -2,8 +2,8 @@
 // /api/v1/sync/pull fetches merged progress changed since a cursor. Both need a session token.
 import { Hono, type Context, type Handler } from 'hono';
 import { MAX_PUSH_BYTES } from '../../shared/sync-protocol';
-import { apiBodyLimit, apiError, methodNotAllowed } from '../api-errors';
-import { requireLearner, type AuthVariables } from '../auth/sessions';
+import { apiBodyLimit, methodNotAllowed } from '../api-errors';
+import { refuseToken, requireLearner, type AuthVariables } from '../auth/sessions';
 import type { Db } from '../db/schema';
 import type { Logger } from '../logger';
 import { decodeRequestBody } from '../request-decoding';
@@ -29,17 +29,17 @@ export const PULL_PATH = '/api/v1/sync/pull';
 type SyncEnv = { Variables: AuthVariables };
 
 // An account deleted while one of its requests was under way: the token no longer stands for
-// anyone, so the answer is the same as for any dead token.
+// anyone, so the answer is the same as for any dead token (`account_deleted`, as the erasure
+// remembered it).
 const unlessLearnerGone =
+  (db: Db, now: () => number) =>
   (handler: (c: Context<SyncEnv>) => Promise<Response>): Handler<SyncEnv> =>
   async (c) => {
     try {
       return await handler(c);
     } catch (error) {
       if (!(error instanceof LearnerGoneError)) throw error;
-      return apiError(c, 401, 'unauthorized', 'The account no longer exists', {
-        'WWW-Authenticate': 'Bearer',
-      });
+      return refuseToken(c, db, c.var.token, now());
     }
   };
 
@@ -47,15 +47,16 @@ const unlessLearnerGone =
 export function syncRoutes({ db, logger, now, beforeCommit }: SyncRoutesOptions): Hono<SyncEnv> {
   const routes = new Hono<SyncEnv>();
   const learner = requireLearner(db, now);
+  const guarded = unlessLearnerGone(db, now);
 
   routes.post(
     PUSH_PATH,
     learner,
     apiBodyLimit(MAX_PUSH_BYTES),
     decodeRequestBody(MAX_PUSH_BYTES),
-    unlessLearnerGone(pushHandler({ db, logger, now, beforeCommit })),
+    guarded(pushHandler({ db, logger, now, beforeCommit })),
   );
-  routes.get(PULL_PATH, learner, unlessLearnerGone(pullHandler({ db })));
+  routes.get(PULL_PATH, learner, guarded(pullHandler({ db })));
 
   routes.all(PUSH_PATH, (c) => methodNotAllowed(c, 'POST'));
   routes.all(PULL_PATH, (c) => methodNotAllowed(c));

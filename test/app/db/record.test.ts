@@ -5,9 +5,11 @@ import { recordAction } from '../../../src/app/db/record';
 import {
   addTimeSpent,
   answerQuestion,
+  completeChecklist,
   completeLesson,
   openLesson,
   saveReflection,
+  submitReflection,
   toggleChecklistItem,
 } from '../../../src/app/db/learner-actions';
 import { getLessonProgress } from '../../../src/app/db/progress';
@@ -147,15 +149,51 @@ describe('learner actions', () => {
     expect(await db.outbox.count()).toBe(3);
   });
 
-  it('completes a reflection on its first non-empty save and keeps the last text', async () => {
+  it('autosaves a reflection as a draft that never completes, and keeps the last text', async () => {
     await saveReflection('c1', 'l4', '');
     expect(await getLessonProgress('c1', 'l4')).toBeUndefined();
-    await saveReflection('c1', 'l4', 'Vi bør');
-    await saveReflection('c1', 'l4', 'Vi bør ta backup');
+    await saveReflection('c1', 'l4', 'V');
+    await saveReflection('c1', 'l4', 'Vi bør ta backup av regnskapet hver uke.');
     const p = await getLessonProgress('c1', 'l4');
-    expect(p!.reflection!.value).toBe('Vi bør ta backup');
+    expect(p!.reflection!.value).toBe('Vi bør ta backup av regnskapet hver uke.');
+    expect(p!.completedAt).toBeNull();
+    expect(await db.outbox.filter((e) => e.type === 'lesson.completed').count()).toBe(0);
+  });
+
+  it('completes a reflection on "Lagre" only with at least a sentence (20 characters)', async () => {
+    // Too short: saved, not completed (19 characters; the spaces at the ends do not count).
+    expect(
+      (await submitReflection('c1', 'l4', ' Vi bør ta backup nå ')).map((e) => e.type),
+    ).toEqual(['reflection.saved']);
+    expect((await getLessonProgress('c1', 'l4'))!.completedAt).toBeNull();
+    // 20 characters: saved and completed, once.
+    const events = await submitReflection('c1', 'l4', 'Vi bør ta backup nå.');
+    expect(events.map((e) => e.type)).toEqual(['reflection.saved', 'lesson.completed']);
+    // The same text again records nothing; completed stays completed.
+    expect(await submitReflection('c1', 'l4', 'Vi bør ta backup nå.')).toEqual([]);
+    await saveReflection('c1', 'l4', '');
+    const p = await getLessonProgress('c1', 'l4');
+    expect(p!.reflection!.value).toBe('');
     expect(p!.completedAt).not.toBeNull();
     expect(await db.outbox.filter((e) => e.type === 'lesson.completed').count()).toBe(1);
+  });
+
+  it('completes a checklist only with every item ticked, or when the rest does not apply', async () => {
+    const lesson = { id: 'l3', items: [{ id: 'backup' }, { id: 'mfa' }] };
+    await toggleChecklistItem('c1', 'l3', 'backup', true);
+    expect(await completeChecklist('c1', lesson, { restDoesNotApply: false })).toEqual([]);
+    expect((await getLessonProgress('c1', 'l3'))!.completedAt).toBeNull();
+
+    await toggleChecklistItem('c1', 'l3', 'mfa', true);
+    const all = await completeChecklist('c1', lesson, { restDoesNotApply: false });
+    expect(all.map((e) => e.type)).toEqual(['lesson.progressed', 'lesson.completed']);
+
+    const other = { id: 'l5', items: [{ id: 'a' }, { id: 'b' }] };
+    const rest = await completeChecklist('c1', other, { restDoesNotApply: true });
+    expect(rest.map((e) => e.type)).toEqual(['lesson.progressed', 'lesson.completed']);
+    const p = await getLessonProgress('c1', 'l5');
+    expect(p!.completedAt).not.toBeNull();
+    expect(p!.checklist).toEqual({});
   });
 
   it('keeps time spent as a running total per client', async () => {

@@ -10,7 +10,7 @@ import {
   completeLesson,
   openLesson,
   recordPosition,
-  saveReflection,
+  submitReflection,
   toggleChecklistItem,
 } from '../../../src/app/db/learner-actions';
 import { readClientId } from '../../../src/app/db/client-id';
@@ -72,7 +72,7 @@ describe('push batches', () => {
   it('keeps each push under MAX_PUSH_BYTES, so the server never answers 413', async () => {
     // Long reflections in a two-byte script: about 40 KB of JSON each.
     for (let i = 0; i < 20; i++) {
-      await saveReflection('kurs', `l${i}`, `${i} ${'æ'.repeat(19_990)}`, device);
+      await submitReflection('kurs', `l${i}`, `${i} ${'æ'.repeat(19_990)}`, device);
     }
     const outcome = await syncOnce({ database: device, api: harness.api() });
     expect(outcome).toMatchObject({ kind: 'synced', pushed: 40, rejected: 0 });
