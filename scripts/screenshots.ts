@@ -2,7 +2,8 @@
 // install dialog (public/screenshots/). Run with `npm run screenshots`, which builds first. It drives
 // the real server and Debian's Chromium through the end-to-end harness, on the e2e course
 // catalogue (the example course and the 1.2 MB "Tung nedlasting" course), so every run shows the
-// same state: one course downloaded, a download part-way, storage, and a lesson read offline.
+// same state: one course downloaded, a download part-way, storage, and a lesson read offline; plus
+// Home on a second device after sign-in and the course-complete screen (a two-lesson course).
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { HEAVY_COURSE_ID, writeCatalogue } from '../test/e2e/fixtures.ts';
 import { launchChromium, startAppServer, type AppServer } from '../test/e2e/harness.ts';
 import { emulateNetwork, type NetworkConditions } from '../test/e2e/network.ts';
 import { heading1 } from '../test/e2e/session.ts';
+import { signIn, signUp } from '../test/e2e/sync-helpers.ts';
+import { writeCourse } from '../test/utils/course-fixture.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOCS_DIR = 'docs/screenshots';
@@ -26,6 +29,8 @@ const EXAMPLE = {
   lessonTitle: 'Slik kjenner du igjen en falsk e-post',
 };
 const TIMEOUT_MS = 30_000;
+/** A two-lesson course, so the course-complete screen is a few taps away. */
+const SHORT = { id: 'kom-i-gang', title: 'Kom i gang med Lommekurs' };
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23). */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -207,6 +212,8 @@ async function shootAll(
   await shoot(page, NARROW, join(DOCS_DIR, 'dark-mode.png'));
   await page.emulateMedia({ colorScheme: 'light' });
 
+  await shootAccountShots(browser, page, base);
+
   // The heavy course part-way through a download on a slow connection.
   await open(page, `${base}/kurs/${HEAVY_COURSE_ID}`, 'Tung nedlasting', [lastNed]);
   const network = await emulateNetwork(browser, page, base);
@@ -241,6 +248,42 @@ async function shootAll(
   await shoot(page, NARROW, join(DOCS_DIR, 'lesson-offline.png'));
 }
 
+/** With an account: the short course finished on this phone (the course-complete screen), then
+ * Home on a second device right after signing in, with the phone's progress and no bundle. */
+async function shootAccountShots(browser: Browser, page: Page, base: string): Promise<void> {
+  const email = 'skjermbilde@example.no';
+  await signUp(page, base, email);
+  for (const [lessonId, title] of [
+    ['slik-virker-det', 'Slik virker appen'],
+    ['uten-nett', 'Når du er uten nett'],
+  ] as const) {
+    await open(page, `${base}/kurs/${SHORT.id}/${lessonId}`, title, []);
+    await page.getByRole('button', { name: 'Merk som lest', exact: true }).click();
+  }
+  await page.getByRole('link', { name: 'Start neste kurs', exact: true }).waitFor();
+  await shoot(page, NARROW, join(DOCS_DIR, 'course-complete.png'));
+  await page.getByText('Alt er synkronisert').first().waitFor();
+
+  const laptop = await browser.newContext({
+    locale: 'nb-NO',
+    viewport: NARROW,
+    deviceScaleFactor: 1,
+  });
+  try {
+    const second = await laptop.newPage();
+    second.setDefaultTimeout(TIMEOUT_MS);
+    await signIn(second, base, email);
+    await second.getByText('Alt er synkronisert').first().waitFor();
+    await open(second, base, 'Dine kurs', [
+      second.getByRole('progressbar', { name: `Fremdrift i ${SHORT.title}` }),
+      second.getByRole('button', { name: /^Last ned \(/ }).first(),
+    ]);
+    await shoot(second, NARROW, join(DOCS_DIR, 'home-second-device.png'));
+  } finally {
+    await laptop.close();
+  }
+}
+
 async function main(): Promise<void> {
   process.chdir(ROOT);
   if (!existsSync('dist/index.html')) {
@@ -252,6 +295,14 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     coursesDir = await writeCatalogue();
+    await writeCourse(coursesDir, {
+      id: SHORT.id,
+      meta: { title: SHORT.title, summary: 'Slik bruker du appen, også uten nett.' },
+      lessons: [
+        { id: 'slik-virker-det', title: 'Slik virker appen' },
+        { id: 'uten-nett', title: 'Når du er uten nett' },
+      ],
+    });
     // Serve a copy, so a build started meanwhile (npm run test:e2e) cannot change the app mid-run.
     distDir = await mkdtemp(join(tmpdir(), 'lommekurs-screenshots-dist-'));
     await cp('dist', distDir, { recursive: true });
