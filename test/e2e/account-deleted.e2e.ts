@@ -128,6 +128,8 @@ describe('an account deleted on another device', () => {
         .getByRole('button', { name: 'Behold på denne enheten', exact: true })
         .click();
       await syncStatus(laptop).getByText('Lagret på denne enheten', { exact: true }).waitFor();
+      // The account and the sync problem are two live queries: let both settle.
+      await expect.poll(() => syncStatus(laptop).getByText(GONE).count()).toBe(0);
       const laptopKept = await syncStatus(laptop).innerText();
       await expectAccessible(laptop, 'laptop, progress kept');
       const syncRequests: string[] = [];

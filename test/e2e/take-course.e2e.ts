@@ -79,7 +79,7 @@ async function takeLesson(page: Page, lesson: Lesson): Promise<void> {
 
 async function expectCourseFinished(page: Page, title: string): Promise<void> {
   await heading1(page, title).waitFor();
-  await page.getByRole('heading', { name: 'Fullført!' }).waitFor();
+  await page.getByRole('heading', { name: 'Du har fullført kurset!' }).waitFor();
   await expect
     .poll(() =>
       page.getByRole('progressbar', { name: 'Kursfremdrift' }).getAttribute('aria-valuenow'),
