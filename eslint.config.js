@@ -34,4 +34,7 @@ export default tseslint.config(
   { files: ['src/app/**'], rules: forbid('**/server/**', '**/content/**', 'node:*') },
   { files: ['src/sw/**'], rules: forbid('**/server/**', '**/content/**', 'node:*') },
   { files: ['src/server/**', 'src/content/**'], rules: forbid('**/app/**', '**/sw/**') },
+  // Accounts and sync meet only through sessions/ and db/ (CONVENTIONS: auth/ and sync/ stay apart).
+  { files: ['src/server/auth/**'], rules: forbid('**/app/**', '**/sw/**', '**/sync/**') },
+  { files: ['src/server/sync/**'], rules: forbid('**/app/**', '**/sw/**', '**/auth/**') },
 );

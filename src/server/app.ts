@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { CompiledCourse } from '../content/types';
 import { apiBodyLimit, apiError, methodNotAllowed } from './api-errors';
-import { accountRoutes } from './auth/routes';
+import { accountRoutes } from './auth/account-api';
 import type { Database } from './db/database';
 import { CompressionCache } from './compression';
 import { courseRoutes } from './course-routes';

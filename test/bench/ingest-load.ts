@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/server/db/database';
 import type { EventsTable } from '../../src/server/db/schema';
-import { createSession } from '../../src/server/auth/sessions';
-import { newEpoch } from '../../src/server/sync/learner-sync';
+import { createSession } from '../../src/server/sessions/sessions';
+import { newEpoch } from '../../src/server/db/learner-sync';
 import type { LearnerEvent } from '../../src/shared/events';
 import { MAX_PUSH_EVENTS, SYNC_SCHEMA_VERSION } from '../../src/shared/sync-protocol';
 import { uuidv7 } from '../../src/shared/uuid';

@@ -11,7 +11,7 @@ import {
   createSession,
   DELETED_SESSION_MEMORY_MS,
   SESSION_LIFETIME_MS,
-} from '../../src/server/auth/sessions';
+} from '../../src/server/sessions/sessions';
 import type { Database } from '../../src/server/db/database';
 import { migrate } from '../../src/server/db/database';
 import { migrations } from '../../src/server/db/migrations';
@@ -167,8 +167,14 @@ describe('the other devices of a deleted account', () => {
   });
 });
 
-describe('migration 0002-deleted-account-sessions', () => {
-  it('adds the table and keeps every row stored before it', async () => {
+/** The two tables as migration 0001 made them. */
+interface OldSchema {
+  users: { id: string; email: string; password_hash: string; created_at: number };
+  sessions: { token_hash: string; user_id: string; created_at: number; expires_at: number };
+}
+
+describe('migrations after 0001 on a database with rows', () => {
+  it('add their tables and columns and keep every row stored before them', async () => {
     const db = new Kysely<unknown>({
       dialect: new SqliteDialect({ database: new SQLite(':memory:') }),
     }) as unknown as Db;
@@ -181,11 +187,12 @@ describe('migration 0002-deleted-account-sessions', () => {
         },
       });
       expect((await first.migrateToLatest()).error).toBeUndefined();
-      await db
+      await (db as unknown as Kysely<OldSchema>)
         .insertInto('users')
         .values({ id: 'u1', email: 'gammel@firma.no', password_hash: 'x', created_at: T0 })
         .execute();
-      await db
+      // The rows as 0001 knew them: the newer columns do not exist yet.
+      await (db as unknown as Kysely<OldSchema>)
         .insertInto('sessions')
         .values({ token_hash: 'h1', user_id: 'u1', created_at: T0, expires_at: T0 + DAY })
         .execute();
@@ -197,8 +204,22 @@ describe('migration 0002-deleted-account-sessions', () => {
       expect(await db.selectFrom('users').select(['id', 'email']).execute()).toEqual([
         { id: 'u1', email: 'gammel@firma.no' },
       ]);
-      expect(await db.selectFrom('sessions').select('token_hash').execute()).toEqual([
-        { token_hash: 'h1' },
+      // 0003 caps the old session 90 days after its creation and counts it as last used then.
+      expect(
+        await db
+          .selectFrom('sessions')
+          .select(['token_hash', 'absolute_expires_at', 'last_used_at', 'user_agent'])
+          .execute(),
+      ).toEqual([
+        {
+          token_hash: 'h1',
+          absolute_expires_at: T0 + 90 * DAY,
+          last_used_at: T0,
+          user_agent: null,
+        },
+      ]);
+      expect(await db.selectFrom('users').select('email_verified_at').execute()).toEqual([
+        { email_verified_at: null },
       ]);
       expect(await db.selectFrom('learner_sync').select('version').execute()).toEqual([
         { version: 3 },

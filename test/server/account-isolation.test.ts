@@ -4,8 +4,9 @@
 // A is refused for B — is in the sync tests.)
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountRoutes, type AccountExport } from '../../src/server/auth/routes';
-import { createSession, SESSION_LIFETIME_MS } from '../../src/server/auth/sessions';
+import { accountRoutes } from '../../src/server/auth/account-api';
+import type { AccountExport } from '../../src/server/auth/export';
+import { createSession, SESSION_LIFETIME_MS } from '../../src/server/sessions/sessions';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/logger';
 import type { AccountInfo, SessionResponse } from '../../src/shared/sync-protocol';

@@ -1,5 +1,6 @@
 // Helpers for the account tests: the real app on a test database with a clock the test moves,
 // requests to the account routes, and a learner's rows in every table.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Hono } from 'hono';
@@ -86,7 +87,9 @@ export async function login(
 }
 
 /** Gives a learner rows in the sync tables straight through Kysely (as a push would leave
- * them): a bound client, `count` events on one lesson and the progress they fold into. */
+ * them): a bound client, `count` events on one lesson and the progress they fold into; and one
+ * row in each table the account's sign-ins leave (mail token, passkey and its challenge, known
+ * device), so erasure and isolation are checked on every table. */
 export async function insertLearnerData(
   db: Db,
   userId: string,
@@ -112,6 +115,7 @@ export async function insertLearnerData(
         ),
   );
   const progress = events.reduce(applyEvent, emptyProgress('kurs', lessonId));
+  await insertSignInRows(db, userId, at);
   await db
     .insertInto('clients')
     .values({ client_id: clientId, user_id: userId, created_at: at })
@@ -149,6 +153,42 @@ export async function insertLearnerData(
   return { clientId, eventIds: events.map((event) => event.id) };
 }
 
+async function insertSignInRows(db: Db, userId: string, at: number): Promise<void> {
+  const key = () => randomBytes(16).toString('hex');
+  await db
+    .insertInto('mail_tokens')
+    .values({
+      token_hash: key(),
+      user_id: userId,
+      purpose: 'verify',
+      email: 'x@firma.no',
+      created_at: at,
+      expires_at: at + 1,
+    })
+    .execute();
+  await db
+    .insertInto('passkeys')
+    .values({
+      credential_id: key(),
+      user_id: userId,
+      public_key: key(),
+      counter: 0,
+      transports: '[]',
+      name: 'Telefonen',
+      created_at: at,
+      last_used_at: null,
+    })
+    .execute();
+  await db
+    .insertInto('passkey_challenges')
+    .values({ challenge: key(), user_id: userId, purpose: 'register', expires_at: at + 1 })
+    .execute();
+  await db
+    .insertInto('known_devices')
+    .values({ token_hash: key(), user_id: userId, created_at: at, last_used_at: at })
+    .execute();
+}
+
 /** How to read one user's rows from each table, in a stable order. Typed over every table of
  * Schema, so a table added later does not compile here until the tests say how its rows belong
  * to a user (and erasure is then checked for it too). */
@@ -171,6 +211,34 @@ export const rowsOfUserIn: {
       .where('user_id', '=', id)
       .orderBy('course_id')
       .orderBy('lesson_id')
+      .execute(),
+  mail_tokens: (db, id) =>
+    db
+      .selectFrom('mail_tokens')
+      .selectAll()
+      .where('user_id', '=', id)
+      .orderBy('token_hash')
+      .execute(),
+  passkeys: (db, id) =>
+    db
+      .selectFrom('passkeys')
+      .selectAll()
+      .where('user_id', '=', id)
+      .orderBy('credential_id')
+      .execute(),
+  passkey_challenges: (db, id) =>
+    db
+      .selectFrom('passkey_challenges')
+      .selectAll()
+      .where('user_id', '=', id)
+      .orderBy('challenge')
+      .execute(),
+  known_devices: (db, id) =>
+    db
+      .selectFrom('known_devices')
+      .selectAll()
+      .where('user_id', '=', id)
+      .orderBy('token_hash')
       .execute(),
 };
 

@@ -4,8 +4,9 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountRoutes, type AccountExport } from '../../src/server/auth/routes';
-import { SESSION_LIFETIME_MS } from '../../src/server/auth/sessions';
+import { accountRoutes } from '../../src/server/auth/account-api';
+import type { AccountExport } from '../../src/server/auth/export';
+import { SESSION_LIFETIME_MS } from '../../src/server/sessions/sessions';
 import { EMAIL_RULE, IP_RULE } from '../../src/server/auth/rate-limit';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/logger';

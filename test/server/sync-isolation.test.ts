@@ -3,7 +3,7 @@
 // token are refused on both endpoints.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../src/server/auth/sessions';
+import { createSession } from '../../src/server/sessions/sessions';
 import type { Database } from '../../src/server/db/database';
 import { encodeCursor } from '../../src/server/sync/cursor';
 import type { PulledRow } from '../../src/shared/sync-protocol';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
-import { createSession } from '../../src/server/auth/sessions';
+import { createSession } from '../../src/server/sessions/sessions';
 import type { Database } from '../../src/server/db/database';
 import type { Db } from '../../src/server/db/schema';
 import { createLogger } from '../../src/server/logger';

@@ -103,10 +103,95 @@ const deletedAccountSessions: Migration = {
   },
 };
 
+// Accounts a learner can keep (issue 12): a verified-address time, session metadata and an
+// absolute lifetime, single-use mail tokens (password reset, address verification), passkeys and
+// their ceremony challenges, and the devices that have signed in before (OWASP device cookies).
+const recoverableAccounts: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('users').addColumn('email_verified_at', 'bigint').execute();
+
+    await db.schema.alterTable('sessions').addColumn('absolute_expires_at', 'bigint').execute();
+    await db.schema.alterTable('sessions').addColumn('last_used_at', 'bigint').execute();
+    await db.schema.alterTable('sessions').addColumn('user_agent', 'text').execute();
+    // Sessions made before this migration get the absolute cap counted from their creation.
+    await db
+      .updateTable('sessions')
+      .set((eb) => ({
+        absolute_expires_at: eb('created_at', '+', 90 * 24 * 60 * 60_000),
+        last_used_at: eb.ref('created_at'),
+      }))
+      .execute();
+
+    await db.schema
+      .createTable('mail_tokens')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('purpose', 'text', (c) => c.notNull())
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('mail_tokens_user')
+      .on('mail_tokens')
+      .columns(['user_id', 'purpose'])
+      .execute();
+
+    await db.schema
+      .createTable('passkeys')
+      .addColumn('credential_id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('public_key', 'text', (c) => c.notNull())
+      .addColumn('counter', 'bigint', (c) => c.notNull())
+      .addColumn('transports', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_used_at', 'bigint')
+      .execute();
+    await db.schema.createIndex('passkeys_user').on('passkeys').column('user_id').execute();
+
+    await db.schema
+      .createTable('passkey_challenges')
+      .addColumn('challenge', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text')
+      .addColumn('purpose', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('passkey_challenges_expires')
+      .on('passkey_challenges')
+      .column('expires_at')
+      .execute();
+
+    await db.schema
+      .createTable('known_devices')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_used_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('known_devices_user')
+      .on('known_devices')
+      .column('user_id')
+      .execute();
+  },
+  async down(db: AnyDb) {
+    for (const table of ['known_devices', 'passkey_challenges', 'passkeys', 'mail_tokens']) {
+      await db.schema.dropTable(table).execute();
+    }
+    for (const column of ['absolute_expires_at', 'last_used_at', 'user_agent']) {
+      await db.schema.alterTable('sessions').dropColumn(column).execute();
+    }
+    await db.schema.alterTable('users').dropColumn('email_verified_at').execute();
+  },
+};
+
 /** Migration names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001-accounts-and-sync': accountsAndSync,
   '0002-deleted-account-sessions': deletedAccountSessions,
+  '0003-recoverable-accounts': recoverableAccounts,
 };
 
 /** The migrations above, for Kysely's Migrator. */

@@ -10,6 +10,8 @@ export interface UsersTable {
   /** `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>` (base64url), see auth/passwords.ts. */
   password_hash: string;
   created_at: number;
+  /** When the learner proved the address by a mailed link; null while unverified. */
+  email_verified_at: number | null;
 }
 
 export interface SessionsTable {
@@ -17,8 +19,60 @@ export interface SessionsTable {
   token_hash: string;
   user_id: string;
   created_at: number;
-  /** Sliding: pushed forward when the session is used (see auth/sessions.ts). */
+  /** Sliding: pushed forward when the session is used (see sessions/sessions.ts). */
   expires_at: number;
+  /** The hard cap: the session ends then however recently it was used. */
+  absolute_expires_at: number;
+  /** When a request last used it (updated at most once a day, like expires_at). */
+  last_used_at: number;
+  /** The User-Agent it was created with, shortened; shown to the learner as the device. */
+  user_agent: string | null;
+}
+
+/** A single-use link sent by mail: password reset or address verification. Only the token's
+ * SHA-256 is stored; a newer token of the same purpose replaces the older. */
+export interface MailTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'reset' | 'verify';
+  /** The address the link was sent to (verification proves this one). */
+  email: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** A WebAuthn credential (passkey) the learner registered. */
+export interface PasskeysTable {
+  /** base64url credential id, as the authenticator reports it. */
+  credential_id: string;
+  user_id: string;
+  /** base64url COSE public key. */
+  public_key: string;
+  counter: number;
+  /** JSON array of AuthenticatorTransport strings. */
+  transports: string;
+  /** The learner's label for it, e.g. "Telefonen". */
+  name: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+/** A WebAuthn challenge handed out for one ceremony, single-use and short-lived. */
+export interface PasskeyChallengesTable {
+  challenge: string;
+  /** Set for registration (the signed-in learner); null for a sign-in by discoverable passkey. */
+  user_id: string | null;
+  purpose: 'register' | 'sign-in';
+  expires_at: number;
+}
+
+/** A device that signed in to the account before (OWASP "device cookies"): a wrong-password
+ * lockout for the address never blocks it. Only the device token's SHA-256 is stored. */
+export interface KnownDevicesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  last_used_at: number;
 }
 
 /** Which user a device's clientId belongs to; bound on the first push, never rebound. */
@@ -83,6 +137,10 @@ export interface Schema {
   events: EventsTable;
   progress: ProgressTable;
   deleted_sessions: DeletedSessionsTable;
+  mail_tokens: MailTokensTable;
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
+  known_devices: KnownDevicesTable;
 }
 
 /** Tables that hold no user's rows: `deleted_sessions` keeps token hashes of deleted accounts,

@@ -10,10 +10,10 @@ import {
 } from '../../shared/sync-protocol';
 import type { LessonProgress } from '../../shared/progress';
 import { apiError } from '../api-errors';
-import type { AuthVariables } from '../auth/sessions';
+import type { AuthVariables } from '../sessions/sessions';
 import type { Db } from '../db/schema';
 import { decodeCursor, encodeCursor, startCursor, type PullCursor } from './cursor';
-import { learnerSyncState } from './learner-sync';
+import { learnerSyncState } from '../db/learner-sync';
 import { NO_STORE } from './push';
 
 /** What the pull handler needs. */

@@ -21,12 +21,12 @@ import {
   type RejectedEvent,
 } from '../../shared/sync-protocol';
 import { apiError } from '../api-errors';
-import type { AuthVariables } from '../auth/sessions';
+import type { AuthVariables } from '../sessions/sessions';
 import type { Db, Schema } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { describeIssues, readJsonBody, withMessages } from '../json-body';
 import type { Logger } from '../logger';
-import { bumpVersion } from './learner-sync';
+import { bumpVersion } from '../db/learner-sync';
 
 /** What the push handler needs. */
 export interface PushOptions {

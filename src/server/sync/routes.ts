@@ -3,11 +3,11 @@
 import { Hono, type Context, type Handler } from 'hono';
 import { MAX_PUSH_BYTES } from '../../shared/sync-protocol';
 import { apiBodyLimit, methodNotAllowed } from '../api-errors';
-import { refuseToken, requireLearner, type AuthVariables } from '../auth/sessions';
+import { refuseToken, requireLearner, type AuthVariables } from '../sessions/sessions';
 import type { Db } from '../db/schema';
 import type { Logger } from '../logger';
 import { decodeRequestBody } from '../request-decoding';
-import { LearnerGoneError } from './learner-sync';
+import { LearnerGoneError } from '../db/learner-sync';
 import { pullHandler } from './pull';
 import { pushHandler } from './push';
 

@@ -15,7 +15,7 @@ import { getSession, readSyncState, storeSession } from '../../../src/app/db/syn
 import { createApi } from '../../../src/app/sync/api';
 import { syncOnce, type SyncOutcome } from '../../../src/app/sync/engine';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from '../../../src/app/sync/scheduler';
-import { createSession } from '../../../src/server/auth/sessions';
+import { createSession } from '../../../src/server/sessions/sessions';
 import { MAX_CLOCK_LEAD_MS } from '../../../src/shared/sync-protocol';
 import { countSyncRows, createTestLearner, makeEvent, push, pushBody } from '../../utils/learners';
 import {

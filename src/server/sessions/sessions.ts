@@ -9,6 +9,8 @@ import type { Db } from '../db/schema';
 
 /** About half a year. */
 export const SESSION_LIFETIME_MS = 180 * 24 * 60 * 60_000;
+/** The hard cap on a session's life, however often it is used (ASVS 3.3.2). */
+export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * 24 * 60 * 60_000;
 /** A session is extended at most this often (saves a write on every request). */
 const EXTEND_EVERY_MS = 24 * 60 * 60_000;
 
@@ -16,12 +18,14 @@ const EXTEND_EVERY_MS = 24 * 60 * 60_000;
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
 
+/** A session just made: its token (handed out once) and sliding expiry. */
+export interface NewSession {
+  token: string;
+  expiresAt: number;
+}
+
 /** Creates a session for `userId` and returns its token (to hand out once) and expiry. */
-export async function createSession(
-  db: Db,
-  userId: string,
-  now = Date.now(),
-): Promise<{ token: string; expiresAt: number }> {
+export async function createSession(db: Db, userId: string, now = Date.now()): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + SESSION_LIFETIME_MS;
   await db
@@ -31,6 +35,8 @@ export async function createSession(
       user_id: userId,
       created_at: now,
       expires_at: expiresAt,
+      absolute_expires_at: now + SESSION_ABSOLUTE_LIFETIME_MS,
+      last_used_at: now,
     })
     .execute();
   return { token, expiresAt };

@@ -1,9 +1,9 @@
-// The learner_sync row: one per learner, made at registration. A push bumps its version first,
+// The learner_sync row: one per learner, made at registration (createLearnerSync). A push bumps its version first,
 // which is the per-learner lock that makes pushes of one learner commit in version order; a pull
 // reads its epoch and version to tell whether a cursor is still meaningful.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Schema } from '../db/schema';
+import type { Schema } from './schema';
 
 /** A fresh random epoch for a new learner_sync row. */
 export const newEpoch = (): string => randomBytes(16).toString('base64url');
@@ -52,3 +52,11 @@ export const learnerSyncState = (
       .where('user_id', '=', userId)
       .executeTakeFirst(),
   );
+
+/** Makes the learner_sync row of a new account (inside registration's transaction). */
+export async function createLearnerSync(db: Kysely<Schema>, userId: string): Promise<void> {
+  await db
+    .insertInto('learner_sync')
+    .values({ user_id: userId, version: 0, epoch: newEpoch() })
+    .execute();
+}
