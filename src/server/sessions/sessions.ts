@@ -130,6 +130,19 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
+/** Ends every session of `userId` (a password reset or change), or every one but the session
+ * of `exceptToken` (the device that asked keeps signed in). Returns how many ended. */
+export async function endSessionsOf(
+  db: Db,
+  userId: string,
+  { exceptToken }: { exceptToken?: string } = {},
+): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptToken !== undefined) query = query.where('token_hash', '!=', hashToken(exceptToken));
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The bearer token of a request, if it has a well-formed one. */
 export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(header ?? '');
