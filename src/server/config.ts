@@ -26,6 +26,10 @@ export interface Config {
   /** Whether to take the client address from X-Forwarded-For (only behind a reverse proxy that
    * sets it; otherwise anyone could dodge the login rate limit by sending the header). */
   trustProxy: boolean;
+  /** Where learners reach the app (`https://lommekurs.example.no`), without a trailing slash:
+   * the base of links in mails, the passkey origin, and HSTS when it is https. Null when unset
+   * (links then use the address the request came in on). */
+  publicUrl: string | null;
 }
 
 /** A configuration variable with a bad value; `message` is the one line to show the operator. */
@@ -70,6 +74,15 @@ const workers = z
   .transform(Number)
   .pipe(z.number().int().min(1).max(64));
 
+// An absolute http(s) URL with no path, query or fragment: the app's own origin.
+const publicUrl = z
+  .string()
+  .refine((s) => URL.canParse(s))
+  .transform((s) => new URL(s))
+  .refine((u) => (u.protocol === 'https:' || u.protocol === 'http:') && u.pathname === '/')
+  .refine((u) => !u.search && !u.hash && !u.username && !u.password)
+  .transform((u) => u.origin);
+
 const flag = z
   .string()
   .transform((s) => s.toLowerCase())
@@ -109,5 +122,14 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       : null,
     workers: read(env, 'WORKERS', '1', workers, 'must be an integer between 1 and 64'),
     trustProxy: read(env, 'TRUST_PROXY', 'false', flag, 'must be true or false'),
+    publicUrl: env.PUBLIC_URL?.trim()
+      ? read(
+          env,
+          'PUBLIC_URL',
+          '',
+          publicUrl,
+          'must be an http(s) origin such as https://lommekurs.no',
+        )
+      : null,
   };
 }

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       databaseUrl: null,
       workers: 1,
       trustProxy: false,
+      publicUrl: null,
     });
   });
 
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://lommekurs:secret@db.internal:5432/lommekurs',
         WORKERS: '4',
         TRUST_PROXY: 'true',
+        PUBLIC_URL: 'https://Lommekurs.example.no/',
       },
       cwd,
     );
@@ -44,12 +46,24 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://lommekurs:secret@db.internal:5432/lommekurs',
       workers: 4,
       trustProxy: true,
+      publicUrl: 'https://lommekurs.example.no',
     });
   });
 
   it.each(['0', '65', 'two'])('rejects WORKERS=%s', (value) => {
     expect(() => loadConfig({ WORKERS: value }, cwd)).toThrow(
       `Invalid configuration: WORKERS="${value}" must be an integer between 1 and 64`,
+    );
+  });
+
+  it.each([
+    'lommekurs.no',
+    'ftp://lommekurs.no',
+    'https://lommekurs.no/app',
+    'https://x@lommekurs.no',
+  ])('rejects PUBLIC_URL=%s', (value) => {
+    expect(() => loadConfig({ PUBLIC_URL: value }, cwd)).toThrow(
+      `Invalid configuration: PUBLIC_URL="${value}" must be an http(s) origin`,
     );
   });
 
