@@ -12,7 +12,14 @@ import { paths, routePatterns } from './routes';
 import { CatalogueScreen } from './screens/CatalogueScreen';
 import { CourseScreen } from './screens/CourseScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { AccountScreen, LessonScreen, StorageScreen } from './screens/lazy';
+import {
+  AccountScreen,
+  ForgotPasswordScreen,
+  LessonScreen,
+  NewPasswordScreen,
+  StorageScreen,
+  VerifyEmailScreen,
+} from './screens/lazy';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import type { AppState } from './state/app-state';
@@ -51,6 +58,9 @@ function Shell() {
             <Route path={routePatterns.settings} component={SettingsScreen} />
             <Route path={routePatterns.storage} component={StorageScreen} />
             <Route path={routePatterns.account} component={AccountScreen} />
+            <Route path={routePatterns.forgotPassword} component={ForgotPasswordScreen} />
+            <Route path={routePatterns.newPassword} component={NewPasswordScreen} />
+            <Route path={routePatterns.verifyEmail} component={VerifyEmailScreen} />
             <Route default component={NotFoundScreen} />
           </Router>
         </ErrorBoundary>

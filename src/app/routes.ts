@@ -6,6 +6,9 @@ export const paths = {
   settings: '/innstillinger',
   storage: '/lagring',
   account: '/konto',
+  forgotPassword: '/konto/glemt-passord',
+  newPassword: '/konto/nytt-passord',
+  verifyEmail: '/konto/bekreft-epost',
   course: (courseId: string) => `/kurs/${encodeURIComponent(courseId)}`,
   lesson: (courseId: string, lessonId: string) =>
     `/kurs/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`,
@@ -20,4 +23,7 @@ export const routePatterns = {
   settings: '/innstillinger',
   storage: '/lagring',
   account: '/konto',
+  forgotPassword: '/konto/glemt-passord',
+  newPassword: '/konto/nytt-passord',
+  verifyEmail: '/konto/bekreft-epost',
 } as const;

@@ -2,11 +2,11 @@
 // so the app can store it for offline use. Each file is checked once (exists, known type, and for
 // SVG: nothing that could run or fetch), and listed in the bundle with its size and MIME type.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { versionedMediaUrl, type MediaFile } from '../shared/course';
 import { IMAGE_TYPES } from '../shared/media-types';
-import type { ErrorList, Report } from './errors';
+import { displayPath, type ErrorList, type Report } from './errors';
 
 /** Media files live in this folder of the course, and only there. */
 export const MEDIA_DIR = 'media';
@@ -43,9 +43,41 @@ const unsafeSvg: [RegExp, string][] = [
 
 type Resolved = { file: MediaFile } | { problem: string };
 
+/** Where a path really is once every symbolic link is followed, or undefined if it is missing. */
+const realPathOf = (file: string): Promise<string | undefined> =>
+  realpath(file).catch(() => undefined);
+
+const MISSING = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP']);
+
+/** As realPathOf, but only "missing" is undefined: any other failure (a NUL in the path, no
+ * permission) is thrown, so a server reports it instead of answering "not found". */
+export async function realPathIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await realpath(file);
+  } catch (error) {
+    if (MISSING.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The real path of `file` when it lies inside `realRoot` (itself a real path), following every
+ * symbolic link of both; `'outside'` when it leads elsewhere; undefined when it does not exist
+ * (other failures are thrown, as realPathIfExists). A string check of the written path is not enough: `media/x.png` may be a link to any file.
+ */
+export async function realPathInside(
+  realRoot: string,
+  file: string,
+): Promise<string | 'outside' | undefined> {
+  const real = await realPathIfExists(file);
+  if (real === undefined) return undefined;
+  return real.startsWith(realRoot + path.sep) ? real : 'outside';
+}
+
 /** Collects the media one course uses, checking each file once. */
 export class MediaCollector {
   private readonly seen = new Map<string, Promise<Resolved>>();
+  private realRoot: Promise<string | undefined> | undefined;
 
   constructor(
     private readonly courseDir: string,
@@ -95,9 +127,23 @@ export class MediaCollector {
       };
     }
     const absolute = path.join(this.courseDir, ...relative.split('/'));
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info?.isFile()) return { problem: `image "${relative}" not found (missing file)` };
-    const content = await readFile(absolute);
+    const missing = { problem: `image "${relative}" not found (missing file)` };
+    // Containment by the real path: the file and every folder above it, links followed, must
+    // stay inside the real media/ folder (which may itself be a link, e.g. to shared storage).
+    this.realRoot ??= realPathOf(path.join(this.courseDir, MEDIA_DIR));
+    const realRoot = await this.realRoot;
+    if (realRoot === undefined) return missing;
+    const real = await realPathInside(realRoot, absolute).catch(() => undefined);
+    if (real === undefined) return missing;
+    if (real === 'outside') {
+      const target = await realPathOf(absolute);
+      return {
+        problem: `image "${relative}" is a link to a file outside the course's media/ folder (${displayPath(target ?? absolute)}): copy the file itself into media/`,
+      };
+    }
+    const info = await stat(real).catch(() => undefined);
+    if (!info?.isFile()) return missing;
+    const content = await readFile(real);
     if (type === 'image/svg+xml') this.checkSvg(absolute, content.toString('utf8'));
     const sha256 = createHash('sha256').update(content).digest('hex');
     const url = versionedMediaUrl(this.courseId, relative, sha256);

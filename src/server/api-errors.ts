@@ -4,10 +4,12 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiErrorCode } from '../shared/api-error-codes';
 
 /** The body of every JSON error response. */
 export interface ApiError {
-  error: string;
+  /** One of API_ERROR_CODES (src/shared/api-error-codes.ts). */
+  error: ApiErrorCode;
   message: string;
 }
 
@@ -15,7 +17,7 @@ export interface ApiError {
 export function apiError(
   c: Context,
   status: ContentfulStatusCode,
-  error: string,
+  error: ApiErrorCode,
   message: string,
   headers: Record<string, string> = {},
   extra: Record<string, unknown> = {},
@@ -31,7 +33,9 @@ export function methodNotAllowed(c: Context, allow = 'GET, HEAD'): Response {
   });
 }
 
-/** Refuses request bodies larger than `maxBytes` with 413 (declared or streamed). */
+/** Refuses request bodies larger than `maxBytes` with 413 (declared or streamed). The rest of
+ * the body is never read, so the reply says `Connection: close`: a keep-alive client would
+ * otherwise send its next request on a connection the server is about to drop. */
 export function apiBodyLimit(maxBytes: number) {
   return bodyLimit({
     maxSize: maxBytes,
@@ -41,6 +45,7 @@ export function apiBodyLimit(maxBytes: number) {
         413,
         'payload_too_large',
         `The request body is larger than the limit of ${maxBytes} bytes`,
+        { Connection: 'close' },
       ),
   });
 }

@@ -10,10 +10,17 @@ import type { Database } from './db/database';
 import { CompressionCache } from './compression';
 import { courseRoutes } from './course-routes';
 import { FileCache } from './file-cache';
+import { clientAddress } from './limits/client-address';
+import { PUSH_RULES, pushLimits, type PushRules } from './limits/push-limits';
+import { databaseLimits } from './limits/store';
 import type { Logger } from './logger';
+import type { Mailer } from './mail/mailer';
+import { openApiRoutes } from './openapi/routes';
 import { requestLog } from './request-log';
+import { closeWhenBodyUnread } from './connections';
 import { securityHeaders } from './security-headers';
 import { staticApp } from './static-files';
+import { catalogueIndex, type SyncCatalogue } from './sync/lesson-index';
 import { syncRoutes } from './sync/routes';
 
 /** Largest request body any /api route accepts; routes may set a lower limit of their own. */
@@ -30,10 +37,26 @@ export interface AppOptions {
   database: Database;
   /** log2 of scrypt's N for new password hashes (tests lower it; see auth/passwords.ts). */
   passwordCost?: number;
+  /** The absolute lifetime of a session in days (SESSION_MAX_DAYS; default 90). */
+  sessionMaxDays?: number;
   /** The server's clock (tests move it). */
   now?: () => number;
   /** Read the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
+  /** Send Strict-Transport-Security (config.hsts). */
+  hsts?: boolean;
+  /** Which lessons sync accepts events for; by default exactly the catalogue's (tests of other
+   * things may pass their own). */
+  syncCatalogue?: SyncCatalogue;
+  /** Sends the account mails (reset, verification); none are sent without one. */
+  mailer?: Mailer | null;
+  /** The app's origin for links in mails (PUBLIC_URL); unset: the request's origin. */
+  publicUrl?: string | null;
+  /** Prefix of every rate-limit key. Servers that share limits share it (the default ''); tests
+   * give each app its own, as if each were a separate server. */
+  rateLimitNamespace?: string;
+  /** The learners' push rate and daily event quota (src/server/limits/push-limits.ts). */
+  pushRules?: PushRules;
 }
 
 /** The Hono application serving the course API and the built app. */
@@ -43,20 +66,50 @@ export function createApp({
   logger,
   database,
   passwordCost,
+  sessionMaxDays,
   now = Date.now,
   trustProxy = false,
+  hsts = false,
+  syncCatalogue = catalogueIndex(catalogue),
+  mailer = null,
+  publicUrl = null,
+  rateLimitNamespace = '',
+  pushRules = PUSH_RULES,
 }: AppOptions): Hono {
+  const limits = databaseLimits(database, { namespace: rateLimitNamespace });
+  const pushLimit = pushLimits({
+    limits,
+    logger,
+    addressOf: (c) => clientAddress(c, trustProxy),
+    rules: pushRules,
+  });
   const files = new FileCache();
   const compression = new CompressionCache();
   const app = new Hono();
 
   app.use('*', requestLog(logger));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ hsts }));
+  app.use('*', closeWhenBodyUnread());
   app.use('/api/*', apiBodyLimit(API_BODY_LIMIT));
 
   app.route('/', courseRoutes({ courses: catalogue, files, compression, logger }));
-  app.route('/', accountRoutes({ db: database.db, logger, passwordCost, now, trustProxy }));
-  app.route('/', syncRoutes({ db: database.db, logger, now }));
+  app.route(
+    '/',
+    accountRoutes({
+      db: database.db,
+      limits,
+      afterErasure: database.afterErasure,
+      logger,
+      passwordCost,
+      sessionMaxDays,
+      now,
+      trustProxy,
+      mailer,
+      publicUrl,
+    }),
+  );
+  app.route('/', syncRoutes({ db: database.db, logger, now, pushLimit, catalogue: syncCatalogue }));
+  app.route('/', openApiRoutes({ compression }));
 
   app.get('/healthz', (c) =>
     c.json({ status: 'ok', courses: catalogue.length }, 200, { 'Cache-Control': 'no-store' }),

@@ -13,7 +13,8 @@ import type { Logger } from './logger';
 
 /** Runs the primary process: migrate, fork `config.workers` workers, supervise them. */
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
-  await mkdir(config.dataDir, { recursive: true });
+  // Owner-only when the server makes it: it holds the database (and mails, without SMTP).
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const database = await openDatabase(databaseTargetOf(config));
   logger.info({ dialect: database.dialect, location: database.location }, 'database migrated');
   await database.close();

@@ -30,6 +30,15 @@ export interface Config {
    * the base of links in mails, the passkey origin, and HSTS when it is https. Null when unset
    * (links then use the address the request came in on). */
   publicUrl: string | null;
+  /** Send Strict-Transport-Security (HSTS): on when PUBLIC_URL is https, unless HSTS says. */
+  hsts: boolean;
+  /** Where mail goes: an smtp:// or smtps:// URL (user and password inside it, as nodemailer
+   * reads it). Null: mails are written as .eml files under `dataDir/mail/` instead. */
+  smtpUrl: string | null;
+  /** The From of every mail, e.g. `Lommekurs <noreply@lommekurs.no>`. */
+  mailFrom: string;
+  /** A session's absolute lifetime in days, however often it is used (ASVS 3.3.2). */
+  sessionMaxDays: number;
 }
 
 /** A configuration variable with a bad value; `message` is the one line to show the operator. */
@@ -83,6 +92,26 @@ const publicUrl = z
   .refine((u) => !u.search && !u.hash && !u.username && !u.password)
   .transform((u) => u.origin);
 
+// smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), with a host.
+const smtpUrl = z.string().refine((s) => {
+  if (!URL.canParse(s)) return false;
+  const url = new URL(s);
+  return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+});
+
+// An address or `Name <address>`, on one line (a newline would inject mail headers).
+const mailFrom = z
+  .string()
+  .max(320)
+  .regex(/^(?:[^<>\r\n"]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/);
+
+// Whole days, 1 to 400 (a cap over a year would be no cap).
+const sessionMaxDays = z
+  .string()
+  .regex(/^\d{1,3}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(400));
+
 const flag = z
   .string()
   .transform((s) => s.toLowerCase())
@@ -122,6 +151,13 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       : null,
     workers: read(env, 'WORKERS', '1', workers, 'must be an integer between 1 and 64'),
     trustProxy: read(env, 'TRUST_PROXY', 'false', flag, 'must be true or false'),
+    hsts: read(
+      env,
+      'HSTS',
+      env.PUBLIC_URL?.trim().toLowerCase().startsWith('https:') ? 'true' : 'false',
+      flag,
+      'must be true or false',
+    ),
     publicUrl: env.PUBLIC_URL?.trim()
       ? read(
           env,
@@ -131,5 +167,22 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
           'must be an http(s) origin such as https://lommekurs.no',
         )
       : null,
+    smtpUrl: env.SMTP_URL?.trim()
+      ? read(env, 'SMTP_URL', '', smtpUrl, 'must be an smtp:// or smtps:// URL with a host')
+      : null,
+    mailFrom: read(
+      env,
+      'MAIL_FROM',
+      'Lommekurs <noreply@localhost>',
+      mailFrom,
+      'must be an address such as noreply@lommekurs.no or "Lommekurs <noreply@lommekurs.no>"',
+    ),
+    sessionMaxDays: read(
+      env,
+      'SESSION_MAX_DAYS',
+      '90',
+      sessionMaxDays,
+      'must be a whole number of days between 1 and 400',
+    ),
   };
 }

@@ -1,7 +1,9 @@
 // The course API: the catalogue, each compiled bundle exactly as the compiler serialised it, and
 // the media files a bundle lists. Everything is prepared once at start; a request is a map lookup.
+import { realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { MEDIA_DIR, realPathInside } from '../content/media';
 import type { CompiledCourse } from '../content/types';
 import { bundleUrl, type Catalogue, type MediaFile } from '../shared/course';
 import { apiError, methodNotAllowed } from './api-errors';
@@ -27,6 +29,8 @@ interface ServedMedia {
 interface ServedCourse {
   body: Uint8Array;
   etag: string;
+  /** The real path of the course's media/ folder as it was at start (null: there is none). */
+  realMediaRoot: string | null;
   /** By the path listed in the bundle (`media/…`): the only files that can ever be served. */
   media: Map<string, ServedMedia>;
 }
@@ -55,7 +59,18 @@ function serve(course: CompiledCourse, logger: Logger): ServedCourse {
     }
     media.set(file.path, { file, absolutePath });
   }
-  return { body: encoder.encode(course.json), etag: `"${course.bundle.hash}"`, media };
+  let realMediaRoot: string | null = null;
+  try {
+    realMediaRoot = realpathSync(resolve(root, MEDIA_DIR));
+  } catch {
+    // No media/ folder: the course lists no media, and none can be served.
+  }
+  return {
+    body: encoder.encode(course.json),
+    etag: `"${course.bundle.hash}"`,
+    realMediaRoot,
+    media,
+  };
 }
 
 /** Decodes the URL path after a bundle URL into a listed-path key, or `null` if it is malformed. */
@@ -130,7 +145,20 @@ export function courseRoutes({ courses, files, compression, logger }: CourseRout
     if (!media) {
       return apiError(c, 404, 'media_not_found', `Course "${id}" has no such media file`);
     }
-    const file = await files.read(media.absolutePath);
+    // The path string was checked at start; the file on disk may since have become a link (or
+    // sit under one) to anything the server can read. Follow the links, and open the real path.
+    const real =
+      course.realMediaRoot === null
+        ? 'outside'
+        : await realPathInside(course.realMediaRoot, media.absolutePath);
+    if (real === 'outside') {
+      logger.warn(
+        { course: id, path: media.file.path },
+        'media file leads outside the media folder',
+      );
+      return apiError(c, 404, 'media_not_found', `Course "${id}" has no such media file`);
+    }
+    const file = real === undefined ? null : await files.read(real);
     if (!file) {
       logger.error({ course: id, path: media.file.path }, 'listed media file is missing on disk');
       return apiError(c, 404, 'media_not_found', `Course "${id}" has no such media file`);

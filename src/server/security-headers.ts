@@ -49,10 +49,30 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Permissions-Policy': PERMISSIONS_POLICY,
 };
 
-/** Middleware that adds SECURITY_HEADERS to the response, including errors and 304s. */
-export function securityHeaders(): MiddlewareHandler {
+/** Strict-Transport-Security when the app is reached over https: browsers then refuse plain
+ * http to this host (and its subdomains) for a year, so a network cannot strip TLS on a later
+ * visit. Not `preload`: that is a promise to a browser list the operator must make themselves. */
+export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
+
+/** Whether to send HSTS (config.hsts: on when PUBLIC_URL is https, or HSTS=true). */
+export interface SecurityHeaderOptions {
+  hsts?: boolean;
+}
+
+/** SECURITY_HEADERS, with Strict-Transport-Security when `hsts` is on. */
+export function securityHeadersFor({ hsts = false }: SecurityHeaderOptions = {}): Readonly<
+  Record<string, string>
+> {
+  return hsts ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': HSTS_VALUE } : SECURITY_HEADERS;
+}
+
+/** Middleware that adds the security headers to the response, including errors and 304s. The
+ * server's own replies outside the app (a request Node cannot parse) get them in
+ * connections.ts. */
+export function securityHeaders(options: SecurityHeaderOptions = {}): MiddlewareHandler {
+  const headers = Object.entries(securityHeadersFor(options));
   return async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    for (const [name, value] of headers) c.res.headers.set(name, value);
   };
 }

@@ -1,14 +1,16 @@
 // Starting and stopping the HTTP server: compile the courses, build the app, listen. Used by
 // main.ts and by the end-to-end tests (port 0 gives an ephemeral port).
 import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
+import { answerClientErrors, requestErrorReply } from './connections';
 import { loadCatalogue } from './catalogue';
 import type { Config } from './config';
 import { databaseTargetOf, openDatabase } from './db/database';
 import { createLogger, type Logger } from './logger';
+import { configuredMailer } from './mail/mailer';
 
 /** A listening server, as startServer returns it. */
 export interface RunningServer {
@@ -35,18 +37,37 @@ export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
-  await mkdir(config.dataDir, { recursive: true });
+  // Owner-only when the server makes it: it holds the database (and mails, without SMTP).
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const catalogue = await loadCatalogue(config.coursesDir, logger);
   const database = await openDatabase(databaseTargetOf(config));
   logger.info({ dialect: database.dialect, location: database.location }, 'database ready');
+  const mailer = configuredMailer({ ...config, logger });
+  logger.info(
+    { mail: mailer.describe },
+    config.smtpUrl ? 'mail goes by SMTP' : 'mail goes to files',
+  );
+  if (config.smtpUrl && !config.publicUrl) {
+    // Without it, the server cannot tell its own origin from a forged Host header, so mails with
+    // links go out only for requests to a loopback address (mail/link-origin.ts).
+    logger.warn('PUBLIC_URL is not set: account mails are sent only for requests to localhost');
+  }
   const app = createApp({
     catalogue,
     distDir: config.distDir,
     logger,
     database,
     trustProxy: config.trustProxy,
+    hsts: config.hsts,
+    sessionMaxDays: config.sessionMaxDays,
+    mailer,
+    publicUrl: config.publicUrl,
   });
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // createAdaptorServer, but with our reply when @hono/node-server cannot make a Request.
+  const server: Server = createServer(
+    getRequestListener(app.fetch, { errorHandler: requestErrorReply({ hsts: config.hsts }) }),
+  );
+  answerClientErrors(server, { hsts: config.hsts });
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {

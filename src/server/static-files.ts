@@ -2,6 +2,7 @@
 // any extensionless path that is no file answered with index.html, so deep links open the app.
 import { resolve, sep } from 'node:path';
 import type { Context } from 'hono';
+import { realPathIfExists, realPathInside } from '../content/media';
 import type { CompressionCache } from './compression';
 import type { FileCache } from './file-cache';
 import { contentTypeFor } from './mime';
@@ -60,7 +61,12 @@ export function staticApp({ distDir, files, compression }: StaticAppOptions) {
   const indexPath = resolve(root, 'index.html');
 
   const send = async (c: Context, absolutePath: string, urlPath: string) => {
-    const file = await files.read(absolutePath);
+    // By the real path: a file of dist/ that is a link out of it is not served. The root is
+    // resolved per request, so a deploy that swaps a `dist` link to a new build is followed.
+    const realRoot = await realPathIfExists(root);
+    const real = realRoot === undefined ? undefined : await realPathInside(realRoot, absolutePath);
+    if (real === undefined || real === 'outside') return null;
+    const file = await files.read(real);
     if (!file) return null;
     return sendEntity(
       c,
@@ -80,6 +86,9 @@ export function staticApp({ distDir, files, compression }: StaticAppOptions) {
     const rawPath = new URL(c.req.url).pathname;
     const segments = safeSegments(rawPath);
     if (segments === null) return notFound(c);
+    // Source maps stay in dist/ for our own tools (bench, error decoding), never on the wire:
+    // they hand out the whole source, comments included. The build links none (hidden).
+    if (/\.map$/i.test(segments.at(-1) ?? '')) return notFound(c);
 
     const index = () => send(c, indexPath, '/index.html');
     if (segments.length > 0) {

@@ -4,6 +4,7 @@
 // Validated with zod on both sides of the wire.
 // zod/mini: the same schemas as zod with a fraction of the size in the app's lesson chunk.
 import { z } from 'zod/mini';
+import { safeId } from './strings';
 import { UUID_V7 } from './uuid';
 
 /** Version of the event envelope and payload shapes this code writes. */
@@ -11,7 +12,8 @@ export const EVENT_VERSION = 1;
 
 const fraction = z.number().check(z.minimum(0), z.maximum(1));
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
-const itemId = text(1, 80);
+// Ids are checked for control characters and broken UTF-16 (src/shared/strings.ts).
+const itemId = safeId(1, 80);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const payloads = {
@@ -49,10 +51,10 @@ export type EventPayload<T extends EventType> = z.infer<(typeof payloads)[T]>;
 
 const envelope = {
   id: z.string().check(z.regex(UUID_V7)),
-  clientId: text(8, 64),
+  clientId: safeId(8, 64),
   seq: z.int().check(z.positive()),
-  courseId: text(1, 80),
-  lessonId: text(1, 80),
+  courseId: safeId(1, 80),
+  lessonId: safeId(1, 80),
   /** Milliseconds since the epoch, on the device's clock. */
   at: z.int().check(z.nonnegative()),
   v: z.literal(EVENT_VERSION),

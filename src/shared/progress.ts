@@ -2,7 +2,47 @@
 // (phone and laptop, device and server) merge with `mergeProgress`, which is commutative,
 // associative and idempotent — so order, duplicates and delays cannot change the result.
 // The app and the server both use exactly these functions.
+//
+// Every map keyed by an id from outside (attempt, question, item, client and event ids) is a
+// null-prototype object, read only through own properties: `constructor`, `toString` and
+// `__proto__` are ordinary ids, never Object.prototype's members (docs/security.md).
 import type { LearnerEvent } from './events';
+
+/** A new empty map keyed by outside ids: no prototype, so no id is ever an inherited member. */
+export const idRecord = <V>(): Record<string, V> => Object.create(null) as Record<string, V>;
+
+/** `record[key]` when it is the record's own property (never an inherited one), else undefined. */
+export const ownValue = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+
+/** Sets `record[key]` as an own property, even for `__proto__` on a plain object (whose setter
+ * would otherwise change the object's prototype instead). */
+export function putValue<V>(record: Record<string, V>, key: string, value: V): void {
+  // Without a prototype there is no `__proto__` setter: a plain assignment (much faster than
+  // defineProperty) makes an own property.
+  if (Object.getPrototypeOf(record) === null) record[key] = value;
+  else
+    Object.defineProperty(record, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+}
+
+/** A null-prototype copy of `entries`. */
+function recordOf<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
+  const out = idRecord<V>();
+  for (const [key, value] of entries) putValue(out, key, value);
+  return out;
+}
+
+/** How many attempts of one question a record keeps at each end of their order (at, attempt id):
+ * the earliest (the first attempt is the score) and the latest (a practice round, or the quiz
+ * after a course reset, shows the newest). The rest are dropped by the merge itself. */
+export const KEPT_ATTEMPTS_PER_END = 25;
+/** The same for "show the answer" reveals of one question, by (at, event id). */
+export const KEPT_REVEALS_PER_END = 5;
 
 /** A last-writer-wins register; ties on time are broken by client id, then event id. */
 export interface Stamped<T> {
@@ -81,12 +121,12 @@ export function emptyProgress(courseId: string, lessonId: string): LessonProgres
     completedAt: null,
     furthest: 0,
     resume: null,
-    attempts: {},
-    best: {},
-    reveals: {},
-    checklist: {},
+    attempts: idRecord(),
+    best: idRecord(),
+    reveals: idRecord(),
+    checklist: idRecord(),
     reflection: null,
-    time: {},
+    time: idRecord(),
     changeSeen: null,
     resetAt: null,
     lastOpenedAt: null,
@@ -135,10 +175,10 @@ function mergeRecords<V>(
   b: Record<string, V>,
   pick: (x: V, y: V) => V,
 ): Record<string, V> {
-  const out: Record<string, V> = { ...a };
+  const out = recordOf(Object.entries(a));
   for (const [key, value] of Object.entries(b)) {
-    const mine = out[key];
-    out[key] = mine === undefined ? value : pick(mine, value);
+    const mine = ownValue(out, key);
+    putValue(out, key, mine === undefined ? value : pick(mine, value));
   }
   return out;
 }
@@ -146,6 +186,35 @@ function mergeRecords<V>(
 // Attempts are immutable under their id, so either copy is right; pick deterministically anyway.
 const earlierAttempt = (x: QuizAttempt, y: QuizAttempt): QuizAttempt => (x.at <= y.at ? x : y);
 const earlierReveal = (x: QuizReveal, y: QuizReveal): QuizReveal => (x.at <= y.at ? x : y);
+
+/**
+ * Per question, only the `perEnd` smallest and `perEnd` largest entries by (at, id). Keeping the
+ * k extremes of a total order keeps the merge a join: the k smallest of A ∪ B ∪ C are among the
+ * k smallest of A ∪ B or of C, so capping after every merge gives what capping once at the end
+ * would (test/shared/progress.test.ts checks the laws). A question's first attempt, which is its
+ * score (src/shared/quiz.ts), is always kept.
+ */
+function keepExtremes<V extends { questionId: string; at: number }>(
+  entries: Record<string, V>,
+  perEnd: number,
+): Record<string, V> {
+  const byQuestion = new Map<string, [string, V][]>();
+  for (const entry of Object.entries(entries)) {
+    const list = byQuestion.get(entry[1].questionId);
+    if (list) list.push(entry);
+    else byQuestion.set(entry[1].questionId, [entry]);
+  }
+  if ([...byQuestion.values()].every((list) => list.length <= 2 * perEnd)) return entries;
+  const out = idRecord<V>();
+  for (const list of byQuestion.values()) {
+    if (list.length > 2 * perEnd) {
+      list.sort(([idA, a], [idB, b]) => a.at - b.at || (idA < idB ? -1 : idA > idB ? 1 : 0));
+      list.splice(perEnd, list.length - 2 * perEnd);
+    }
+    for (const [id, value] of list) putValue(out, id, value);
+  }
+  return out;
+}
 
 /** Join two records of the same lesson. */
 export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgress {
@@ -156,9 +225,15 @@ export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgr
     completedAt: minNullable(a.completedAt, b.completedAt),
     furthest: Math.max(a.furthest, b.furthest),
     resume: laterOf(a.resume, b.resume),
-    attempts: mergeRecords(a.attempts, b.attempts, earlierAttempt),
+    attempts: keepExtremes(
+      mergeRecords(a.attempts, b.attempts, earlierAttempt),
+      KEPT_ATTEMPTS_PER_END,
+    ),
     best: mergeRecords(a.best, b.best, Math.max),
-    reveals: mergeRecords(a.reveals ?? {}, b.reveals ?? {}, earlierReveal),
+    reveals: keepExtremes(
+      mergeRecords(a.reveals ?? {}, b.reveals ?? {}, earlierReveal),
+      KEPT_REVEALS_PER_END,
+    ),
     checklist: mergeRecords(a.checklist, b.checklist, (x, y) => laterOf(x, y)!),
     reflection: laterOf(a.reflection, b.reflection),
     time: mergeRecords(a.time, b.time, Math.max),
@@ -198,21 +273,21 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
       break;
     case 'quiz.answered': {
       const { attemptId, questionId, chosen, correct, score } = event.payload;
-      p.attempts[attemptId] = { questionId, chosen, correct, score, at: event.at };
-      p.best[questionId] = score;
+      putValue(p.attempts, attemptId, { questionId, chosen, correct, score, at: event.at });
+      putValue(p.best, questionId, score);
       break;
     }
     case 'quiz.revealed':
-      p.reveals = { [event.id]: { questionId: event.payload.questionId, at: event.at } };
+      putValue(p.reveals!, event.id, { questionId: event.payload.questionId, at: event.at });
       break;
     case 'checklist.toggled':
-      p.checklist[event.payload.itemId] = stamp(event.payload.checked);
+      putValue(p.checklist, event.payload.itemId, stamp(event.payload.checked));
       break;
     case 'reflection.saved':
       p.reflection = stamp(event.payload.text);
       break;
     case 'time.spent':
-      p.time[event.clientId] = event.payload.seconds;
+      putValue(p.time, event.clientId, event.payload.seconds);
       break;
     case 'lesson.change-seen':
       p.changeSeen = event.payload.changed;
@@ -243,12 +318,12 @@ export function currentProgress(p: LessonProgress): LessonProgress {
   if (resetAt === null) return p;
   const firstOrLast = (first: number | null, last: number | null | undefined) =>
     after(first, resetAt) ? first : after(last, resetAt) ? last : null;
-  const attempts = Object.fromEntries(
+  const attempts = recordOf(
     Object.entries(p.attempts).filter(([, attempt]) => attempt.at > resetAt),
   );
-  const best: Record<string, number> = {};
+  const best = idRecord<number>();
   for (const { questionId, score } of Object.values(attempts)) {
-    best[questionId] = Math.max(best[questionId] ?? 0, score);
+    putValue(best, questionId, Math.max(ownValue(best, questionId) ?? 0, score));
   }
   const peaks = peaksOf(p).filter(([at]) => at > resetAt);
   return {
@@ -260,12 +335,8 @@ export function currentProgress(p: LessonProgress): LessonProgress {
     resume: p.resume && p.resume.at > resetAt ? p.resume : null,
     attempts,
     best,
-    reveals: Object.fromEntries(
-      Object.entries(p.reveals ?? {}).filter(([, reveal]) => reveal.at > resetAt),
-    ),
-    checklist: Object.fromEntries(
-      Object.entries(p.checklist).filter(([, item]) => item.at > resetAt),
-    ),
+    reveals: recordOf(Object.entries(p.reveals ?? {}).filter(([, reveal]) => reveal.at > resetAt)),
+    checklist: recordOf(Object.entries(p.checklist).filter(([, item]) => item.at > resetAt)),
   };
 }
 
@@ -284,7 +355,7 @@ export const secondsSpent = (p: LessonProgress): number =>
 
 /** Whether a checklist item is checked. */
 export const isChecked = (p: LessonProgress, itemId: string): boolean =>
-  p.checklist[itemId]?.value ?? false;
+  ownValue(p.checklist, itemId)?.value ?? false;
 
 /** Clamp a device timestamp to the server's clock plus five minutes, so a wrong clock cannot win
  * every last-writer-wins register forever. */

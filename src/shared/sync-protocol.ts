@@ -3,6 +3,7 @@
 // so a change here is a change of the protocol: bump SYNC_SCHEMA_VERSION when it is incompatible.
 import { z } from 'zod/mini';
 import type { LessonProgress } from './progress';
+import { safeId, safeText } from './strings';
 
 /** Version of the push/pull protocol this code speaks. */
 export const SYNC_SCHEMA_VERSION = 1;
@@ -21,7 +22,7 @@ export const MAX_PULL_LIMIT = 500;
  * wrong beyond repair); a smaller lead is clamped to the server's time + 5 minutes. */
 export const MAX_CLOCK_LEAD_MS = 30 * 24 * 60 * 60_000;
 
-const clientId = z.string().check(z.minLength(8), z.maxLength(64));
+const clientId = safeId(8, 64);
 
 /** POST /api/v1/sync/push. Events stay `unknown` here: the server validates each on its own, so
  * one bad event is reported by index instead of failing the whole body's parse. */
@@ -82,14 +83,25 @@ export interface PullResponse {
   reset: boolean;
 }
 
-/** Email + password, for register and login. Lengths match the server's checks. */
-export const MIN_PASSWORD_LENGTH = 10;
+/** Email + password, for register and login. Lengths match the server's checks. A NEW password
+ * needs 12 characters (ASVS 2.1.1); login still accepts older, shorter ones (loginSchema). */
+export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
+/** Longest device token accepted (ours are 43 characters). */
+export const MAX_DEVICE_TOKEN_LENGTH = 128;
 /** Longest email address (RFC 5321's path limit). */
 export const MAX_EMAIL_LENGTH = 254;
-// Trimmed and lower-cased while parsing, so "Kari@Firma.no " from a phone keyboard and
-// "kari@firma.no" from a laptop are the same account.
-const normalisedEmail = () => z.string().check(z.trim(), z.toLowerCase());
+// Refused with control characters or broken UTF-16 (a driver would turn a lone surrogate into
+// U+FFFD, making two addresses one); then NFKC-normalised, trimmed and lower-cased, so
+// "Kari@Firma.no " from a phone keyboard, "kari@firma.no" from a laptop, a fullwidth "ｋａｒｉ" and
+// a ligature "ﬁ" are each the same account as their plain spelling.
+const normalisedEmail = () =>
+  z.string().check(
+    safeText(),
+    z.overwrite((email) => email.normalize('NFKC')),
+    z.trim(),
+    z.toLowerCase(),
+  );
 
 /** Registration: a plausible address and a long enough password. */
 export const credentialsSchema = z.strictObject({
@@ -106,6 +118,9 @@ export type Credentials = z.infer<typeof credentialsSchema>;
 export const loginSchema = z.strictObject({
   email: normalisedEmail().check(z.minLength(1), z.maxLength(MAX_EMAIL_LENGTH)),
   password: z.string().check(z.minLength(1), z.maxLength(MAX_PASSWORD_LENGTH)),
+  /** The device token a previous sign-in on this device gave (SessionResponse.deviceToken);
+   * one the server does not know counts as none (never a 400, so a stale one cannot block). */
+  deviceToken: z.optional(z.string().check(z.maxLength(MAX_DEVICE_TOKEN_LENGTH))),
 });
 
 /** Why one credential field was refused; the app shows each in the learner's language. */
@@ -114,7 +129,11 @@ export type CredentialFieldCode =
   | 'invalid_email'
   | 'password_missing'
   | 'password_too_short'
-  | 'password_too_long';
+  | 'password_too_long'
+  /** On the list of common and breached passwords (server only). */
+  | 'password_too_common'
+  /** Essentially the account's own email address (server only). */
+  | 'password_like_email';
 
 /** Per-field reasons, carried in `fields` by the 400 `invalid_request` reply of register and
  * login (a field that is fine is absent). */
@@ -160,6 +179,10 @@ export interface SessionResponse {
   user: AccountInfo;
   /** When the session expires unless used (sliding; ms since the epoch). */
   expiresAt: number;
+  /** Register and login: this device's new device token. The app keeps it per account email
+   * and sends it as `deviceToken` with the next login, which the email's slowdown then does not
+   * hold up (docs/security.md, "Rate limits and quotas"). */
+  deviceToken?: string;
 }
 
 /** GET /api/v1/me */
@@ -167,6 +190,9 @@ export interface AccountInfo {
   id: string;
   email: string;
   createdAt: number;
+  /** Whether the learner has opened a verification (or reset) link sent to `email`. Nothing is
+   * blocked while false; the app only offers to send the link again. */
+  emailVerified: boolean;
 }
 
 /** DELETE /api/v1/me body: the password again, so a stolen token cannot erase an account. */
@@ -186,5 +212,13 @@ export type SyncErrorCode =
   | 'client_bound_to_other_user'
   | 'client_too_old'
   | 'rate_limited'
+  /** 429 on push: more pushes a minute than a learner makes (Retry-After says when to retry). */
+  | 'too_many_pushes'
+  /** 429 on push: the day's event quota is used up (Retry-After: when the day's window ends). */
+  | 'event_quota_exceeded'
   | 'email_taken'
-  | 'invalid_credentials';
+  | 'invalid_credentials'
+  /** 400: a mail link's token is unknown, used, replaced by a newer one, or expired. */
+  | 'invalid_token'
+  /** 503: the server could not send a mail just now (or sends none). */
+  | 'mail_unavailable';

@@ -147,7 +147,7 @@ describe('reflection lesson', () => {
     await storeCourse(tryggEpost);
     await storeSession(db, {
       token: 'token',
-      user: { id: 'kari', email: 'kari@example.test', createdAt: 0 },
+      user: { id: 'kari', email: 'kari@example.test', createdAt: 0, emailVerified: false },
       expiresAt: Date.now() + 86_400_000,
     });
     const nb = renderApp('/kurs/trygg-epost/hva-gjor-dere');

@@ -8,6 +8,7 @@ import { size } from './figures/size';
 import { tripPack } from './figures/trip-pack';
 import { syncEdge } from './figures/sync-edge';
 import { warmStart } from './figures/warm-start';
+import { healthzStorm } from './healthz-storm';
 
 /** A named group of figures. */
 export interface BenchGroup {
@@ -23,5 +24,6 @@ export const groups: BenchGroup[] = [
   tripPack,
   localWrites,
   syncEdge,
+  healthzStorm,
   lighthouseScores,
 ];

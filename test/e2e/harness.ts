@@ -35,6 +35,8 @@ export interface AppServerOptions {
   distDir?: string;
   /** 0 (default) for an ephemeral port; a restart must reuse the port to keep the origin. */
   port?: number;
+  /** More configuration variables (e.g. SMTP_URL of an SMTP server the test started). */
+  env?: Record<string, string>;
 }
 
 /** The real server on 127.0.0.1, with a throwaway data folder. */
@@ -44,6 +46,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     coursesDir = 'courses',
     distDir = process.env.E2E_DIST_DIR ?? 'dist',
     port = 0,
+    env = {},
   } = options;
   const dataDir = await mkdtemp(join(tmpdir(), 'lommekurs-e2e-'));
   const config = loadConfig({
@@ -52,6 +55,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     DATA_DIR: dataDir,
     COURSES_DIR: coursesDir,
     DIST_DIR: distDir,
+    ...env,
   });
   const server = await startServer(config, createLogger('warn'));
   const stop = async (graceMs?: number) => {

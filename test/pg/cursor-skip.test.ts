@@ -21,6 +21,7 @@ import {
   type Requester,
   type TestLearner,
 } from '../utils/learners';
+import { acceptAnyLesson } from '../utils/sync-catalogue';
 import { createPostgresDatabase, testPostgresUrl } from '../utils/test-database';
 
 /** A push held inside its transaction, just before commit, until the test lets it go. */
@@ -61,6 +62,7 @@ async function startInstance(url: string): Promise<Instance> {
     db: database.db,
     logger: createLogger('silent'),
     now: Date.now,
+    catalogue: acceptAnyLesson,
     beforeCommit: () => instance.beforeCommit(),
   });
   return instance;

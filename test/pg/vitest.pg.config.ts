@@ -17,6 +17,8 @@ export default defineConfig({
     name: 'pg',
     include: ['test/server/**/*.test.ts', 'test/pg/**/*.test.ts'],
     environment: 'node',
+    // Checks every reply of the server tests against the OpenAPI contract.
+    setupFiles: ['test/utils/contract-recorder.ts'],
     env: { LOMMEKURS_TEST_PG: serverUrl },
     testTimeout: 30_000,
     hookTimeout: 30_000,

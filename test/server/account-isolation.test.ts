@@ -8,6 +8,7 @@ import { accountRoutes } from '../../src/server/auth/account-api';
 import type { AccountExport } from '../../src/server/auth/export';
 import { createSession, SESSION_LIFETIME_MS } from '../../src/server/sessions/sessions';
 import type { Database } from '../../src/server/db/database';
+import { databaseLimits } from '../../src/server/limits/store';
 import { createLogger } from '../../src/server/logger';
 import type { AccountInfo, SessionResponse } from '../../src/shared/sync-protocol';
 import { openTestDatabase } from '../utils/test-database';
@@ -61,13 +62,40 @@ const AUTHENTICATED: { method: string; path: string; body?: unknown }[] = [
   { method: 'GET', path: '/api/v1/me/export' },
   { method: 'POST', path: '/api/v1/auth/logout' },
   { method: 'DELETE', path: '/api/v1/me', body: { password: PASSWORD } },
+  // Signed-in devices and the password change (helper C).
+  { method: 'GET', path: '/api/v1/me/sessions' },
+  { method: 'POST', path: '/api/v1/me/sessions/end-others' },
+  { method: 'DELETE', path: '/api/v1/me/sessions/:id' },
+  {
+    method: 'POST',
+    path: '/api/v1/me/password',
+    body: { currentPassword: PASSWORD, newPassword: 'blå fjord sykkel lampe' },
+  },
+  // Passkeys (the ceremony bodies are checked by test/server/passkeys.test.ts).
+  { method: 'GET', path: '/api/v1/me/passkeys' },
+  { method: 'POST', path: '/api/v1/me/passkeys/options' },
+  { method: 'POST', path: '/api/v1/me/passkeys', body: { name: 'Telefonen', response: {} } },
+  { method: 'DELETE', path: '/api/v1/me/passkeys/:id' },
+  // A fresh verification link for the signed-in learner's own address.
+  { method: 'POST', path: '/api/v1/me/verify-email', body: {} },
 ];
-const PUBLIC = ['POST /api/v1/auth/register', 'POST /api/v1/auth/login'];
+const PUBLIC = [
+  'POST /api/v1/auth/register',
+  'POST /api/v1/auth/login',
+  // Recovery and verification: the mailed token is the proof (test/server/recovery.test.ts).
+  'POST /api/v1/auth/forgot',
+  'POST /api/v1/auth/reset',
+  'POST /api/v1/auth/verify-email',
+  // Passkey sign-in: the signed challenge is the proof (test/server/passkeys.test.ts).
+  'POST /api/v1/auth/passkey/options',
+  'POST /api/v1/auth/passkey',
+];
 
 describe('account endpoints', () => {
   it('are all covered here: the table above lists every route the account API serves', () => {
     const routes = accountRoutes({
       db: database.db,
+      limits: databaseLimits(database),
       logger: createLogger('silent'),
       now: Date.now,
       passwordCost: 10,

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
-import { createApp } from '../../src/server/app';
+import { createApp, type AppOptions } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import type { Db, Schema, UserTable } from '../../src/server/db/schema';
 import { applyEvent, emptyProgress } from '../../src/shared/progress';
 import type { SessionResponse } from '../../src/shared/sync-protocol';
 import { makeEvent, newClientId, type Requester } from '../utils/learners';
 import { captureLogger, type LogLine } from './support';
+import { acceptAnyLesson } from '../utils/sync-catalogue';
 
 /** A fixed start for the test clock (27 Nov 2026, 09:00 UTC). */
 export const T0 = Date.UTC(2026, 10, 27, 9);
@@ -29,6 +30,8 @@ export function accountTestApp(
   database: Database,
   clock: TestClock = { now: T0 },
   passwordCost = TEST_PASSWORD_COST,
+  /** More options for createApp (e.g. `publicUrl`). */
+  extra: Partial<AppOptions> = {},
 ): { app: Hono; clock: TestClock; lines: LogLine[] } {
   const { logger, lines } = captureLogger();
   const app = createApp({
@@ -38,6 +41,11 @@ export function accountTestApp(
     database,
     passwordCost,
     now: () => clock.now,
+    // Its own rate limits, as a separate server would have (the limits live in the database).
+    rateLimitNamespace: `${randomBytes(6).toString('hex')}:`,
+    // Account tests push made-up courses; the catalogue rule is tested in sync-fair-use.
+    syncCatalogue: acceptAnyLesson,
+    ...extra,
   });
   return { app, clock, lines };
 }

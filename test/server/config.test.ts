@@ -17,6 +17,10 @@ describe('loadConfig', () => {
       workers: 1,
       trustProxy: false,
       publicUrl: null,
+      hsts: false,
+      smtpUrl: null,
+      mailFrom: 'Lommekurs <noreply@localhost>',
+      sessionMaxDays: 90,
     });
   });
 
@@ -33,6 +37,9 @@ describe('loadConfig', () => {
         WORKERS: '4',
         TRUST_PROXY: 'true',
         PUBLIC_URL: 'https://Lommekurs.example.no/',
+        SMTP_URL: 'smtps://lommekurs:secret@smtp.example.no:465',
+        MAIL_FROM: 'Lommekurs <noreply@lommekurs.example.no>',
+        SESSION_MAX_DAYS: '30',
       },
       cwd,
     );
@@ -47,7 +54,17 @@ describe('loadConfig', () => {
       workers: 4,
       trustProxy: true,
       publicUrl: 'https://lommekurs.example.no',
+      hsts: true,
+      smtpUrl: 'smtps://lommekurs:secret@smtp.example.no:465',
+      mailFrom: 'Lommekurs <noreply@lommekurs.example.no>',
+      sessionMaxDays: 30,
     });
+  });
+
+  it.each(['0', '401', '1.5', 'ninety'])('rejects SESSION_MAX_DAYS=%s', (value) => {
+    expect(() => loadConfig({ SESSION_MAX_DAYS: value }, cwd)).toThrow(
+      `Invalid configuration: SESSION_MAX_DAYS="${value}" must be a whole number of days`,
+    );
   });
 
   it.each(['0', '65', 'two'])('rejects WORKERS=%s', (value) => {
@@ -66,6 +83,24 @@ describe('loadConfig', () => {
       `Invalid configuration: PUBLIC_URL="${value}" must be an http(s) origin`,
     );
   });
+
+  it.each(['smtp.example.no', 'https://smtp.example.no', 'smtp://'])(
+    'rejects SMTP_URL=%s',
+    (value) => {
+      expect(() => loadConfig({ SMTP_URL: value }, cwd)).toThrow(
+        `Invalid configuration: SMTP_URL="${value}" must be an smtp:// or smtps:// URL`,
+      );
+    },
+  );
+
+  it.each(['Lommekurs', 'a@b.no\nBcc: x@y.no', 'Lommekurs <noreply>'])(
+    'rejects MAIL_FROM=%j',
+    (value) => {
+      expect(() => loadConfig({ MAIL_FROM: value }, cwd)).toThrow(
+        'Invalid configuration: MAIL_FROM=',
+      );
+    },
+  );
 
   it('rejects a TRUST_PROXY that is not a yes or no', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'maybe' }, cwd)).toThrow(

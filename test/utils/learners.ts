@@ -23,6 +23,8 @@ import {
   type PushRequest,
 } from '../../src/shared/sync-protocol';
 import { uuidv7 } from '../../src/shared/uuid';
+import type { SyncCatalogue } from '../../src/server/sync/lesson-index';
+import { acceptAnyLesson } from './sync-catalogue';
 import { openTestDatabase } from './test-database';
 
 /** A learner with a live session. */
@@ -142,14 +144,20 @@ export function sampleEvents(
   });
 }
 
-/** The real app over a test database, with no courses and no built app; `now` is its clock. */
-export function createSyncTestApp(database: Database, now: () => number = Date.now): Hono {
+/** The real app over a test database, with no courses and no built app; `now` is its clock.
+ * Sync accepts any course and lesson unless `syncCatalogue` says otherwise. */
+export function createSyncTestApp(
+  database: Database,
+  now: () => number = Date.now,
+  syncCatalogue: SyncCatalogue = acceptAnyLesson,
+): Hono {
   return createApp({
     catalogue: [],
     distDir: join(tmpdir(), 'lommekurs-sync-tests-no-dist'),
     logger: createLogger('silent'),
     database,
     now,
+    syncCatalogue,
   });
 }
 

@@ -22,6 +22,7 @@ import { createLogger } from '../../src/server/logger';
 import { uuidv7 } from '../../src/shared/uuid';
 import { createTestLearner, type TestLearner } from './learners';
 import { openTestDatabase } from './test-database';
+import { acceptAnyLesson } from './sync-catalogue';
 
 export const BASE_URL = 'http://lommekurs.test';
 /** scrypt cost for tests: 2^10, about a millisecond per hash. */
@@ -113,6 +114,8 @@ export async function createSyncHarness({
     database: server,
     passwordCost: TEST_PASSWORD_COST,
     now,
+    // The app tests push made-up courses; the catalogue rule is tested on the server.
+    syncCatalogue: acceptAnyLesson,
   });
   const faults: { path: string; fault: Fault }[] = [];
   const requests: SentRequest[] = [];
@@ -210,7 +213,12 @@ export async function createSyncHarness({
       const learner = await createTestLearner(server.db);
       await storeSession(database, {
         token: learner.token,
-        user: { id: learner.userId, email: `${learner.userId}@example.test`, createdAt: 0 },
+        user: {
+          id: learner.userId,
+          email: `${learner.userId}@example.test`,
+          createdAt: 0,
+          emailVerified: false,
+        },
         expiresAt: Date.now() + 86_400_000,
       });
       return learner;

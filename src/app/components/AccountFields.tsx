@@ -18,13 +18,19 @@ interface FieldProps {
   disabled?: boolean;
   /** Enter in a field outside a <form> (the dialog) submits through this. */
   onEnter?: () => void;
+  /** The id of more description outside the field (the password strength meter). */
+  describedBy?: string;
 }
 
 /** A labelled text input with its hint and error. */
 export function AccountField(props: FieldProps & { type: 'email' | 'password' | 'text' }) {
   const id = useId();
   const { label, value, onInput, autocomplete, error, hint, inputRef, disabled, onEnter } = props;
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  const described = [
+    hint ? `${id}-hint` : '',
+    error ? `${id}-error` : '',
+    props.describedBy ?? '',
+  ].filter(Boolean);
   return (
     <div class="field account-field">
       <label for={id}>{label}</label>

@@ -10,8 +10,11 @@ import {
   loginSchema,
 } from '../../shared/sync-protocol';
 import { accountErrorTexts, credentialFieldSentence, type AccountErrorTexts } from '../i18n/errors';
+import { paths } from '../routes';
 import { useI18n, useSync } from '../state/context';
 import { AccountField, PasswordField } from './AccountFields';
+import { PasskeySignIn } from './PasskeySignIn';
+import { PasswordStrength } from './PasswordStrength';
 
 type Mode = 'register' | 'login';
 
@@ -89,7 +92,9 @@ export function AccountForm({ mode }: { mode: Mode }) {
           hint={register ? t('account.passwordHint', { min: MIN_PASSWORD_LENGTH }) : undefined}
           error={errors.password ?? null}
           inputRef={passwordInput}
+          describedBy={register ? `${id}-strength` : undefined}
         />
+        {register && <PasswordStrength password={password} email={email} id={`${id}-strength`} />}
         <p class="error" role="alert">
           {errors.form ?? ''}
         </p>
@@ -105,7 +110,13 @@ export function AccountForm({ mode }: { mode: Mode }) {
                 : t('account.login')}
           </button>
         </p>
+        {!register && (
+          <p>
+            <a href={paths.forgotPassword}>{t('recovery.forgotLink')}</a>
+          </p>
+        )}
       </form>
+      {!register && <PasskeySignIn />}
     </section>
   );
 }

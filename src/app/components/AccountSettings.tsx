@@ -6,6 +6,9 @@ import { useI18n, useSync } from '../state/context';
 import { useAccountFocus } from '../state/use-account-focus';
 import { hasLiveSession } from '../sync/controller';
 import { AccountDataActions } from './AccountDataActions';
+import { PasskeySettings } from './PasskeySettings';
+import { EmailVerificationNotice } from './EmailVerificationNotice';
+import { AccountSecurity } from './lazy-account';
 
 export function AccountSettings() {
   const { t } = useI18n();
@@ -28,10 +31,13 @@ export function AccountSettings() {
       {account === undefined ? null : signedIn ? (
         <>
           <p class="email-text">{t('account.signedInAs', { email: account.email })}</p>
+          <EmailVerificationNotice account={account} />
           <p>
             <a href={paths.account}>{t('account.manage')}</a>
           </p>
+          <AccountSecurity />
           <AccountDataActions onDeleted={() => setNotice(t('account.deleted'))} />
+          <PasskeySettings />
         </>
       ) : (
         <>

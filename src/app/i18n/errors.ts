@@ -76,6 +76,10 @@ export function credentialFieldSentence(t: Translate, code: CredentialFieldCode)
       return t('account.error.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
     case 'password_too_long':
       return t('account.error.passwordTooLong', { max: MAX_PASSWORD_LENGTH });
+    case 'password_too_common':
+      return t('account.error.passwordTooCommon');
+    case 'password_like_email':
+      return t('account.error.passwordLikeEmail');
   }
 }
 
@@ -124,6 +128,8 @@ export function accountErrorTexts(
     }
     case 'offline':
       return { form: t('account.error.offline') };
+    case 'invalid_token':
+      return { form: t('recovery.error.invalidToken') };
     case 'server':
       return { form: t('account.error.server') };
   }

@@ -8,6 +8,7 @@ import type { AccountInfo } from '../../shared/sync-protocol';
 import { AccountDataActions } from '../components/AccountDataActions';
 import { AccountDeletedNotice } from '../components/AccountDeletedNotice';
 import { AccountForm } from '../components/AccountForm';
+import { EmailVerificationNotice } from '../components/EmailVerificationNotice';
 import { AccountSignOut } from '../components/AccountSignOut';
 import { PageHeading } from '../components/PageHeading';
 import { SyncStatus } from '../components/SyncStatus';
@@ -77,6 +78,7 @@ function SignedIn({ account, heading, onGone }: SignedInProps) {
         <h2 id="account-who" class="email-text" tabIndex={-1} ref={heading}>
           {t('account.signedInAs', { email: account.email })}
         </h2>
+        <EmailVerificationNotice account={account} />
         <SyncStatus place="screen" />
         <AccountSignOut onSignedOut={() => onGone(t('account.signedOut'))} />
       </section>

@@ -24,3 +24,25 @@ export const AccountScreen = lazy(() =>
     () => ChunkErrorScreen,
   ),
 );
+
+// Reached from mail links and the sign-in form: rare, so loaded only when opened.
+export const ForgotPasswordScreen = lazy(() =>
+  import('./RecoveryScreens').then(
+    (m) => m.ForgotPasswordScreen,
+    () => ChunkErrorScreen,
+  ),
+);
+
+export const NewPasswordScreen = lazy(() =>
+  import('./RecoveryScreens').then(
+    (m) => m.NewPasswordScreen,
+    () => ChunkErrorScreen,
+  ),
+);
+
+export const VerifyEmailScreen = lazy(() =>
+  import('./RecoveryScreens').then(
+    (m) => m.VerifyEmailScreen,
+    () => ChunkErrorScreen,
+  ),
+);

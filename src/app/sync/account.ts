@@ -9,6 +9,7 @@ import {
   type SessionResponse,
 } from '../../shared/sync-protocol';
 import type { LommekursDB } from '../db/db';
+import { getDeviceToken, setDeviceToken } from '../db/device-tokens';
 import { countPending } from '../db/outbox';
 import {
   forgetDeletedAccount,
@@ -18,6 +19,7 @@ import {
   storeSession,
   UnsyncedError,
 } from '../db/sync-state';
+import type { ForgotRequest } from '../../shared/recovery-protocol';
 import type { ApiResult, SyncApi } from './api';
 
 export { UnsyncedError };
@@ -30,6 +32,8 @@ export type AccountErrorCode =
   | 'email_taken'
   | 'invalid_credentials'
   | 'rate_limited'
+  /** A mail link that is unknown, used, replaced by a newer one, or expired. */
+  | 'invalid_token'
   | 'offline'
   | 'server';
 
@@ -84,6 +88,7 @@ function errorOf(result: Exclude<ApiResult<unknown>, { kind: 'ok' }>): AccountEr
       if (code) return new AccountError(code, { fields });
       if (result.code === 'email_taken') return new AccountError('email_taken');
       if (result.code === 'invalid_credentials') return new AccountError('invalid_credentials');
+      if (result.code === 'invalid_token') return new AccountError('invalid_token');
       return new AccountError('server');
     }
     case 'unauthorized':
@@ -93,13 +98,15 @@ function errorOf(result: Exclude<ApiResult<unknown>, { kind: 'ok' }>): AccountEr
   }
 }
 
-async function begin(
+/** Ends any sign-in (password or passkey) the same way: the session stored on the device, the
+ * local progress adopted; a refused request becomes an AccountError. */
+export async function begin(
   deps: AccountDeps,
   result: ApiResult<SessionResponse>,
   options: SignInOptions,
 ): Promise<void> {
   if (result.kind !== 'ok') throw errorOf(result);
-  const { token, user, expiresAt } = result.body;
+  const { token, user, expiresAt, deviceToken } = result.body;
   try {
     await storeSession(deps.database, { token, user, expiresAt }, options);
   } catch (error) {
@@ -107,6 +114,8 @@ async function begin(
     void deps.api.logout(token);
     throw error;
   }
+  // This device has now signed in to the account: its next login says so.
+  if (deviceToken) await setDeviceToken(deps.database, user.email, deviceToken);
 }
 
 /** Create an account and sign in; the device's local progress becomes the account's. Checks the
@@ -133,7 +142,10 @@ export async function signIn(
   // At sign-in only presence is checked: an implausible address is just a failed sign-in.
   const fields = credentialFieldErrors({ email, password }, loginSchema);
   if (fields.email || fields.password) throw new AccountError('invalid_credentials', { fields });
-  const result = await deps.api.login({ email, password });
+  const deviceToken = await getDeviceToken(deps.database, email);
+  const result = await deps.api.login(
+    deviceToken === undefined ? { email, password } : { email, password, deviceToken },
+  );
   await begin(deps, result, options);
 }
 
@@ -199,4 +211,54 @@ export async function deleteAccount(deps: AccountDeps, password: string): Promis
   // 403 invalid_credentials: wrong password; nothing was deleted.
   if (result.kind !== 'ok') throw await failure(deps, token, result);
   await removeLearnerData(deps.database, { discardUnsynced: true });
+}
+
+/** A language the account mails are written in. */
+export type MailLanguage = NonNullable<ForgotRequest['lang']>;
+
+/** "Forgot my password": ask the server to mail a reset link. The answer is the same whether or
+ * not the address has an account, so this only fails for the network or too many tries. */
+export async function requestPasswordReset(
+  deps: AccountDeps,
+  email: string,
+  lang: MailLanguage,
+): Promise<void> {
+  const fields = credentialFieldErrors({ email, password: 'x' }, loginSchema);
+  if (fields.email) throw new AccountError('invalid_email', { fields: { email: fields.email } });
+  const result = await deps.api.forgotPassword({ email, lang });
+  if (result.kind !== 'ok') throw errorOf(result);
+}
+
+/** Set a new password with the token of a reset link; the server ends every session of the
+ * account and this device is signed in with a new one (its local progress joins the account). */
+export async function resetPassword(
+  deps: AccountDeps,
+  token: string,
+  password: string,
+  options: SignInOptions = {},
+): Promise<void> {
+  await begin(deps, await deps.api.resetPassword({ token, password }), options);
+}
+
+/** Confirm the address with a verification link's token. If this device is signed in to that
+ * account, its copy of the account says so at once. */
+export async function verifyEmail(deps: AccountDeps, token: string): Promise<void> {
+  const result = await deps.api.verifyEmail(token);
+  if (result.kind !== 'ok') throw errorOf(result);
+  const session = await getSession(deps.database);
+  if (session?.token) {
+    const me = await deps.api.me(session.token);
+    // Only while the device still holds that same session (another tab may have signed out).
+    const now = await getSession(deps.database);
+    if (me.kind === 'ok' && now?.token === session.token && me.body.id === now.user.id) {
+      await storeSession(deps.database, { ...now, user: me.body });
+    }
+  }
+}
+
+/** Ask for a fresh verification link to the signed-in learner's address. */
+export async function resendVerification(deps: AccountDeps, lang: MailLanguage): Promise<void> {
+  const token = await tokenOf(deps);
+  const result = await deps.api.resendVerification(token, lang);
+  if (result.kind !== 'ok') throw await failure(deps, token, result);
 }

@@ -1,6 +1,7 @@
 // The app's only client of the sync and account API. Every request ends in one small union that
 // says what to do next — use the body, drop refused events, shrink the batch, sign in again,
 // update the app, or keep everything and retry later — so no caller reads a status code.
+import type { z } from 'zod/mini';
 import type {
   AccountInfo,
   Credentials,
@@ -11,6 +12,24 @@ import type {
   SessionResponse,
   SyncErrorCode,
 } from '../../shared/sync-protocol';
+import type { ForgotRequest, ResetRequest } from '../../shared/recovery-protocol';
+import {
+  creationOptionsSchema,
+  passkeyInfoSchema,
+  passkeyListSchema,
+  requestOptionsSchema,
+  type AddPasskeyRequest,
+  type PasskeyInfo,
+  type PasskeyList,
+  type PasskeySignInRequest,
+} from '../../shared/passkey-protocol';
+import {
+  endedSessionsSchema,
+  sessionListSchema,
+  type ChangePassword,
+  type EndedSessions,
+  type SessionList,
+} from '../../shared/session-protocol';
 
 /** Long enough for a slow mobile link, short enough that a dead connection is given up on. */
 export const REQUEST_TIMEOUT_MS = 20_000;
@@ -48,14 +67,43 @@ export interface ApiOptions {
 export interface SyncApi {
   push(token: string, body: PushRequest): Promise<ApiResult<PushResponse>>;
   pull(token: string, cursor: string | null, limit?: number): Promise<ApiResult<PullResponse>>;
+  // Recovery and verification (src/shared/recovery-protocol.ts).
+  forgotPassword(body: ForgotRequest): Promise<ApiResult<null>>;
+  resetPassword(body: ResetRequest): Promise<ApiResult<SessionResponse>>;
+  verifyEmail(token: string): Promise<ApiResult<null>>;
+  resendVerification(token: string, lang: ForgotRequest['lang']): Promise<ApiResult<null>>;
   register(credentials: Credentials): Promise<ApiResult<SessionResponse>>;
-  login(credentials: Credentials): Promise<ApiResult<SessionResponse>>;
+  /** With the device token an earlier sign-in gave this device for the email, if any. */
+  login(credentials: Credentials & { deviceToken?: string }): Promise<ApiResult<SessionResponse>>;
   logout(token: string): Promise<ApiResult<null>>;
   me(token: string): Promise<ApiResult<AccountInfo>>;
   /** The learner's data export, as the JSON text the server sent. */
   exportData(token: string): Promise<ApiResult<string>>;
   deleteAccount(token: string, password: string): Promise<ApiResult<null>>;
+  // Passkeys (src/shared/passkey-protocol.ts); the options are WebAuthn's JSON forms.
+  passkeyRegistrationOptions(token: string): Promise<ApiResult<PasskeyCreationOptions>>;
+  addPasskey(token: string, body: AddPasskeyRequest): Promise<ApiResult<PasskeyInfo>>;
+  listPasskeys(token: string): Promise<ApiResult<PasskeyList>>;
+  deletePasskey(token: string, id: string): Promise<ApiResult<null>>;
+  passkeySignInOptions(): Promise<ApiResult<PasskeyRequestOptions>>;
+  passkeySignIn(body: PasskeySignInRequest): Promise<ApiResult<SessionResponse>>;
+  // Signed-in devices and the password change (src/shared/session-protocol.ts).
+  listSessions(token: string): Promise<ApiResult<SessionList>>;
+  endSession(token: string, id: string): Promise<ApiResult<null>>;
+  endOtherSessions(token: string): Promise<ApiResult<EndedSessions>>;
+  changePassword(token: string, body: ChangePassword): Promise<ApiResult<EndedSessions>>;
 }
+
+/** Options for navigator.credentials.create(), as the server sent them. */
+export type PasskeyCreationOptions = z.infer<typeof creationOptionsSchema>;
+/** Options for navigator.credentials.get(), as the server sent them. */
+export type PasskeyRequestOptions = z.infer<typeof requestOptionsSchema>;
+
+/** A type guard from a shared zod schema: replies are checked with the server's own schemas. */
+const matches =
+  <S extends z.ZodMiniType>(schema: S) =>
+  (x: unknown): x is z.infer<S> =>
+    schema.safeParse(x).success;
 
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json =>
@@ -226,6 +274,20 @@ export function createApi({
         accept: json(isPull),
       });
     },
+    forgotPassword: (body) =>
+      call({ method: 'POST', path: '/api/v1/auth/forgot', body, accept: empty }),
+    resetPassword: (body) =>
+      call({ method: 'POST', path: '/api/v1/auth/reset', body, accept: json(isSession) }),
+    verifyEmail: (token) =>
+      call({ method: 'POST', path: '/api/v1/auth/verify-email', body: { token }, accept: empty }),
+    resendVerification: (token, lang) =>
+      call({
+        method: 'POST',
+        path: '/api/v1/me/verify-email',
+        token,
+        body: { lang },
+        accept: empty,
+      }),
     register: (credentials) =>
       call({
         method: 'POST',
@@ -251,6 +313,72 @@ export function createApi({
       }),
     deleteAccount: (token, password) =>
       call({ method: 'DELETE', path: '/api/v1/me', token, body: { password }, accept: empty }),
+    passkeyRegistrationOptions: (token) =>
+      call({
+        method: 'POST',
+        path: '/api/v1/me/passkeys/options',
+        token,
+        accept: json(matches(creationOptionsSchema)),
+      }),
+    addPasskey: (token, body) =>
+      call({
+        method: 'POST',
+        path: '/api/v1/me/passkeys',
+        token,
+        body,
+        accept: json(matches(passkeyInfoSchema)),
+      }),
+    listPasskeys: (token) =>
+      call({
+        method: 'GET',
+        path: '/api/v1/me/passkeys',
+        token,
+        accept: json(matches(passkeyListSchema)),
+      }),
+    deletePasskey: (token, id) =>
+      call({
+        method: 'DELETE',
+        path: `/api/v1/me/passkeys/${encodeURIComponent(id)}`,
+        token,
+        accept: empty,
+      }),
+    passkeySignInOptions: () =>
+      call({
+        method: 'POST',
+        path: '/api/v1/auth/passkey/options',
+        accept: json(matches(requestOptionsSchema)),
+      }),
+    passkeySignIn: (body) =>
+      call({ method: 'POST', path: '/api/v1/auth/passkey', body, accept: json(isSession) }),
+    listSessions: (token) =>
+      call({
+        method: 'GET',
+        path: '/api/v1/me/sessions',
+        token,
+        accept: json(matches(sessionListSchema)),
+      }),
+    endSession: (token, id) =>
+      call({
+        method: 'DELETE',
+        path: `/api/v1/me/sessions/${encodeURIComponent(id)}`,
+        token,
+        accept: empty,
+      }),
+    endOtherSessions: (token) =>
+      call({
+        method: 'POST',
+        path: '/api/v1/me/sessions/end-others',
+        token,
+        accept: json(matches(endedSessionsSchema)),
+      }),
+    changePassword: (token, body) =>
+      call({
+        method: 'POST',
+        path: '/api/v1/me/password',
+        token,
+        body,
+        accept: json(matches(endedSessionsSchema)),
+      }),
   };
 }
 

@@ -17,11 +17,14 @@ import {
 import { browserOffline } from '../offline/network';
 import * as account from './account';
 import { createApi, type ApiOptions } from './api';
+import { passkeyActions, signInWithPasskey, type PasskeyActions } from './passkeys';
+import { sessionActions, type SessionActions } from './sessions';
 import { requestBackgroundSync } from './background';
 import { syncOnce, type SyncOutcome } from './engine';
 import { createScheduler, type LockRunner, type Timers } from './scheduler';
 
 export { AccountError, UnsyncedError, type AccountErrorCode } from './account';
+export { PasskeyError, passkeysSupported, deviceName, type PasskeyErrorCode } from './passkeys';
 export { pendingAmong };
 
 /** What the UI shows about syncing. */
@@ -64,9 +67,23 @@ export interface SyncController {
   syncNow(): Promise<void>;
   register(email: string, password: string, options?: account.SignInOptions): Promise<void>;
   signIn(email: string, password: string, options?: account.SignInOptions): Promise<void>;
+  /** Sign in with a passkey the device holds; ends in the same state as signIn. */
+  signInWithPasskey(options?: account.SignInOptions): Promise<void>;
+  /** The signed-in learner's passkeys (add, list, remove). */
+  passkeys: PasskeyActions;
+  /** The signed-in learner's devices (list, sign out) and the password change. */
+  sessions: SessionActions;
   /** Throws UnsyncedError while events are pending, unless `discardUnsynced`. */
   signOut(options?: { discardUnsynced?: boolean }): Promise<void>;
   exportData(): Promise<Blob>;
+  /** Mail a reset link (the same answer whether or not the address has an account). */
+  requestPasswordReset(email: string, lang: account.MailLanguage): Promise<void>;
+  /** Set a new password with a reset link's token; signs this device in. */
+  resetPassword(token: string, password: string, options?: account.SignInOptions): Promise<void>;
+  /** Confirm the address with a verification link's token. */
+  verifyEmail(token: string): Promise<void>;
+  /** Mail a fresh verification link to the signed-in learner. */
+  resendVerification(lang: account.MailLanguage): Promise<void>;
   deleteAccount(password: string): Promise<void>;
   /** The account was deleted on another device (status problem 'account-deleted'): keep this
    * device's progress without an account, or wipe it. */
@@ -123,7 +140,8 @@ export function createSyncController(options: SyncControllerOptions = {}): SyncC
       const retry = outcome.kind === 'failed' && outcome.retry;
       // If this tab closes before its backoff fires, the browser can still deliver the events.
       if (retry && backgroundSync) void requestBackgroundSync();
-      return { retry };
+      const retryAfterMs = outcome.kind === 'failed' ? outcome.retryAfterMs : undefined;
+      return retryAfterMs === undefined ? { retry } : { retry, retryAfterMs };
     },
     lock,
     timers,
@@ -195,8 +213,21 @@ export function createSyncController(options: SyncControllerOptions = {}): SyncC
       await account.signIn(deps, email, password, signInOptions);
       scheduler.trigger();
     },
+    async signInWithPasskey(signInOptions) {
+      await signInWithPasskey(deps, signInOptions);
+      scheduler.trigger();
+    },
+    passkeys: passkeyActions(deps),
+    sessions: sessionActions(deps),
     signOut: (signOutOptions) => account.signOut(deps, signOutOptions),
     exportData: () => account.exportData(deps),
+    requestPasswordReset: (email, lang) => account.requestPasswordReset(deps, email, lang),
+    async resetPassword(token, password, signInOptions) {
+      await account.resetPassword(deps, token, password, signInOptions);
+      scheduler.trigger();
+    },
+    verifyEmail: (token) => account.verifyEmail(deps, token),
+    resendVerification: (lang) => account.resendVerification(deps, lang),
     deleteAccount: (password) => account.deleteAccount(deps, password),
     leaveDeletedAccount: (leaveOptions) => account.leaveDeletedAccount(deps, leaveOptions),
     dismissRejected: () => clearRejected(database),

@@ -44,7 +44,15 @@ export type SyncOutcome =
   | { kind: 'no-session' }
   /** `retry` says whether trying again later can help (network, server) or not (sign in again,
    * update the app). */
-  | { kind: 'failed'; problem: SyncProblem; retry: boolean; status?: number; error?: unknown };
+  | {
+      kind: 'failed';
+      problem: SyncProblem;
+      retry: boolean;
+      status?: number;
+      error?: unknown;
+      /** A 429's Retry-After (push rate or daily quota): retry no sooner. */
+      retryAfterMs?: number;
+    };
 
 type Failure = Extract<SyncOutcome, { kind: 'failed' }>;
 
@@ -109,6 +117,10 @@ async function failureOf(run: Run, result: Exclude<ApiResult<unknown>, { kind: '
       return failed('account-deleted');
     case 'update-required':
       return failed('update-required');
+    case 'rate-limited':
+      // The learner's push rate or daily quota (server: limits/push-limits.ts): the outbox keeps
+      // the events, and the scheduler waits at least as long as the server asked.
+      return { ...failed('server', 429), retryAfterMs: result.retryAfter * 1000 };
     case 'retryable':
       if (result.reason === 'server') return failed('server', result.status);
       return isOffline() ? failed('offline') : failed('server');

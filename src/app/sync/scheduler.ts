@@ -63,6 +63,8 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 /** What a run reports back: whether to try again later (with backoff). */
 export interface RunResult {
   retry: boolean;
+  /** The server's Retry-After: the next try waits at least this long. */
+  retryAfterMs?: number;
 }
 
 /** What the scheduler needs. */
@@ -143,7 +145,7 @@ export function createScheduler({
       failures += 1;
       // A request that came in during the run is served at once; otherwise wait and try again.
       if (!requested && !stopped) {
-        const delay = backoffDelay(failures, random);
+        const delay = Math.max(backoffDelay(failures, random), result.retryAfterMs ?? 0);
         nextRetryAt.value = now() + delay;
         retryTimer = timers.set(() => {
           retryTimer = null;

@@ -4,8 +4,13 @@
 // old hashes still verify (and are upgraded at the next login, see needsRehash).
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/** log2 of scrypt's N for new hashes: 2^15 with r=8 is 32 MiB and ~50–100 ms per hash. */
-export const DEFAULT_PASSWORD_COST = 15;
+/** log2 of scrypt's N for new hashes: 2^17 with r=8 (OWASP's password storage cheat sheet) is
+ * 128 MiB and ~250–400 ms per hash. Hashes made at 2^15 are redone at the next login. */
+export const DEFAULT_PASSWORD_COST = 17;
+
+/** At most this many scrypt computations run at once in a process; the rest wait their turn.
+ * Each takes 128·N·r bytes (128 MiB at 2^17), so a burst of sign-ins cannot exhaust memory. */
+export const MAX_CONCURRENT_HASHES = 2;
 
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
@@ -27,6 +32,33 @@ interface StoredHash {
   hash: Buffer;
 }
 
+// A small FIFO semaphore around scrypt: a burst of logins waits instead of allocating
+// 128 MiB per request at once.
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) {
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    running++;
+  }
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next in line (running stays the same), or free it.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+/** How many hashes are computing and waiting now (for tests and diagnostics). */
+export const hashQueue = (): { running: number; waiting: number } => ({
+  running,
+  waiting: waiting.length,
+});
+
 function derive(
   password: string,
   salt: Buffer,
@@ -34,17 +66,20 @@ function derive(
   keyBytes = KEY_BYTES,
 ) {
   const N = 2 ** logN;
-  // scrypt needs 128·N·r bytes; Node refuses anything above maxmem (32 MiB by default, which
-  // is exactly what N=2^15, r=8 needs, so the default would fail). Leave headroom.
+  // scrypt needs 128·N·r bytes (plus 128·r·p); Node refuses anything above maxmem (32 MiB by
+  // default: even N=2^15, r=8 would fail). Allow twice the need: 256 MiB at N=2^17.
   const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r * 2 };
   // NFKC: the same password typed on a phone and on a laptop may arrive as different code points
   // (composed vs decomposed letters, full-width forms); normalised, they hash alike.
   const normalised = password.normalize('NFKC');
-  return new Promise<Buffer>((resolve, reject) => {
-    scrypt(normalised, salt, keyBytes, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(normalised, salt, keyBytes, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 const isInt = (value: number, min: number, max: number) =>

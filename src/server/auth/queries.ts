@@ -58,4 +58,5 @@ export const toAccountInfo = (row: UserRow): AccountInfo => ({
   id: row.id,
   email: row.email,
   createdAt: row.created_at,
+  emailVerified: row.email_verified_at !== null,
 });

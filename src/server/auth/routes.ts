@@ -6,6 +6,9 @@ import { apiBodyLimit, apiError, methodNotAllowed } from '../api-errors';
 import { readJson } from '../json-body';
 import { deleteSession, type AuthVariables } from '../sessions/sessions';
 import { ACCOUNT_BODY_LIMIT, NO_STORE, sessionReply, type AccountDeps } from './deps';
+import { weakPasswordReply } from './password-policy';
+import { sendVerificationLater } from './recovery-routes';
+import { rememberDevice } from './known-devices';
 import { register } from './register';
 import { signInWithPassword } from './sign-in';
 
@@ -20,14 +23,20 @@ export function authRoutes(deps: AccountDeps): Hono<{ Variables: AuthVariables }
       fields: credentialFieldErrors(input, credentialsSchema),
     }));
     if (!body.ok) return body.response;
-    const limited = guard.attempt(c, body.value.email);
+    const limited = await guard.attempt(c, `register:${body.value.email}`);
     if ('response' in limited) return limited.response;
-    const result = await register(deps, body.value);
+    const userAgent = c.req.header('User-Agent');
+    const result = await register(deps, { ...body.value, userAgent });
+    if (!result.ok && result.reason === 'weak_password') {
+      return weakPasswordReply(c, result.problem);
+    }
     if (!result.ok) {
       return apiError(c, 409, 'email_taken', 'An account with this email address already exists');
     }
     logger.info({ userId: result.user.id }, 'account created');
-    return sessionReply(c, result.user, result.session, 201);
+    sendVerificationLater(deps, c, result.user.id);
+    const deviceToken = await rememberDevice(db, result.user.id, deps.now());
+    return sessionReply(c, result.user, result.session, 201, deviceToken);
   });
 
   app.post('/login', bodyLimit, async (c) => {
@@ -35,15 +44,27 @@ export function authRoutes(deps: AccountDeps): Hono<{ Variables: AuthVariables }
       fields: credentialFieldErrors(input, loginSchema),
     }));
     if (!body.ok) return body.response;
-    const limited = guard.attempt(c, body.value.email);
-    if ('response' in limited) return limited.response;
-    const result = await signInWithPassword(deps, body.value);
+    // Known device: its own budget; otherwise the email's slowdown and the address's budget.
+    const gate = await guard.signIn(c, body.value);
+    if ('response' in gate) return gate.response;
+    const userAgent = c.req.header('User-Agent');
+    const result = await signInWithPassword(deps, { ...body.value, userAgent });
     if (!result.ok) {
-      return apiError(c, 401, 'invalid_credentials', 'The email address or password is wrong');
+      await gate.failed();
+      // Every 401 names its scheme (RFC 9110 §11.6.1), this one too.
+      return apiError(c, 401, 'invalid_credentials', 'The email address or password is wrong', {
+        'WWW-Authenticate': 'Bearer',
+      });
     }
-    guard.succeeded(limited.account);
+    await gate.succeeded();
     logger.info({ userId: result.user.id }, 'signed in');
-    return sessionReply(c, result.user, result.session, 200);
+    const deviceToken = await rememberDevice(
+      db,
+      result.user.id,
+      deps.now(),
+      body.value.deviceToken,
+    );
+    return sessionReply(c, result.user, result.session, 200, deviceToken);
   });
 
   app.post('/logout', requireSession, async (c) => {

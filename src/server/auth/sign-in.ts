@@ -13,6 +13,8 @@ export interface SignInDeps {
   now: () => number;
   /** A hash of a random password, verified against when the address is unknown. */
   dummyHash: Promise<string>;
+  /** The absolute lifetime of new sessions (SESSION_MAX_DAYS). */
+  sessionMaxAgeMs: number;
 }
 
 /** A new session, or the address or password was wrong (deliberately not saying which). */
@@ -22,8 +24,8 @@ export type SignInResult =
 
 /** Checks the password of a normalised address and opens a session. */
 export async function signInWithPassword(
-  { db, passwordCost, now, dummyHash }: SignInDeps,
-  { email, password }: { email: string; password: string },
+  { db, passwordCost, now, dummyHash, sessionMaxAgeMs }: SignInDeps,
+  { email, password, userAgent }: { email: string; password: string; userAgent?: string },
 ): Promise<SignInResult> {
   // 1. The account, if the address has one.
   const user = await findUserByEmail(db, email);
@@ -36,6 +38,9 @@ export async function signInWithPassword(
     await setPasswordHash(db, user.id, await hashPassword(password, passwordCost));
   }
   // 4. The session.
-  const session = await createSession(db, user.id, now());
+  const session = await createSession(db, user.id, now(), {
+    userAgent,
+    maxAgeMs: sessionMaxAgeMs,
+  });
   return { ok: true, user: toAccountInfo(user), session };
 }

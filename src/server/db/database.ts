@@ -1,9 +1,10 @@
 // Opening the server database: SQLite in DATA_DIR by default (better-sqlite3, WAL), PostgreSQL
 // when DATABASE_URL is set. Migrations run on open; several server processes may open the same
 // database at once (Kysely's migrator takes a lock, and the migrations are idempotent by name).
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
 import type { Db, Schema } from './schema';
@@ -18,6 +19,14 @@ export interface Database {
   /** Where it is, for the start-up log (a file path, or the URL without its password). */
   location: string;
   close(): Promise<void>;
+  /** The driver under `db`, for libraries that speak to it directly (the rate-limit stores in
+   * src/server/limits/). Not for queries of our own: those go through `db`. */
+  driver: DriverHandle;
+  /** Call after an account's rows were deleted: on SQLite, moves the WAL into the database file
+   * and truncates it, so the erased rows' old page images leave the disk (with secure_delete,
+   * the database file already holds zeros in their place). True when the checkpoint completed;
+   * false when another connection kept part of the WAL. A no-op (true) on PostgreSQL. */
+  afterErasure(): Promise<boolean>;
 }
 
 /** Where to find the database: a PostgreSQL URL, or else a SQLite file (or `:memory:`). */
@@ -39,19 +48,62 @@ export const databaseTargetOf = (config: {
 // per-learner versions, far below 2^53, so numbers are exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/** The better-sqlite3 connection or the pg Pool under a Database's Kysely instance. */
+export type DriverHandle = { sqlite: SQLite.Database } | { pool: pg.Pool };
+const drivers = new WeakMap<Db, DriverHandle>();
+function withDriver(db: Kysely<Schema>, driver: DriverHandle): Kysely<Schema> {
+  drivers.set(db, driver);
+  return db;
+}
+function driverOf(db: Db): DriverHandle {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error('No driver recorded for this database');
+  return driver;
+}
+
+/** Owner-only: the database holds e-mail addresses, password hashes and learners' own words. */
+const OWNER_ONLY = 0o600;
+
+/** Creates the database file owner-only before SQLite opens it (SQLite gives its -wal and -shm
+ * files the database file's mode), and takes group/other access from files an older version
+ * made 0644. */
+function ownerOnlyFiles(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  closeSync(openSync(file, 'a', OWNER_ONLY));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(path, OWNER_ONLY);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/** After an erasure: WAL into the database file, WAL truncated to 0 bytes (see afterErasure). */
+async function checkpointWal(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  return rows[0]?.busy === 0;
+}
+
 function openSqlite(file: string): Kysely<Schema> {
+  ownerOnlyFiles(file);
   const sqlite = new SQLite(file);
+  // Deleted rows are overwritten with zeros, not just unlinked: an erased account leaves no
+  // readable trace in the database file's free space (issue 12).
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('journal_mode = WAL');
   // Another process may hold the write lock for a moment; wait instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return withDriver(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), {
+    sqlite,
+  });
 }
 
 function openPostgres(url: string, poolSize: number): Kysely<Schema> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return withDriver(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), { pool });
 }
 
 /** The URL with its password replaced, safe for a log line. */
@@ -84,7 +136,15 @@ export async function openDatabase(
     await db.destroy();
     throw error;
   }
-  return { db, dialect, location, close: () => db.destroy() };
+  const afterErasure = dialect === 'sqlite' ? () => checkpointWal(db) : () => Promise.resolve(true);
+  return {
+    db,
+    dialect,
+    location,
+    close: () => db.destroy(),
+    afterErasure,
+    driver: driverOf(db),
+  };
 }
 
 /** Runs every migration not yet applied; throws with the failing migration's name. */

@@ -187,11 +187,32 @@ const recoverableAccounts: Migration = {
   },
 };
 
+// Rate-limit counters shared by every server process (src/server/limits/): one row per key, in
+// the layout rate-limiter-flexible's SQLite and PostgreSQL stores read and write (columns in this
+// order: its PostgreSQL upsert inserts positionally). Made here, once, by the migrator's lock,
+// rather than by the library at start-up in each process (its own CREATE TABLE races between
+// processes and reports failure only through a callback).
+const rateLimits: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('points', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('expire', 'bigint')
+      .execute();
+    await db.schema.createIndex('rate_limits_expire').on('rate_limits').column('expire').execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('rate_limits').execute();
+  },
+};
+
 /** Migration names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001-accounts-and-sync': accountsAndSync,
   '0002-deleted-account-sessions': deletedAccountSessions,
   '0003-recoverable-accounts': recoverableAccounts,
+  '0005-rate-limits': rateLimits,
 };
 
 /** The migrations above, for Kysely's Migrator. */

@@ -1,6 +1,9 @@
 // Sessions: an opaque 256-bit bearer token goes to the device once; the server keeps only its
 // SHA-256, so a leaked database reveals no usable token. Expiry slides: each use (at most once a
-// day) pushes it SESSION_LIFETIME_MS ahead, so a learner offline for weeks stays signed in.
+// day) pushes it SESSION_LIFETIME_MS ahead, so a learner offline for weeks stays signed in; but
+// never past the absolute cap set at creation (SESSION_MAX_DAYS, default 90; ASVS 3.3.2). Each
+// session also keeps a shortened User-Agent and when it was last used, so the learner can see
+// their signed-in devices and end them (see session-list.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { SyncErrorCode } from '../../shared/sync-protocol';
@@ -9,25 +12,55 @@ import type { Db } from '../db/schema';
 
 /** About half a year. */
 export const SESSION_LIFETIME_MS = 180 * 24 * 60 * 60_000;
-/** The hard cap on a session's life, however often it is used (ASVS 3.3.2). */
-export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * 24 * 60 * 60_000;
+/** The default of SESSION_MAX_DAYS: the hard cap on a session's life, however often it is used
+ * (ASVS 3.3.2). */
+export const DEFAULT_SESSION_MAX_DAYS = 90;
+/** DEFAULT_SESSION_MAX_DAYS in ms. */
+export const SESSION_ABSOLUTE_LIFETIME_MS = DEFAULT_SESSION_MAX_DAYS * 24 * 60 * 60_000;
 /** A session is extended at most this often (saves a write on every request). */
 const EXTEND_EVERY_MS = 24 * 60 * 60_000;
+/** `last_used_at` is written at most this often. */
+export const LAST_USED_EVERY_MS = 60 * 60_000;
+/** The longest User-Agent kept: enough for the browser and platform, not a tracking string. */
+export const MAX_USER_AGENT_LENGTH = 256;
 
 /** SHA-256 of a token, hex: the only form in which a token is stored. */
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
 
-/** A session just made: its token (handed out once) and sliding expiry. */
+/** A session just made: its token (handed out once) and when it expires unless used (the
+ * sliding expiry, or the absolute cap if that comes first). */
 export interface NewSession {
   token: string;
   expiresAt: number;
 }
 
-/** Creates a session for `userId` and returns its token (to hand out once) and expiry. */
-export async function createSession(db: Db, userId: string, now = Date.now()): Promise<NewSession> {
+/** Options of a new session. */
+export interface NewSessionOptions {
+  /** The device's User-Agent header (shortened here); shown as "browser on platform". */
+  userAgent?: string | null;
+  /** The absolute lifetime (SESSION_MAX_DAYS); default SESSION_ABSOLUTE_LIFETIME_MS. */
+  maxAgeMs?: number;
+}
+
+/** The User-Agent as stored: printable ASCII only, at most MAX_USER_AGENT_LENGTH. */
+export function shortUserAgent(header: string | null | undefined): string | null {
+  if (!header) return null;
+  const printable = header.replace(/[^\x20-\x7e]/g, '').trim();
+  return printable === '' ? null : printable.slice(0, MAX_USER_AGENT_LENGTH);
+}
+
+/** Creates a session for `userId` and returns its token (to hand out once) and expiry. Pass
+ * the request's User-Agent and the configured absolute lifetime (AccountDeps.sessionMaxAgeMs). */
+export async function createSession(
+  db: Db,
+  userId: string,
+  now = Date.now(),
+  { userAgent, maxAgeMs = SESSION_ABSOLUTE_LIFETIME_MS }: NewSessionOptions = {},
+): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + SESSION_LIFETIME_MS;
+  const absoluteExpiresAt = now + maxAgeMs;
   await db
     .insertInto('sessions')
     .values({
@@ -35,30 +68,42 @@ export async function createSession(db: Db, userId: string, now = Date.now()): P
       user_id: userId,
       created_at: now,
       expires_at: expiresAt,
-      absolute_expires_at: now + SESSION_ABSOLUTE_LIFETIME_MS,
+      absolute_expires_at: absoluteExpiresAt,
       last_used_at: now,
+      user_agent: shortUserAgent(userAgent),
     })
     .execute();
-  return { token, expiresAt };
+  return { token, expiresAt: Math.min(expiresAt, absoluteExpiresAt) };
 }
+
+/** When a session row ends: the sliding expiry or the absolute cap, whichever is first. */
+export const sessionEnd = (row: { expires_at: number; absolute_expires_at: number | null }) =>
+  Math.min(Number(row.expires_at), Number(row.absolute_expires_at ?? Infinity));
 
 /** The user id a live token belongs to, extending the session; null if unknown or expired. */
 export async function userOfToken(db: Db, token: string, now = Date.now()): Promise<string | null> {
   const tokenHash = hashToken(token);
   const session = await db
     .selectFrom('sessions')
-    .select(['user_id', 'expires_at'])
+    .select(['user_id', 'expires_at', 'absolute_expires_at', 'last_used_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!session) return null;
-  if (session.expires_at <= now) {
+  if (sessionEnd(session) <= now) {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     return null;
   }
-  if (session.expires_at - now < SESSION_LIFETIME_MS - EXTEND_EVERY_MS) {
+  // One write at most an hour (last used) or a day (the sliding expiry), not one per request.
+  const extend = Number(session.expires_at) - now < SESSION_LIFETIME_MS - EXTEND_EVERY_MS;
+  const touch = now - Number(session.last_used_at ?? 0) >= LAST_USED_EVERY_MS;
+  if (extend || touch) {
     await db
       .updateTable('sessions')
-      .set({ expires_at: now + SESSION_LIFETIME_MS })
+      .set(
+        extend
+          ? { expires_at: now + SESSION_LIFETIME_MS, last_used_at: now }
+          : { last_used_at: now },
+      )
       .where('token_hash', '=', tokenHash)
       .execute();
   }
@@ -82,6 +127,9 @@ export async function rememberDeletedSessions(db: Db, userId: string, now: numbe
     .select('token_hash')
     .where('user_id', '=', userId)
     .where('expires_at', '>', now)
+    .where((eb) =>
+      eb.or([eb('absolute_expires_at', 'is', null), eb('absolute_expires_at', '>', now)]),
+    )
     .execute();
   if (live.length === 0) return;
   await db

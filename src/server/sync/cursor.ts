@@ -2,6 +2,7 @@
 // learner's sync epoch. Opaque to the client (base64url JSON), so its shape can change without a
 // protocol bump: a cursor this code cannot read simply restarts the pull from the beginning.
 import { z } from 'zod/mini';
+import { safeText } from '../../shared/strings';
 
 /** Where a pull continues: after this row, in (version, courseId, lessonId) order. */
 export interface PullCursor {
@@ -19,8 +20,10 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const cursorSchema = z.strictObject({
   epoch: z.string().check(z.minLength(1), z.maxLength(200)),
   version: z.int().check(z.nonnegative()),
-  courseId: z.string().check(z.maxLength(200)),
-  lessonId: z.string().check(z.maxLength(200)),
+  // A key no stored row can have (control characters, broken UTF-16) makes the cursor unknown,
+  // never a query PostgreSQL refuses (it rejects NUL in text).
+  courseId: z.string().check(z.maxLength(200), safeText()),
+  lessonId: z.string().check(z.maxLength(200), safeText()),
 });
 
 /** The cursor before every row of an epoch: every stored row has version ≥ 1 and a non-empty key. */

@@ -1,6 +1,9 @@
 // POST /api/v1/sync/push: a batch of learner events, validated all-or-nothing, then stored in one
 // transaction that takes the learner's version lock, binds the clientId to the learner, appends
 // the events not seen before and folds exactly those into the learner's progress rows.
+// Fair use (docs/security.md): events must fit the catalogue, a row may not grow past
+// MAX_PROGRESS_ROW_CHARS, and the fold yields to the event loop between slices of work, so one
+// learner's push storm never stalls other requests.
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { EVENT_TYPES, learnerEventSchema, type LearnerEvent } from '../../shared/events';
@@ -27,12 +30,41 @@ import { inTransaction } from '../db/transaction';
 import { describeIssues, readJsonBody, withMessages } from '../json-body';
 import type { Logger } from '../logger';
 import { bumpVersion } from '../db/learner-sync';
+import type { SyncCatalogue } from './lesson-index';
+
+/** The largest a progress row may grow, in characters of its JSON. An event that would make a row
+ * larger than this (and larger than it was) is refused as `progress_row_full`. Far above what a
+ * learner makes: a 20,000-character reflection, and 50 attempts on each of a quiz's questions. */
+export const MAX_PROGRESS_ROW_CHARS = 256 * 1024;
+
+/** How long the fold works before it lets other requests run (setImmediate). */
+const SLICE_MS = 2;
+/** Progress rows written per statement. */
+const WRITE_CHUNK = 20;
+/** Events appended per statement. */
+const EVENT_CHUNK = 25;
+/** Events validated between two yields. */
+const CHECK_CHUNK = 25;
+
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Calls `breathe` whenever SLICE_MS has passed since the last time: cheap to call often. */
+function slicer() {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await breathe();
+    since = performance.now();
+  };
+}
 
 /** What the push handler needs. */
 export interface PushOptions {
   db: Db;
   logger: Logger;
   now: () => number;
+  /** Which courses, lessons, questions, options and items exist. */
+  catalogue: SyncCatalogue;
   /** Test hook: awaited inside the transaction just before it commits. */
   beforeCommit?: () => Promise<void>;
 }
@@ -44,6 +76,8 @@ export const NO_STORE = { 'Cache-Control': 'no-store' };
 export interface ReceivedEvent {
   event: LearnerEvent;
   raw: unknown;
+  /** Position in the pushed batch. */
+  index: number;
 }
 
 /** The outcome of validating a batch: either list may be empty. */
@@ -67,12 +101,20 @@ function unknownType(item: unknown): string | null {
   return type.slice(0, 64);
 }
 
-/** Validates each event of a batch against the event schema, the request's clientId and the
- * server clock; returns the valid events (one per id) and the reasons for the others. */
-export function checkEvents(raw: readonly unknown[], clientId: string, now: number): CheckedBatch {
+/** Validates each event of a batch against the event schema, the request's clientId, the
+ * server clock and the catalogue; returns the valid events (one per id) and the reasons for the
+ * others. */
+export function checkEvents(
+  raw: readonly unknown[],
+  clientId: string,
+  now: number,
+  catalogue: SyncCatalogue,
+  firstIndex = 0,
+): CheckedBatch {
   const accepted = new Map<string, ReceivedEvent>();
   const rejected: RejectedEvent[] = [];
-  raw.forEach((item, index) => {
+  raw.forEach((item, offset) => {
+    const index = firstIndex + offset;
     const reject = (reason: string, message: string) =>
       rejected.push({ index, id: readableId(item), reason, message });
     const parsed = learnerEventSchema.safeParse(item, withMessages);
@@ -83,6 +125,7 @@ export function checkEvents(raw: readonly unknown[], clientId: string, now: numb
       return;
     }
     const event = parsed.data;
+    const unfit = catalogue.refusal(event);
     if (event.clientId !== clientId) {
       reject('client_mismatch', "The event's clientId is not the clientId of the push");
     } else if (event.at > now + MAX_CLOCK_LEAD_MS) {
@@ -90,8 +133,10 @@ export function checkEvents(raw: readonly unknown[], clientId: string, now: numb
         'timestamp_in_future',
         `The event is dated more than ${LEAD_DAYS} days after the server time`,
       );
+    } else if (unfit) {
+      reject(unfit.reason, unfit.message);
     } else if (!accepted.has(event.id)) {
-      accepted.set(event.id, { event, raw: item });
+      accepted.set(event.id, { event, raw: item, index });
     }
   });
   return { accepted: [...accepted.values()], rejected };
@@ -102,6 +147,12 @@ class ClientBoundToOtherUser extends Error {}
 class NothingNew extends Error {
   constructor(readonly version: number) {
     super('every event of the push was stored before');
+  }
+}
+/** Events that would grow a progress row past MAX_PROGRESS_ROW_CHARS. */
+class RowsFull extends Error {
+  constructor(readonly refused: RejectedEvent[]) {
+    super('the push would grow a progress row past its cap');
   }
 }
 
@@ -132,49 +183,97 @@ async function appendEvents(
   trx: Kysely<Schema>,
   { userId, accepted, now }: PushWrite,
   version: number,
-): Promise<LearnerEvent[]> {
+): Promise<ReceivedEvent[]> {
   if (accepted.length === 0) return [];
-  const inserted = await trx
-    .insertInto('events')
-    .values(
-      accepted.map(({ event, raw }) => ({
-        user_id: userId,
-        id: event.id,
-        client_id: event.clientId,
-        seq: event.seq,
-        type: event.type,
-        course_id: event.courseId,
-        lesson_id: event.lessonId,
-        at: clampTimestamp(event.at, now),
-        received_at: now,
-        version,
-        body: JSON.stringify(raw),
-      })),
-    )
-    .onConflict((oc) => oc.columns(['user_id', 'id']).doNothing())
-    .returning('id')
-    .execute();
-  const fresh = new Set(inserted.map((row) => row.id));
+  const fresh = new Set<string>();
+  // In chunks, yielding between them: on SQLite each statement runs synchronously.
+  for (let i = 0; i < accepted.length; i += EVENT_CHUNK) {
+    const inserted = await trx
+      .insertInto('events')
+      .values(
+        accepted.slice(i, i + EVENT_CHUNK).map(({ event, raw }) => ({
+          user_id: userId,
+          id: event.id,
+          client_id: event.clientId,
+          seq: event.seq,
+          type: event.type,
+          course_id: event.courseId,
+          lesson_id: event.lessonId,
+          at: clampTimestamp(event.at, now),
+          received_at: now,
+          version,
+          body: JSON.stringify(raw),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['user_id', 'id']).doNothing())
+      .returning('id')
+      .execute();
+    for (const row of inserted) fresh.add(row.id);
+    await breathe();
+  }
   return accepted
     .filter(({ event }) => fresh.has(event.id))
-    .map(({ event }) => ({ ...event, at: clampTimestamp(event.at, now) }));
+    .map((received) => ({
+      ...received,
+      event: { ...received.event, at: clampTimestamp(received.event.at, now) },
+    }));
 }
 
 const lessonKey = (courseId: string, lessonId: string) => JSON.stringify([courseId, lessonId]);
 
-/** Folds new events into the learner's progress rows and stamps the touched rows with `version`. */
+/** Folds one lesson's new events into its row. An event that would make the row longer than
+ * MAX_PROGRESS_ROW_CHARS, and longer than it was, is left out and listed in `refused`. */
+async function foldLesson(
+  stored: LessonProgress,
+  received: readonly ReceivedEvent[],
+  refused: RejectedEvent[],
+  pause: () => Promise<void>,
+): Promise<string> {
+  let merged = stored;
+  for (const { event } of received) {
+    merged = applyEvent(merged, event);
+    await pause();
+  }
+  const json = JSON.stringify(merged);
+  if (json.length <= MAX_PROGRESS_ROW_CHARS) return json;
+  // Over the cap: go again one event at a time to find the events that overflow it.
+  let kept = stored;
+  let size = JSON.stringify(stored).length;
+  for (const { event, index } of received) {
+    const next = applyEvent(kept, event);
+    const nextSize = JSON.stringify(next).length;
+    if (nextSize > MAX_PROGRESS_ROW_CHARS && nextSize > size) {
+      refused.push({
+        index,
+        id: event.id,
+        reason: 'progress_row_full',
+        message: `The lesson's progress would exceed ${MAX_PROGRESS_ROW_CHARS} characters`,
+      });
+    } else {
+      kept = next;
+      size = nextSize;
+    }
+    await pause();
+  }
+  return JSON.stringify(kept);
+}
+
+/** Folds new events into the learner's progress rows and stamps the touched rows with `version`,
+ * in slices that let other requests run in between. */
 async function foldIntoProgress(
   trx: Kysely<Schema>,
   { userId, now }: PushWrite,
-  fresh: LearnerEvent[],
+  fresh: ReceivedEvent[],
   version: number,
 ): Promise<void> {
-  const byLesson = new Map<string, LearnerEvent[]>();
-  for (const event of fresh) {
-    const key = lessonKey(event.courseId, event.lessonId);
-    byLesson.set(key, [...(byLesson.get(key) ?? []), event]);
+  const byLesson = new Map<string, ReceivedEvent[]>();
+  for (const received of fresh) {
+    const key = lessonKey(received.event.courseId, received.event.lessonId);
+    const list = byLesson.get(key);
+    if (list) list.push(received);
+    else byLesson.set(key, [received]);
   }
-  const lessons = [...byLesson.values()].map(([first]) => first);
+  const lessons = [...byLesson.values()].map(([first]) => first.event);
   const stored = await trx
     .selectFrom('progress')
     .select(['course_id', 'lesson_id', 'data'])
@@ -188,34 +287,40 @@ async function foldIntoProgress(
     )
     .execute();
   const current = new Map(
-    stored.map((row) => [
-      lessonKey(row.course_id, row.lesson_id),
-      JSON.parse(row.data) as LessonProgress,
-    ]),
+    stored.map((row) => [lessonKey(row.course_id, row.lesson_id), row.data] as const),
   );
-  const rows = [...byLesson].map(([key, events]) => {
-    const { courseId, lessonId } = events[0];
-    const merged = events.reduce(applyEvent, current.get(key) ?? emptyProgress(courseId, lessonId));
-    return {
+  const pause = slicer();
+  const refused: RejectedEvent[] = [];
+  const rows = [];
+  for (const [key, received] of byLesson) {
+    const { courseId, lessonId } = received[0]!.event;
+    const data = current.get(key);
+    const before = data ? (JSON.parse(data) as LessonProgress) : emptyProgress(courseId, lessonId);
+    rows.push({
       user_id: userId,
       course_id: courseId,
       lesson_id: lessonId,
-      data: JSON.stringify(merged),
+      data: await foldLesson(before, received, refused, pause),
       version,
       updated_at: now,
-    };
-  });
-  await trx
-    .insertInto('progress')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['user_id', 'course_id', 'lesson_id']).doUpdateSet((eb) => ({
-        data: eb.ref('excluded.data'),
-        version: eb.ref('excluded.version'),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
-    )
-    .execute();
+    });
+    await pause();
+  }
+  if (refused.length > 0) throw new RowsFull(refused.sort((a, b) => a.index - b.index));
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    await trx
+      .insertInto('progress')
+      .values(rows.slice(i, i + WRITE_CHUNK))
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'course_id', 'lesson_id']).doUpdateSet((eb) => ({
+          data: eb.ref('excluded.data'),
+          version: eb.ref('excluded.version'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+    await breathe();
+  }
 }
 
 /** Stores one validated push; returns the learner's version after it. */
@@ -250,7 +355,7 @@ function declaredSchemaVersion(body: unknown): number | null {
 }
 
 /** The POST /api/v1/sync/push handler (behind requireLearner and the push body limit). */
-export function pushHandler({ db, logger, now: clock, beforeCommit }: PushOptions) {
+export function pushHandler({ db, logger, now: clock, catalogue, beforeCommit }: PushOptions) {
   return async (c: Context<{ Variables: AuthVariables }>): Promise<Response> => {
     const now = clock();
     const body = await readJsonBody(c);
@@ -286,22 +391,38 @@ export function pushHandler({ db, logger, now: clock, beforeCommit }: PushOption
       );
     }
 
-    const { accepted, rejected } = checkEvents(events, clientId, now);
-    if (rejected.length > 0) {
+    // Validated a quarter of the batch at a time, yielding in between (the shape check of 100
+    // events is a few milliseconds of work).
+    const checked: CheckedBatch[] = [];
+    for (let i = 0; i < events.length; i += CHECK_CHUNK) {
+      checked.push(checkEvents(events.slice(i, i + CHECK_CHUNK), clientId, now, catalogue, i));
+      await breathe();
+    }
+    const seen = new Set<string>();
+    const accepted = checked
+      .flatMap((batch) => batch.accepted)
+      .filter(({ event }) => !seen.has(event.id) && seen.add(event.id));
+    const rejected = checked.flatMap((batch) => batch.rejected);
+    const refuse = (refused: RejectedEvent[]) => {
       const reply: InvalidEventsResponse = {
         error: 'invalid_events',
-        message: `${rejected.length} of ${events.length} events are invalid; nothing was stored`,
+        message: `${refused.length} of ${events.length} events are invalid; nothing was stored`,
         acked: [],
-        rejected,
+        rejected: refused,
       };
       return c.json(reply, 400, NO_STORE);
-    }
+    };
+    if (rejected.length > 0) return refuse(rejected);
 
     const userId = c.get('userId');
     let version: number;
     try {
       version = await storePush(db, { userId, clientId, accepted, now }, beforeCommit);
     } catch (error) {
+      if (error instanceof RowsFull) {
+        logger.info({ userId, refused: error.refused.length }, 'sync push: progress row full');
+        return refuse(error.refused);
+      }
       if (!(error instanceof ClientBoundToOtherUser)) throw error;
       return apiError(
         c,

@@ -1,6 +1,6 @@
 // Sync API (docs/sync-protocol.md): POST /api/v1/sync/push sends learner events, GET
 // /api/v1/sync/pull fetches merged progress changed since a cursor. Both need a session token.
-import { Hono, type Context, type Handler } from 'hono';
+import { Hono, type Context, type Handler, type MiddlewareHandler } from 'hono';
 import { MAX_PUSH_BYTES } from '../../shared/sync-protocol';
 import { apiBodyLimit, methodNotAllowed } from '../api-errors';
 import { refuseToken, requireLearner, type AuthVariables } from '../sessions/sessions';
@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { decodeRequestBody } from '../request-decoding';
 import { LearnerGoneError } from '../db/learner-sync';
 import { pullHandler } from './pull';
+import type { SyncCatalogue } from './lesson-index';
 import { pushHandler } from './push';
 
 /** What the sync routes need. */
@@ -16,9 +17,14 @@ export interface SyncRoutesOptions {
   db: Db;
   logger: Logger;
   now: () => number;
+  /** Which courses and lessons events may be about (see lesson-index.ts). */
+  catalogue: SyncCatalogue;
   /** Test hook: awaited inside each push transaction just before it commits, so a test can hold
    * a push open while other instances push and pull (test/pg/cursor-skip.test.ts). */
   beforeCommit?: () => Promise<void>;
+  /** The learner's push rate and daily event quota (src/server/limits/push-limits.ts); none
+   * when absent (tests of the sync routes alone). */
+  pushLimit?: MiddlewareHandler<SyncEnv>;
 }
 
 /** Where the app pushes events… */
@@ -44,7 +50,14 @@ const unlessLearnerGone =
   };
 
 /** Routes under /api/v1/sync, with full paths (mount at `/`). */
-export function syncRoutes({ db, logger, now, beforeCommit }: SyncRoutesOptions): Hono<SyncEnv> {
+export function syncRoutes({
+  db,
+  logger,
+  now,
+  catalogue,
+  beforeCommit,
+  pushLimit = (_c, next) => next(),
+}: SyncRoutesOptions): Hono<SyncEnv> {
   const routes = new Hono<SyncEnv>();
   const learner = requireLearner(db, now);
   const guarded = unlessLearnerGone(db, now);
@@ -54,7 +67,8 @@ export function syncRoutes({ db, logger, now, beforeCommit }: SyncRoutesOptions)
     learner,
     apiBodyLimit(MAX_PUSH_BYTES),
     decodeRequestBody(MAX_PUSH_BYTES),
-    guarded(pushHandler({ db, logger, now, beforeCommit })),
+    pushLimit,
+    guarded(pushHandler({ db, logger, now, catalogue, beforeCommit })),
   );
   routes.get(PULL_PATH, learner, guarded(pullHandler({ db })));
 

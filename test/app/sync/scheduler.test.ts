@@ -218,6 +218,31 @@ describe('sync loop with the real server', () => {
     expect((await readSyncState(device)).problem).toBeNull();
   });
 
+  it('after a 429 on push, waits at least Retry-After before trying again; the outbox keeps the events', async () => {
+    await harness.signedInLearner(device);
+    await completeLesson('kurs', 'l1', device);
+    const timers = manualTimers();
+    const outcomes: SyncOutcome[] = [];
+    const sync = harness.controller(device, {
+      outcomes,
+      timers,
+      random: () => 0.5,
+      now: () => 1_000_000,
+    });
+    // A 429 without Retry-After counts as a minute (api.ts); the backoff alone would be 1 s.
+    harness.failNext('/api/v1/sync/push', { kind: 'status', status: 429 });
+    await sync.syncNow();
+    expect(outcomes).toEqual([
+      { kind: 'failed', problem: 'server', retry: true, status: 429, retryAfterMs: 60_000 },
+    ]);
+    expect(await device.outbox.count()).toBe(2);
+    expect(timers.pending()).toEqual([60_000]);
+    expect(sync.status.value.nextRetryAt).toBe(1_060_000);
+    timers.fireNext();
+    await vi.waitFor(() => expect(outcomes).toHaveLength(2));
+    expect(outcomes[1]).toMatchObject({ kind: 'synced', pushed: 2 });
+  });
+
   it('never syncs without a session', async () => {
     await completeLesson('kurs', 'l1', device);
     const timers = manualTimers();

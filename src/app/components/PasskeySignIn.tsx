@@ -1,0 +1,55 @@
+// "Logg inn med passnøkkel" under the sign-in form, only where the browser has WebAuthn. The
+// browser asks which passkey; the sign-in then ends exactly as a password sign-in does (the
+// account screen switches to the signed-in view). Failures are one sentence under the button.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { passkeyErrorSentence } from '../i18n/passkey-errors';
+import { useI18n, useSync } from '../state/context';
+import { passkeysSupported } from '../sync/passkeys';
+
+export function PasskeySignIn() {
+  const { t } = useI18n();
+  const sync = useSync();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  // Decided after mounting, so the first render is the same with and without WebAuthn.
+  const [supported, setSupported] = useState(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    setSupported(passkeysSupported());
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  if (!supported) return null;
+
+  const signIn = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      await sync.signInWithPasskey();
+    } catch (caught) {
+      if (mounted.current) setError(passkeyErrorSentence(t, caught));
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  };
+
+  return (
+    <div class="passkey-sign-in">
+      <p class="actions">
+        <button
+          type="button"
+          class="button secondary"
+          aria-disabled={busy ? 'true' : undefined}
+          onClick={() => void signIn()}
+        >
+          {busy ? t('passkey.signingIn') : t('passkey.signIn')}
+        </button>
+      </p>
+      <p class="error" role="alert">
+        {error}
+      </p>
+    </div>
+  );
+}

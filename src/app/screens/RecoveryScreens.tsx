@@ -1,0 +1,292 @@
+// The screens of recovery by e-mail and address verification (one chunk, loaded on demand):
+// "Glemt passordet?" asks for a link; /konto/nytt-passord sets a new password with the link's
+// token; /konto/bekreft-epost confirms the address. The token rides in the URL fragment (never
+// sent to a server); each screen reads it once and removes it from the address bar and history.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import {
+  MIN_PASSWORD_LENGTH,
+  credentialFieldErrors,
+  loginSchema,
+} from '../../shared/sync-protocol';
+import { AccountField, PasswordField } from '../components/AccountFields';
+import { PageHeading } from '../components/PageHeading';
+import { PasswordStrength } from '../components/PasswordStrength';
+import { accountErrorTexts, credentialFieldSentence, type AccountErrorTexts } from '../i18n/errors';
+import { paths } from '../routes';
+import { useAppState, useI18n, useSync } from '../state/context';
+import { AccountError } from '../sync/controller';
+
+/** The token of a mail link (`#token=…`), or null. Removes the fragment from the address bar so
+ * the token does not stay in the history or get copied with the address. */
+function useLinkToken(): string | null {
+  const [token] = useState(() => {
+    const value = new URLSearchParams(location.hash.slice(1)).get('token');
+    return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+  });
+  useEffect(() => {
+    if (location.hash) history.replaceState(history.state, '', location.pathname);
+  }, []);
+  return token;
+}
+
+/** Whether the component is still shown (no state updates after it is gone). */
+function useMounted() {
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+  return mounted;
+}
+
+/** "Glemt passordet?": an address, then the same neutral sentence whatever the address. */
+export function ForgotPasswordScreen() {
+  const { t, lang } = useI18n();
+  const sync = useSync();
+  const { online } = useAppState();
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<AccountErrorTexts>({});
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const emailInput = useRef<HTMLInputElement>(null);
+  const done = useRef<HTMLParagraphElement>(null);
+  const mounted = useMounted();
+
+  useEffect(() => {
+    if (sent) done.current?.focus();
+  }, [sent]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const fields = credentialFieldErrors({ email, password: 'x' }, loginSchema);
+    if (fields.email) {
+      setErrors({ email: credentialFieldSentence(t, fields.email) });
+      emailInput.current?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await sync.requestPasswordReset(email.trim(), lang);
+      if (mounted.current) setSent(true);
+    } catch (error) {
+      if (!mounted.current) return;
+      const texts = accountErrorTexts(t, error, 'login');
+      setErrors(texts);
+      if (texts.email) emailInput.current?.focus();
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  };
+
+  return (
+    <div class="screen account-screen recovery-screen">
+      <PageHeading title={t('recovery.forgotTitle')} />
+      {!online.value && <p class="notice">{t('recovery.offline')}</p>}
+      <p class="account-notice" role="status" tabIndex={-1} ref={done}>
+        {sent ? t('recovery.sent') : ''}
+      </p>
+      {sent ? (
+        <p class="hint">{t('recovery.sentHint')}</p>
+      ) : (
+        <div class="account-form">
+          <p>{t('recovery.forgotIntro')}</p>
+          <form noValidate onSubmit={(event) => void submit(event)}>
+            <AccountField
+              type="email"
+              label={t('account.email')}
+              value={email}
+              onInput={setEmail}
+              autocomplete="email"
+              error={errors.email ?? null}
+              inputRef={emailInput}
+            />
+            <p class="error" role="alert">
+              {errors.form ?? ''}
+            </p>
+            <p class="actions">
+              <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
+                {busy ? t('recovery.sending') : t('recovery.send')}
+              </button>
+            </p>
+          </form>
+        </div>
+      )}
+      <p>
+        <a href={paths.account}>{t('recovery.backToLogin')}</a>
+      </p>
+    </div>
+  );
+}
+
+type ResetStep = 'form' | 'invalid' | 'done';
+
+/** /konto/nytt-passord: the new password twice; then signed in (every other session ended). */
+export function NewPasswordScreen() {
+  const { t } = useI18n();
+  const sync = useSync();
+  const { online } = useAppState();
+  const token = useLinkToken();
+  const id = useId();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<AccountErrorTexts & { repeat?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<ResetStep>(token ? 'form' : 'invalid');
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const repeatInput = useRef<HTMLInputElement>(null);
+  const outcome = useRef<HTMLParagraphElement>(null);
+  const mounted = useMounted();
+
+  useEffect(() => {
+    if (step !== 'form') outcome.current?.focus();
+  }, [step]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy || !token) return;
+    if ([...password].length < MIN_PASSWORD_LENGTH) {
+      setErrors({ password: credentialFieldSentence(t, 'password_too_short') });
+      passwordInput.current?.focus();
+      return;
+    }
+    if (password !== repeat) {
+      setErrors({ repeat: t('recovery.mismatch') });
+      repeatInput.current?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await sync.resetPassword(token, password);
+      if (mounted.current) setStep('done');
+    } catch (error) {
+      if (!mounted.current) return;
+      if (error instanceof AccountError && error.code === 'invalid_token') {
+        setStep('invalid');
+        return;
+      }
+      const texts = accountErrorTexts(t, error, 'register');
+      setErrors(texts);
+      if (texts.password) passwordInput.current?.focus();
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  };
+
+  return (
+    <div class="screen account-screen recovery-screen">
+      <PageHeading title={t('recovery.resetTitle')} />
+      {step === 'form' && !online.value && <p class="notice">{t('recovery.resetOffline')}</p>}
+      <p class="account-notice" role="status" tabIndex={-1} ref={outcome}>
+        {step === 'done'
+          ? t('recovery.done')
+          : step === 'invalid'
+            ? token
+              ? t('recovery.error.invalidToken')
+              : t('recovery.noToken')
+            : ''}
+      </p>
+      {step === 'form' && (
+        <form class="account-form" noValidate onSubmit={(event) => void submit(event)}>
+          <p>{t('recovery.resetIntro')}</p>
+          <PasswordField
+            label={t('recovery.newPassword')}
+            value={password}
+            onInput={setPassword}
+            autocomplete="new-password"
+            hint={t('account.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+            error={errors.password ?? null}
+            inputRef={passwordInput}
+            describedBy={`${id}-strength`}
+          />
+          <PasswordStrength password={password} id={`${id}-strength`} />
+          <PasswordField
+            label={t('recovery.repeatPassword')}
+            value={repeat}
+            onInput={setRepeat}
+            autocomplete="new-password"
+            error={errors.repeat ?? null}
+            inputRef={repeatInput}
+          />
+          <p class="error" role="alert">
+            {errors.form ?? ''}
+          </p>
+          <p class="actions">
+            <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
+              {busy ? t('recovery.saving') : t('recovery.save')}
+            </button>
+          </p>
+        </form>
+      )}
+      {step === 'invalid' && (
+        <p>
+          <a class="button" href={paths.forgotPassword}>
+            {t('recovery.askAgain')}
+          </a>
+        </p>
+      )}
+      {step === 'done' && (
+        <p>
+          <a href={paths.account}>{t('recovery.goToAccount')}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+type VerifyStep = 'working' | 'done' | 'invalid' | 'offline' | 'failed';
+
+/** /konto/bekreft-epost: confirms the address with the link's token as soon as it opens. */
+export function VerifyEmailScreen() {
+  const { t } = useI18n();
+  const sync = useSync();
+  const token = useLinkToken();
+  const [step, setStep] = useState<VerifyStep>(token ? 'working' : 'invalid');
+  const [attempt, setAttempt] = useState(0);
+  const mounted = useMounted();
+
+  useEffect(() => {
+    if (!token) return;
+    setStep('working');
+    sync.verifyEmail(token).then(
+      () => mounted.current && setStep('done'),
+      (error: unknown) => {
+        if (!mounted.current) return;
+        const code = error instanceof AccountError ? error.code : 'server';
+        setStep(code === 'invalid_token' ? 'invalid' : code === 'offline' ? 'offline' : 'failed');
+      },
+    );
+  }, [token, attempt, sync, mounted]);
+
+  const sentence: Record<VerifyStep, string> = {
+    working: t('verify.working'),
+    done: t('verify.done'),
+    invalid: t('verify.invalid'),
+    offline: t('verify.offline'),
+    failed: t('account.error.server'),
+  };
+  return (
+    <div class="screen account-screen recovery-screen">
+      <PageHeading title={t('verify.title')} />
+      <p class="account-notice" role="status">
+        {sentence[step]}
+      </p>
+      {(step === 'offline' || step === 'failed') && (
+        <p>
+          <button type="button" class="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('verify.retry')}
+          </button>
+        </p>
+      )}
+      {step !== 'working' && (
+        <p>
+          <a href={paths.account}>{t('recovery.goToAccount')}</a>
+        </p>
+      )}
+    </div>
+  );
+}

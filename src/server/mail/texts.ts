@@ -1,0 +1,116 @@
+// The text of the account mails in bokmål, nynorsk and English: plain text plus a simple HTML
+// version, each with the link. The link is the only thing that varies, and it is escaped.
+import type { MailMessage } from './mailer';
+
+/** The languages mails are written in (the app's languages). */
+export const MAIL_LANGUAGES = ['nb', 'nn', 'en'] as const;
+/** One of MAIL_LANGUAGES. */
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+/** Which mail: a password-reset link or an address-verification link. */
+export type MailKind = 'reset' | 'verify';
+
+interface Wording {
+  subject: string;
+  greeting: string;
+  body: string;
+  action: string;
+  footer: string;
+}
+
+const WORDING: Record<MailKind, Record<MailLanguage, Wording>> = {
+  reset: {
+    nb: {
+      subject: 'Nytt passord til Lommekurs',
+      greeting: 'Hei!',
+      body: 'Noen (forhåpentligvis du) ba om å lage et nytt passord til Lommekurs-kontoen din. Åpne lenken for å velge et nytt passord. Lenken virker i 30 minutter og kan brukes én gang.',
+      action: 'Velg nytt passord',
+      footer: 'Ba du ikke om dette? Da kan du se bort fra e-posten. Passordet ditt er ikke endret.',
+    },
+    nn: {
+      subject: 'Nytt passord til Lommekurs',
+      greeting: 'Hei!',
+      body: 'Nokon (forhåpentlegvis du) bad om å lage eit nytt passord til Lommekurs-kontoen din. Opna lenkja for å velje eit nytt passord. Lenkja verkar i 30 minutt og kan brukast éin gong.',
+      action: 'Vel nytt passord',
+      footer:
+        'Bad du ikkje om dette? Då kan du sjå bort frå e-posten. Passordet ditt er ikkje endra.',
+    },
+    en: {
+      subject: 'A new password for Lommekurs',
+      greeting: 'Hello,',
+      body: 'Someone (hopefully you) asked to set a new password for your Lommekurs account. Open the link to choose a new password. The link works for 30 minutes and can be used once.',
+      action: 'Choose a new password',
+      footer: 'Did not ask for this? Then ignore this email. Your password has not changed.',
+    },
+  },
+  verify: {
+    nb: {
+      subject: 'Bekreft e-postadressen din hos Lommekurs',
+      greeting: 'Hei!',
+      body: 'Åpne lenken for å bekrefte at dette er e-postadressen din. Da kan vi hjelpe deg inn igjen hvis du glemmer passordet. Lenken virker i 7 dager.',
+      action: 'Bekreft e-postadressen',
+      footer: 'Har du ikke laget en konto hos Lommekurs? Da kan du se bort fra e-posten.',
+    },
+    nn: {
+      subject: 'Stadfest e-postadressa di hos Lommekurs',
+      greeting: 'Hei!',
+      body: 'Opna lenkja for å stadfeste at dette er e-postadressa di. Då kan vi hjelpe deg inn att om du gløymer passordet. Lenkja verkar i 7 dagar.',
+      action: 'Stadfest e-postadressa',
+      footer: 'Har du ikkje laga ein konto hos Lommekurs? Då kan du sjå bort frå e-posten.',
+    },
+    en: {
+      subject: 'Confirm your email address at Lommekurs',
+      greeting: 'Hello,',
+      body: 'Open the link to confirm that this is your email address. Then we can help you back in if you forget your password. The link works for 7 days.',
+      action: 'Confirm the email address',
+      footer: 'Did not create a Lommekurs account? Then ignore this email.',
+    },
+  },
+};
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
+
+/** The mail of `kind` in `lang` to `to`, carrying `link`. */
+export function accountMail(
+  kind: MailKind,
+  lang: MailLanguage,
+  to: string,
+  link: string,
+): MailMessage {
+  const w = WORDING[kind][lang];
+  const text = `${w.greeting}\n\n${w.body}\n\n${w.action}:\n${link}\n\n${w.footer}\n\n– Lommekurs\n`;
+  const href = escapeHtml(link);
+  const html = `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(w.subject)}</title></head>
+<body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1b1b1b">
+<p>${escapeHtml(w.greeting)}</p>
+<p>${escapeHtml(w.body)}</p>
+<p><a href="${href}" style="display: inline-block; padding: 12px 20px; background: #1d4ed8; color: #ffffff; border-radius: 6px; text-decoration: none">${escapeHtml(w.action)}</a></p>
+<p style="font-size: 14px">${href}</p>
+<p style="font-size: 14px; color: #444">${escapeHtml(w.footer)}</p>
+<p>– Lommekurs</p>
+</body></html>
+`;
+  return { to, subject: w.subject, text, html };
+}
+
+/** The mail language from a request: the one asked for, else the first of Accept-Language the
+ * app speaks (`no`/`nb`/`nn`/`en`), else bokmål. */
+export function mailLanguage(
+  asked: string | undefined,
+  acceptLanguage: string | undefined,
+): MailLanguage {
+  if (asked && (MAIL_LANGUAGES as readonly string[]).includes(asked)) return asked as MailLanguage;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase();
+    const primary = tag.split('-')[0];
+    if (primary === 'nn') return 'nn';
+    if (primary === 'nb' || primary === 'no') return 'nb';
+    if (primary === 'en') return 'en';
+  }
+  return 'nb';
+}
