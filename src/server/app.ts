@@ -1,7 +1,7 @@
 // The HTTP application: the course API, the health check and the built app, behind security
 // headers, compression, a body limit and request logging. Pure wiring; no listening socket, so
 // tests drive it in process with `app.request()`.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { CompiledCourse } from '../content/types';
 import { apiBodyLimit, apiError, methodNotAllowed } from './api-errors';
@@ -59,6 +59,18 @@ export interface AppOptions {
   pushRules?: PushRules;
 }
 
+/** Every JSON reply of the API says it is a file to save, not a page to render (ASVS 14.4.2),
+ * unless the route named the file itself (the export). */
+function jsonAsAttachment(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const type = c.res.headers.get('Content-Type') ?? '';
+    if (type.includes('json') && !c.res.headers.has('Content-Disposition')) {
+      c.res.headers.set('Content-Disposition', 'attachment; filename="api.json"');
+    }
+  };
+}
+
 /** The Hono application serving the course API and the built app. */
 export function createApp({
   catalogue,
@@ -90,6 +102,7 @@ export function createApp({
   app.use('*', requestLog(logger));
   app.use('*', securityHeaders({ hsts }));
   app.use('*', closeWhenBodyUnread());
+  app.use('/api/*', jsonAsAttachment());
   app.use('/api/*', apiBodyLimit(API_BODY_LIMIT));
 
   app.route('/', courseRoutes({ courses: catalogue, files, compression, logger }));

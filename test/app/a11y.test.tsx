@@ -168,7 +168,7 @@ describe('accessibility of accounts and sync (axe)', () => {
       fireEvent.input(within(form).getByLabelText('E-postadresse'), { target: { value: 'x' } });
       fireEvent.input(within(form).getByLabelText(/^Passord/), { target: { value: 'kort' } });
       fireEvent.click(within(form).getByRole('button', { name: 'Opprett konto' }));
-      await within(form).findByText('Passordet må ha minst 10 tegn.');
+      await within(form).findByText('Passordet må ha minst 12 tegn.');
       expect(await violations()).toEqual([]);
 
       fireEvent.input(within(form).getByLabelText('E-postadresse'), { target: { value: EMAIL } });

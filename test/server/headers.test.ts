@@ -84,6 +84,28 @@ describe('security headers', () => {
   });
 });
 
+describe('API replies (ASVS 14.4.2)', () => {
+  it('carry Content-Disposition: attachment on every JSON reply, errors included', async () => {
+    for (const path of ['/api/v1/courses', '/api/v1/nothing-here', '/api/v1/openapi.json']) {
+      const res = await app.request(path);
+      expect(res.headers.get('Content-Type'), path).toMatch(/json/);
+      expect(res.headers.get('Content-Disposition'), path).toBe('attachment; filename="api.json"');
+    }
+  });
+  it('carry it on a 413 sent before the body was read', async () => {
+    const res = await app.request('/api/v1/sync/push', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(API_BODY_LIMIT + 1) },
+      body: 'x'.repeat(API_BODY_LIMIT + 1),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="api.json"');
+  });
+
+  // A reply's own Content-Disposition stays: the export's file name is checked in
+  // test/server/accounts.test.ts and account-export.test.ts.
+});
+
 describe('a missing build', () => {
   let empty: string;
   let unbuilt: Hono;

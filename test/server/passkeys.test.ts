@@ -10,6 +10,8 @@ import { CHALLENGE_LIFETIME_MS } from '../../src/server/auth/passkeys';
 import type { Database } from '../../src/server/db/database';
 import type { PasskeyInfo, PasskeyList } from '../../src/shared/passkey-protocol';
 import type { SessionResponse } from '../../src/shared/sync-protocol';
+import { smtpMailer } from '../../src/server/mail/mailer';
+import { startSmtpCatcher } from '../utils/smtp-catcher';
 import { SoftAuthenticator } from '../utils/soft-authenticator';
 import { openTestDatabase } from '../utils/test-database';
 import { accountTestApp, call, PASSWORD, register, rowsOfUser, T0 } from './account-support';
@@ -225,6 +227,27 @@ describe('adding a passkey (signed in)', () => {
     expect(signInOptions.rpId).toBe('lommekurs.example.no');
     const response = await signIn(app, real.assert(signInOptions));
     expect(response.status).toBe(200);
+  });
+
+  it('mails the learner when a passkey is added and when one is removed (ASVS 2.5.5)', async () => {
+    const catcher = await startSmtpCatcher();
+    try {
+      const { app } = accountTestApp(database, undefined, undefined, {
+        mailer: smtpMailer({ smtpUrl: catcher.url, from: 'noreply@lommekurs.test' }),
+      });
+      const { session, token, authenticator } = await learner(app);
+      const email = session.user.email;
+      const added = await addPasskey(app, token, authenticator);
+      const addedMail = await catcher.waitFor(email, { containing: 'Ny passnøkkel' });
+      expect(addedMail.subject).toBe('Ny passnøkkel på Lommekurs-kontoen din');
+      const since = catcher.mails.length;
+      const removal = await call(app, 'DELETE', `/api/v1/me/passkeys/${added.id}`, { token });
+      expect(removal.status).toBe(204);
+      const removedMail = await catcher.waitFor(email, { since, containing: 'fjernet' });
+      expect(removedMail.subject).toBe('En passnøkkel er fjernet fra Lommekurs-kontoen din');
+    } finally {
+      await catcher.close();
+    }
   });
 
   it('needs a session', async () => {

@@ -231,6 +231,36 @@ describe('forgot password', () => {
   });
 });
 
+describe('notices of changed credentials (ASVS 2.5.5)', () => {
+  it('mails the learner when the password is changed, in their language, with no link', async () => {
+    const { app } = recoveryApp();
+    const email = uniqueEmail('bytter');
+    const session = await register(app, email);
+    const since = catcher.mails.length;
+    const change = await call(app, 'POST', '/api/v1/me/password', {
+      token: session.token,
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+      headers: { 'Accept-Language': 'nn-NO,nn;q=0.9' },
+    });
+    expect(change.status).toBe(200);
+    const mail = await catcher.waitFor(email, { since, containing: 'Passordet ditt er endra' });
+    expect(mail.subject).toBe('Passordet ditt til Lommekurs er endra');
+    expect(mail.decoded).toContain('Gløymt passordet?');
+    expect(mail.decoded).not.toMatch(/https?:\/\//);
+  });
+
+  it('mails the learner when the password is set with a reset link', async () => {
+    const { app } = recoveryApp();
+    const email = uniqueEmail('nullstiller');
+    await register(app, email);
+    const token = await resetTokenFor(app, email);
+    const since = catcher.mails.length;
+    expect((await reset(app, token)).status).toBe(200);
+    const mail = await catcher.waitFor(email, { since, containing: 'Passordet ditt er endret' });
+    expect(mail.subject).toBe('Passordet ditt til Lommekurs er endret');
+  });
+});
+
 describe('the origin of links in mails', () => {
   /** The app without PUBLIC_URL, sending through the catcher. */
   function appWithoutPublicUrl() {

@@ -22,6 +22,7 @@ import {
   signInOptions,
   signInWithPasskey,
 } from './passkeys';
+import { notifyCredentialChange } from './notices';
 
 // A credential id as WebAuthn's JSON carries it: base64url, at most 1023 bytes.
 const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,1364}$/;
@@ -52,6 +53,7 @@ export function passkeyMeRoutes(deps: AccountDeps): Hono<{ Variables: AuthVariab
     const result = await addPasskey(deps, userId, rpOf(deps, c), body.value);
     if (result.ok) {
       logger.info({ userId }, 'passkey added');
+      notifyCredentialChange(deps, userId, 'passkey-added', c.req.header('Accept-Language'));
       return c.json(result.passkey, 201, NO_STORE);
     }
     switch (result.reason) {
@@ -84,6 +86,7 @@ export function passkeyMeRoutes(deps: AccountDeps): Hono<{ Variables: AuthVariab
       return apiError(c, 404, 'not_found', 'You have no passkey with this id');
     }
     logger.info({ userId }, 'passkey removed');
+    notifyCredentialChange(deps, userId, 'passkey-removed', c.req.header('Accept-Language'));
     return c.body(null, 204, NO_STORE);
   });
 

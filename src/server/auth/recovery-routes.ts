@@ -16,6 +16,7 @@ import { readJson } from '../json-body';
 import { mailLinkOrigin } from '../mail/link-origin';
 import { mailLanguage } from '../mail/texts';
 import type { AuthVariables } from '../sessions/sessions';
+import { notifyCredentialChange } from './notices';
 import { weakPasswordReply } from './password-policy';
 import { ACCOUNT_BODY_LIMIT, NO_STORE, sessionReply, type AccountDeps } from './deps';
 import {
@@ -81,6 +82,12 @@ export function recoveryRoutes(deps: AccountDeps): Hono<{ Variables: AuthVariabl
     }
     if (!result.ok) return weakPasswordReply(c, result.problem);
     logger.info({ userId: result.user.id }, 'password reset; every other session ended');
+    notifyCredentialChange(
+      deps,
+      result.user.id,
+      'password-changed',
+      c.req.header('Accept-Language'),
+    );
     return sessionReply(c, result.user, result.session, 200);
   });
 

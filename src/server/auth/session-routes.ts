@@ -12,6 +12,7 @@ import { readJson } from '../json-body';
 import { endSessionById, listSessions } from '../sessions/session-list';
 import { endSessionsOf, type AuthVariables } from '../sessions/sessions';
 import { ACCOUNT_BODY_LIMIT, NO_STORE, type AccountDeps } from './deps';
+import { notifyCredentialChange } from './notices';
 import { changePassword } from './password-change';
 import { weakPasswordReply } from './password-policy';
 import { findUserById } from './queries';
@@ -61,6 +62,7 @@ export function sessionRoutes(deps: AccountDeps): Hono<{ Variables: AuthVariable
     if (result.ok) {
       await guard.succeeded(limited.account);
       logger.info({ userId, ended: result.ended }, 'password changed');
+      notifyCredentialChange(deps, userId, 'password-changed', c.req.header('Accept-Language'));
       return c.json({ ended: result.ended } satisfies EndedSessions, 200, NO_STORE);
     }
     switch (result.reason) {

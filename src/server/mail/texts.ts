@@ -68,6 +68,68 @@ const WORDING: Record<MailKind, Record<MailLanguage, Wording>> = {
   },
 };
 
+/** A notice of a change to how the learner signs in: no link (nothing to click in a mail that
+ * may not be theirs), only what happened and what to do if it was not them. */
+export type NoticeKind = 'password-changed' | 'passkey-added' | 'passkey-removed';
+
+interface NoticeWording {
+  subject: string;
+  body: string;
+}
+
+const NOT_YOU: Record<MailLanguage, string> = {
+  nb: 'Var det ikke deg? Åpne Lommekurs, trykk «Glemt passordet?» under «Logg inn» og lag et nytt passord med en gang. Det logger ut alle enhetene dine.',
+  nn: 'Var det ikkje deg? Opna Lommekurs, trykk «Gløymt passordet?» under «Logg inn» og lag eit nytt passord med ein gong. Det loggar ut alle einingane dine.',
+  en: 'Was it not you? Open Lommekurs, choose "Forgot your password?" under "Sign in" and set a new password at once. That signs out all your devices.',
+};
+
+const NOTICES: Record<NoticeKind, Record<MailLanguage, NoticeWording>> = {
+  'password-changed': {
+    nb: {
+      subject: 'Passordet ditt til Lommekurs er endret',
+      body: 'Passordet ditt er endret. Andre enheter som var logget inn, er logget ut.',
+    },
+    nn: {
+      subject: 'Passordet ditt til Lommekurs er endra',
+      body: 'Passordet ditt er endra. Andre einingar som var logga inn, er logga ut.',
+    },
+    en: {
+      subject: 'Your Lommekurs password was changed',
+      body: 'Your password was changed. Other devices that were signed in have been signed out.',
+    },
+  },
+  'passkey-added': {
+    nb: {
+      subject: 'Ny passnøkkel på Lommekurs-kontoen din',
+      body: 'En ny passnøkkel er lagt til på kontoen din. Med den kan noen logge inn uten passord.',
+    },
+    nn: {
+      subject: 'Ny passnøkkel på Lommekurs-kontoen din',
+      body: 'Ein ny passnøkkel er lagd til på kontoen din. Med han kan nokon logge inn utan passord.',
+    },
+    en: {
+      subject: 'A new passkey on your Lommekurs account',
+      body: 'A new passkey was added to your account. With it, someone can sign in without a password.',
+    },
+  },
+  'passkey-removed': {
+    nb: {
+      subject: 'En passnøkkel er fjernet fra Lommekurs-kontoen din',
+      body: 'En passnøkkel er fjernet fra kontoen din. Den kan ikke lenger brukes til å logge inn.',
+    },
+    nn: {
+      subject: 'Ein passnøkkel er fjerna frå Lommekurs-kontoen din',
+      body: 'Ein passnøkkel er fjerna frå kontoen din. Han kan ikkje lenger brukast til å logge inn.',
+    },
+    en: {
+      subject: 'A passkey was removed from your Lommekurs account',
+      body: 'A passkey was removed from your account. It can no longer be used to sign in.',
+    },
+  },
+};
+
+const GREETING: Record<MailLanguage, string> = { nb: 'Hei!', nn: 'Hei!', en: 'Hello,' };
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
@@ -92,6 +154,21 @@ export function accountMail(
 <p><a href="${href}" style="display: inline-block; padding: 12px 20px; background: #1d4ed8; color: #ffffff; border-radius: 6px; text-decoration: none">${escapeHtml(w.action)}</a></p>
 <p style="font-size: 14px">${href}</p>
 <p style="font-size: 14px; color: #444">${escapeHtml(w.footer)}</p>
+<p>– Lommekurs</p>
+</body></html>
+`;
+  return { to, subject: w.subject, text, html };
+}
+
+/** The notice of `kind` in `lang` to `to`. */
+export function noticeMail(kind: NoticeKind, lang: MailLanguage, to: string): MailMessage {
+  const w = NOTICES[kind][lang];
+  const paragraphs = [GREETING[lang], w.body, NOT_YOU[lang]];
+  const text = `${paragraphs.join('\n\n')}\n\n– Lommekurs\n`;
+  const html = `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(w.subject)}</title></head>
+<body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1b1b1b">
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 <p>– Lommekurs</p>
 </body></html>
 `;
