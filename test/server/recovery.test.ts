@@ -428,6 +428,11 @@ describe('without SMTP_URL', () => {
       const token = /#token=([A-Za-z0-9_-]{43})/.exec(resetMail)![1];
       expect(JSON.stringify(lines)).not.toContain(token);
       expect((await reset(app, token)).status).toBe(200);
+      // The reset's notice ("your password was changed") is written after the reply: wait for it
+      // before the folder goes.
+      await expect
+        .poll(async () => (await readdir(dir)).filter((f) => f.endsWith('.eml')).length)
+        .toBe(3);
     } finally {
       await removeTemp(dataDir);
     }
