@@ -29,11 +29,36 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**'],
-    rules: forbid('**/app/**', '**/server/**', '**/content/**', '**/sw/**', 'node:*'),
+    rules: forbid(
+      '**/app/**',
+      '**/client-core/**',
+      '**/server/**',
+      '**/content/**',
+      '**/sw/**',
+      'node:*',
+    ),
   },
   { files: ['src/app/**'], rules: forbid('**/server/**', '**/content/**', 'node:*') },
-  { files: ['src/sw/**'], rules: forbid('**/server/**', '**/content/**', 'node:*') },
-  { files: ['src/server/**', 'src/content/**'], rules: forbid('**/app/**', '**/sw/**') },
+  // The worker-safe core (storage, outbox, sync engine, HTTP client, lock) and the service worker
+  // import no UI: no Preact, no signals, no router, nothing of the page (CONVENTIONS).
+  {
+    files: ['src/client-core/**', 'src/sw/**'],
+    rules: forbid(
+      '**/app/**',
+      '**/server/**',
+      '**/content/**',
+      'node:*',
+      'preact',
+      'preact/*',
+      'preact-iso',
+      '@preact/*',
+      'workbox-window',
+    ),
+  },
+  {
+    files: ['src/server/**', 'src/content/**'],
+    rules: forbid('**/app/**', '**/client-core/**', '**/sw/**'),
+  },
   // Accounts and sync meet only through sessions/ and db/ (CONVENTIONS: auth/ and sync/ stay apart).
   { files: ['src/server/auth/**'], rules: forbid('**/app/**', '**/sw/**', '**/sync/**') },
   { files: ['src/server/sync/**'], rules: forbid('**/app/**', '**/sw/**', '**/auth/**') },

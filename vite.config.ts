@@ -53,7 +53,7 @@ export default defineConfig({
         test: {
           name: 'app',
           environment: 'jsdom',
-          include: ['test/app/**/*.test.{ts,tsx}'],
+          include: ['test/app/**/*.test.{ts,tsx}', 'test/client-core/**/*.test.ts'],
           setupFiles: ['test/utils/setup-app.ts'],
           // IndexedDB in jsdom is slow, and `npm test` runs every project at once on two cores
           // (the sync model test among them): a generous limit, not a speed assertion.

@@ -3,11 +3,11 @@
 // for want of a network, it registers SYNC_TAG; the browser wakes this worker once it is online
 // again, even with every tab closed, and the worker runs the same sync the page runs (the same
 // engine over the same IndexedDB schema, inside the same Web Lock, so it never overlaps a tab's).
-import { LommekursDB } from '../app/db/db';
-import { createApi } from '../app/sync/api';
-import { SYNC_TAG } from '../app/sync/background';
-import { syncOnce } from '../app/sync/engine';
-import { originLock } from '../app/sync/scheduler';
+import { LommekursDB } from '../client-core/db/db';
+import { createApi } from '../client-core/sync/api';
+import { SYNC_TAG } from '../client-core/sync/background';
+import { syncOnce } from '../client-core/sync/engine';
+import { originLock } from '../client-core/sync/lock';
 
 declare const self: ServiceWorkerGlobalScope;
 

@@ -3,9 +3,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
-import { db } from '../../src/app/db/db';
-import { completeLesson } from '../../src/app/db/learner-actions';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { db } from '../../src/client-core/db/db';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
 import { downloadCourseForOffline } from '../../src/app/offline/downloads';
 import { catalogueEntryOf, ferjekurs, ferjekursV2, kontorNn, tryggEpost } from '../utils/bundles';
 import { stubStorage } from '../utils/browser';

@@ -5,8 +5,8 @@
 // the password and says when it is wrong.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../src/app/db/db';
-import { completeLesson } from '../../src/app/db/learner-actions';
+import { db } from '../../src/client-core/db/db';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
 import { dumpSyncTables } from '../utils/learners';
 import {
   EMAIL,

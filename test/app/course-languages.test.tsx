@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
+import { storeCourse } from '../../src/client-core/db/courses';
 import type { UiLanguage } from '../../src/app/i18n';
 import type { CatalogueEntry, CourseBundle } from '../../src/shared/course';
 import { catalogueEntryOf, kontorNn, tryggEpost } from '../utils/bundles';

@@ -3,16 +3,16 @@
 // course reads as not started while time and the reflection text stay.
 import { screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { resetCourseProgress } from '../../src/app/db/course-reset';
-import { storeCourse } from '../../src/app/db/courses';
-import { db } from '../../src/app/db/db';
+import { resetCourseProgress } from '../../src/client-core/db/course-reset';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { db } from '../../src/client-core/db/db';
 import {
   addTimeSpent,
   completeLesson,
   saveReflection,
   toggleChecklistItem,
-} from '../../src/app/db/learner-actions';
-import { getCourseProgress, getLessonProgress } from '../../src/app/db/progress';
+} from '../../src/client-core/db/learner-actions';
+import { getCourseProgress, getLessonProgress } from '../../src/client-core/db/progress';
 import { secondsSpent } from '../../src/shared/progress';
 import { tryggEpost } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';

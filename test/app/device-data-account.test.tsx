@@ -3,9 +3,9 @@
 // the learner's data here, and leaves the account and its progress on the server.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
-import { db } from '../../src/app/db/db';
-import { completeLesson } from '../../src/app/db/learner-actions';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { db } from '../../src/client-core/db/db';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
 import { tryggEpost } from '../utils/bundles';
 import { stubApi } from '../utils/app';
 import { EMAIL, registerKari, renderWithServer, setupSyncUiTests } from '../utils/sync-ui';

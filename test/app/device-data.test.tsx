@@ -4,14 +4,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { localIso } from '../../src/app/components/learner-export';
-import { storeCourse } from '../../src/app/db/courses';
-import { db } from '../../src/app/db/db';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { db } from '../../src/client-core/db/db';
 import {
   answerQuestion,
   completeLesson,
   saveReflection,
   toggleChecklistItem,
-} from '../../src/app/db/learner-actions';
+} from '../../src/client-core/db/learner-actions';
 import type { QuizLesson } from '../../src/shared/course';
 import { tryggEpost } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';

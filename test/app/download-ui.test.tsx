@@ -2,11 +2,11 @@
 // "Prøv igjen", "Last ned alt", deleting with a confirmation, and updates in place.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { getStoredCourse, storeCourse } from '../../src/app/db/courses';
-import { db } from '../../src/app/db/db';
-import { getDownload } from '../../src/app/db/downloads';
-import { completeLesson } from '../../src/app/db/learner-actions';
-import { getLessonProgress } from '../../src/app/db/progress';
+import { getStoredCourse, storeCourse } from '../../src/client-core/db/courses';
+import { db } from '../../src/client-core/db/db';
+import { getDownload } from '../../src/client-core/db/downloads';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
+import { getLessonProgress } from '../../src/client-core/db/progress';
 import { createI18n } from '../../src/app/i18n';
 import { downloadCourseForOffline } from '../../src/app/offline/downloads';
 import { mediaCacheName } from '../../src/shared/offline-caches';

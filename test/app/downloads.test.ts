@@ -2,12 +2,12 @@
 // Cache Storage and fake-indexeddb: what is stored when, what a failure leaves behind, what a
 // retry fetches again, and updates in place.
 import { describe, expect, it, vi } from 'vitest';
-import { getStoredCourse, getStoredLesson, storeCourse } from '../../src/app/db/courses';
-import { db } from '../../src/app/db/db';
-import { getDownload } from '../../src/app/db/downloads';
-import { completeLesson } from '../../src/app/db/learner-actions';
-import { getLessonProgress, summarise, getCourseProgress } from '../../src/app/db/progress';
-import { courseOverview } from '../../src/app/db/views';
+import { getStoredCourse, getStoredLesson, storeCourse } from '../../src/client-core/db/courses';
+import { db } from '../../src/client-core/db/db';
+import { getDownload } from '../../src/client-core/db/downloads';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
+import { getLessonProgress, summarise, getCourseProgress } from '../../src/client-core/db/progress';
+import { courseOverview } from '../../src/client-core/db/views';
 import { createI18n } from '../../src/app/i18n';
 import { downloadErrorSentence } from '../../src/app/i18n/errors';
 import {

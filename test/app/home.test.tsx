@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
-import { completeLesson, openLesson } from '../../src/app/db/learner-actions';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { completeLesson, openLesson } from '../../src/client-core/db/learner-actions';
 import { kontorNn, tryggEpost } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 

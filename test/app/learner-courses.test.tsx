@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { QuizLesson } from '../../src/shared/course';
 import { summaryFromCatalogue } from '../../src/app/components/learner-courses';
 import { searchCourses } from '../../src/app/components/course-search';
-import { storeCourse } from '../../src/app/db/courses';
+import { storeCourse } from '../../src/client-core/db/courses';
 import {
   addTimeSpent,
   answerQuestion,
   completeLesson,
   openLesson,
   toggleChecklistItem,
-} from '../../src/app/db/learner-actions';
+} from '../../src/client-core/db/learner-actions';
 import { emptyProgress } from '../../src/shared/progress';
 import { catalogueEntryOf, ferjekurs, kontorNn, tryggEpost } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';

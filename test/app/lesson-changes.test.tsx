@@ -3,9 +3,9 @@
 // Also the checklist's honest time: reading and the work it asks for, apart.
 import { screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
-import { db } from '../../src/app/db/db';
-import { completeLesson } from '../../src/app/db/learner-actions';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { db } from '../../src/client-core/db/db';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
 import type { CourseBundle } from '../../src/shared/course';
 import { tryggEpost } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';

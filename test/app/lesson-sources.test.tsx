@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
+import { storeCourse } from '../../src/client-core/db/courses';
 import type { UiLanguage } from '../../src/app/i18n';
 import type { CourseBundle, Lesson } from '../../src/shared/course';
 import { tryggEpost } from '../utils/bundles';

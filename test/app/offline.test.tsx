@@ -3,10 +3,10 @@
 // courses that are and are not available offline, and the automatic download of started courses.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { getStoredCourse, storeCourse } from '../../src/app/db/courses';
-import { getDownload } from '../../src/app/db/downloads';
-import { completeLesson } from '../../src/app/db/learner-actions';
-import { setDownloadSetting } from '../../src/app/db/settings';
+import { getStoredCourse, storeCourse } from '../../src/client-core/db/courses';
+import { getDownload } from '../../src/client-core/db/downloads';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
+import { setDownloadSetting } from '../../src/client-core/db/settings';
 import { downloadCourseForOffline } from '../../src/app/offline/downloads';
 import { CATALOGUE_CACHE } from '../../src/shared/offline-caches';
 import { mediaRequests, renderApp, setupAppTests, stubApi } from '../utils/app';

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
-import { getLessonProgress } from '../../src/app/db/progress';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { getLessonProgress } from '../../src/client-core/db/progress';
 import { tryggEpost } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 

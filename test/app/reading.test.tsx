@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
-import { recordPosition } from '../../src/app/db/learner-actions';
-import { getLessonProgress } from '../../src/app/db/progress';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { recordPosition } from '../../src/client-core/db/learner-actions';
+import { getLessonProgress } from '../../src/client-core/db/progress';
 import { kontorNn, tryggEpost } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
-import { db } from '../../src/app/db/db';
-import { getLessonProgress } from '../../src/app/db/progress';
-import { storeSession } from '../../src/app/db/sync-state';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { db } from '../../src/client-core/db/db';
+import { getLessonProgress } from '../../src/client-core/db/progress';
+import { storeSession } from '../../src/client-core/db/sync-state';
 import { tryggEpost } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 

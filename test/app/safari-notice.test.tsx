@@ -4,8 +4,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
-import { completeLesson } from '../../src/app/db/learner-actions';
-import { isSafariNoticeDismissed } from '../../src/app/db/safari-notice';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
+import { isSafariNoticeDismissed } from '../../src/client-core/db/safari-notice';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 import { stubStorage } from '../utils/browser';
 

@@ -3,7 +3,7 @@
 // the new worker controls it.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
+import { storeCourse } from '../../src/client-core/db/courses';
 import { startServiceWorker } from '../../src/app/offline/service-worker';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 import { tryggEpost } from '../utils/bundles';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { getDownloadSettings, getSetting, setSetting } from '../../src/app/db/settings';
+import { getDownloadSettings, getSetting, setSetting } from '../../src/client-core/db/settings';
 import { loadInitialLanguage } from '../../src/app/state/app-state';
 import { loadInitialTextSize } from '../../src/app/state/text-size';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';

@@ -2,9 +2,9 @@
 // every course on the device with its size, and deleting from there.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { getStoredCourse, storeCourse } from '../../src/app/db/courses';
-import { completeLesson } from '../../src/app/db/learner-actions';
-import { getLessonProgress } from '../../src/app/db/progress';
+import { getStoredCourse, storeCourse } from '../../src/client-core/db/courses';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
+import { getLessonProgress } from '../../src/client-core/db/progress';
 import { createI18n } from '../../src/app/i18n';
 import { downloadCourseForOffline } from '../../src/app/offline/downloads';
 import { mediaCacheName } from '../../src/shared/offline-caches';

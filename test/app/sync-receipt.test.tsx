@@ -4,8 +4,8 @@
 // server refused them, a sentence saying so; and, signed out, a way to sign in.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
-import { db } from '../../src/app/db/db';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { db } from '../../src/client-core/db/db';
 import { stubApi } from '../utils/app';
 import { tryggEpost } from '../utils/bundles';
 import type { ManualTimers } from '../utils/sync-harness';

@@ -6,8 +6,8 @@
 // through every problem.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/app/db/db';
-import { completeLesson } from '../../src/app/db/learner-actions';
+import { db } from '../../src/client-core/db/db';
+import { completeLesson } from '../../src/client-core/db/learner-actions';
 import { createI18n } from '../../src/app/i18n';
 import { startServiceWorker } from '../../src/app/offline/service-worker';
 import { stubApi } from '../utils/app';

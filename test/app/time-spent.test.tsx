@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { storeCourse } from '../../src/app/db/courses';
-import { getLessonProgress } from '../../src/app/db/progress';
+import { storeCourse } from '../../src/client-core/db/courses';
+import { getLessonProgress } from '../../src/client-core/db/progress';
 import { secondsSpent } from '../../src/shared/progress';
 import { kontorNn } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';

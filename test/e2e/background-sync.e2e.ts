@@ -4,7 +4,7 @@
 // DevTools protocol (ServiceWorker.dispatchSyncEvent), as the browser does when it is online again.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, CDPSession } from 'playwright-core';
-import { SYNC_TAG } from '../../src/app/sync/background';
+import { SYNC_TAG } from '../../src/client-core/sync/background';
 import { launchChromium } from './harness';
 import { heading1, openControlled, TestSession } from './session';
 import { downloadCourse, readDeviceSync, signUp, storedEvents } from './sync-helpers';

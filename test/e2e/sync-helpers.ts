@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Page, Request } from 'playwright-core';
 import { sqliteFileIn } from '../../src/server/db/database';
-import { SYNC_LOCK_NAME } from '../../src/app/sync/scheduler';
+import { SYNC_LOCK_NAME } from '../../src/client-core/sync/lock';
 import { heading1 } from './session';
 
 /** A password the account rules accept. */

@@ -1,6 +1,6 @@
 // Gives each test an empty database (fake-indexeddb) and a new client id.
-import { db } from '../../src/app/db/db';
-import { resetClientIdCache } from '../../src/app/db/client-id';
+import { db } from '../../src/client-core/db/db';
+import { resetClientIdCache } from '../../src/client-core/db/client-id';
 
 /** Delete and reopen the app database. */
 export async function freshDb(): Promise<void> {

@@ -6,15 +6,15 @@
 import { gunzipSync } from 'node:zlib';
 import { Dexie } from 'dexie';
 import type { Hono } from 'hono';
-import { LommekursDB } from '../../src/app/db/db';
-import { storeSession } from '../../src/app/db/sync-state';
-import { createApi, type SyncApi } from '../../src/app/sync/api';
+import { LommekursDB } from '../../src/client-core/db/db';
+import { storeSession } from '../../src/client-core/db/sync-state';
+import { createApi, type SyncApi } from '../../src/client-core/sync/api';
 import {
   createSyncController,
   type SyncController,
   type SyncControllerOptions,
 } from '../../src/app/sync/controller';
-import type { SyncOutcome } from '../../src/app/sync/engine';
+import type { SyncOutcome } from '../../src/client-core/sync/engine';
 import type { Timers } from '../../src/app/sync/scheduler';
 import { createApp } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';

@@ -3,7 +3,7 @@
 // sync harness's network, where faults are injected. Retries and the after-action debounce wait
 // on manual timers, so a test decides when they fire and the status line holds still to be read.
 import { afterEach, beforeEach } from 'vitest';
-import { db } from '../../src/app/db/db';
+import { db } from '../../src/client-core/db/db';
 import type { UiLanguage } from '../../src/app/i18n';
 import type { SyncControllerOptions } from '../../src/app/sync/controller';
 import { renderApp, setupAppTests } from './app';

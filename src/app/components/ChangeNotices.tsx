@@ -1,7 +1,7 @@
 // Tells a learner that lessons they completed have changed since: on the lesson itself (what
 // changed), and as a list on the course page and the home screen, until they open the lesson.
 import type { LessonChange } from '../../shared/course';
-import type { ChangedLesson } from '../db/change-notices';
+import type { ChangedLesson } from '../../client-core/db/change-notices';
 import { paths } from '../routes';
 import { useI18n } from '../state/context';
 import { DatedText } from './DatedText';

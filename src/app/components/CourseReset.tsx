@@ -4,8 +4,8 @@
 // synced as events, so the learner's other devices reset too (src/app/db/course-reset.ts).
 import { useState } from 'preact/hooks';
 import { isUntouched, type LessonProgress } from '../../shared/progress';
-import { resetCourseProgress } from '../db/course-reset';
-import type { StoredCourse } from '../db/db';
+import { resetCourseProgress } from '../../client-core/db/course-reset';
+import type { StoredCourse } from '../../client-core/db/db';
 import { useI18n } from '../state/context';
 import { ConfirmDialog } from './ConfirmDialog';
 

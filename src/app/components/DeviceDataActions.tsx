@@ -4,7 +4,7 @@
 // that discards what is not yet synced: the account and its copy on the server are untouched, and
 // the dialog says so (deleting the account is "Slett kontoen" in the account section).
 import { useState } from 'preact/hooks';
-import { readDeviceData } from '../db/learner-data';
+import { readDeviceData } from '../../client-core/db/learner-data';
 import { useI18n, useSync } from '../state/context';
 import { saveBlob } from './AccountDataActions';
 import { ConfirmDialog } from './ConfirmDialog';

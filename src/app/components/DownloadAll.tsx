@@ -3,7 +3,7 @@
 // with a sentence and "Prøv igjen", which carries on with what is still missing.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogueEntry } from '../../shared/course';
-import type { CourseOverview } from '../db/views';
+import type { CourseOverview } from '../../client-core/db/views';
 import { downloadErrorSentence } from '../i18n/errors';
 import { catalogueSize, downloadsFor } from '../offline/downloads';
 import { useAppState, useI18n } from '../state/context';

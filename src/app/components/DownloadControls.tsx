@@ -5,8 +5,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogueEntry } from '../../shared/course';
-import type { DownloadRow } from '../db/db';
-import type { CourseOverview } from '../db/views';
+import type { DownloadRow } from '../../client-core/db/db';
+import type { CourseOverview } from '../../client-core/db/views';
 import { downloadErrorSentence } from '../i18n/errors';
 import { catalogueSize, downloadsFor, hasUpdate } from '../offline/downloads';
 import { useAppState, useI18n } from '../state/context';

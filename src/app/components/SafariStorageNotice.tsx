@@ -2,7 +2,7 @@
 // it once, when it first matters — in a Safari tab, with progress no server holds — and what
 // keeps the work safe: the Home Screen, or an account. It can be dismissed, and the storage
 // screen keeps saying it (SafariStorageFacts).
-import { dismissSafariNotice } from '../db/safari-notice';
+import { dismissSafariNotice } from '../../client-core/db/safari-notice';
 import { paths } from '../routes';
 import { useI18n } from '../state/context';
 import {

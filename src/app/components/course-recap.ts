@@ -4,7 +4,7 @@
 import type { ChecklistItem } from '../../shared/course';
 import { isChecked, secondsSpent, type LessonProgress } from '../../shared/progress';
 import { quizResult } from '../../shared/quiz';
-import type { LessonOutline, StoredLesson } from '../db/db';
+import type { LessonOutline, StoredLesson } from '../../client-core/db/db';
 
 export interface CourseRecap {
   completed: number;

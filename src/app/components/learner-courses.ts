@@ -5,8 +5,8 @@
 // downloads the course, so signing in costs no downloads and a deleted course stays deleted.
 import type { CatalogueEntry } from '../../shared/course';
 import type { LessonProgress } from '../../shared/progress';
-import { summarise, type CourseSummary } from '../db/progress';
-import type { CourseOverview, ProgressWithoutBundle } from '../db/views';
+import { summarise, type CourseSummary } from '../../client-core/db/progress';
+import type { CourseOverview, ProgressWithoutBundle } from '../../client-core/db/views';
 import { paths } from '../routes';
 
 /** A course in one of the learner's lists. */

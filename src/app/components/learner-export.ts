@@ -4,8 +4,8 @@
 // Norwegian and do not follow the interface language, so a program reading the file always finds
 // the same keys. The export is the whole history: what a course reset hides is included, marked.
 import { currentProgress, secondsSpent, type LessonProgress } from '../../shared/progress';
-import type { LessonOutline, StoredCourse, StoredLesson } from '../db/db';
-import type { DeviceData } from '../db/learner-data';
+import type { LessonOutline, StoredCourse, StoredLesson } from '../../client-core/db/db';
+import type { DeviceData } from '../../client-core/db/learner-data';
 import type { I18n } from '../i18n';
 
 export const EXPORT_HTML_NAME = 'lommekurs-dataene-mine.html';

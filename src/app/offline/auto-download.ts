@@ -1,8 +1,8 @@
 // A course the learner starts while online is downloaded in full, so the rest of it works on the
 // ferry too. On by default; "only on Wi-Fi" applies where the browser reports the connection type.
 import { useEffect } from 'preact/hooks';
-import { getDownloadSettings } from '../db/settings';
-import type { CourseOverview } from '../db/views';
+import { getDownloadSettings } from '../../client-core/db/settings';
+import type { CourseOverview } from '../../client-core/db/views';
 import type { AppState } from '../state/app-state';
 import { browserOffline, connectionType, onWifi } from './network';
 

@@ -1,8 +1,8 @@
 // Getting a course onto the device so its pages can be shown: a course is always played from
 // IndexedDB, so opening one that is not stored yet fetches its bundle and stores it first. The full
 // download for offline use (bundle and every media file), and updates, are in downloads.ts.
-import { getStoredCourse, storeCourse } from '../db/courses';
-import type { StoredCourse } from '../db/db';
+import { getStoredCourse, storeCourse } from '../../client-core/db/courses';
+import type { StoredCourse } from '../../client-core/db/db';
 import { fetchCourseBundle } from './course-api';
 
 const inFlight = new Map<string, Promise<StoredCourse>>();

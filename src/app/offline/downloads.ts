@@ -20,8 +20,8 @@ import {
   type CourseBundle,
   type MediaFile,
 } from '../../shared/course';
-import { getStoredCourse } from '../db/courses';
-import type { StoredCourse } from '../db/db';
+import { getStoredCourse } from '../../client-core/db/courses';
+import type { StoredCourse } from '../../client-core/db/db';
 import {
   completeDownload,
   forgetDownload,
@@ -29,7 +29,7 @@ import {
   isAvailableOffline,
   noteDownloadStarted,
   type DownloadTarget,
-} from '../db/downloads';
+} from '../../client-core/db/downloads';
 import type { AppState } from '../state/app-state';
 import { CourseApiError, isCourseBundle } from './course-api';
 import { DownloadError, toDownloadError } from './download-error';

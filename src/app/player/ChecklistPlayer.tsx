@@ -7,7 +7,7 @@ import type { ChecklistLesson } from '../../shared/course';
 import { isChecked } from '../../shared/progress';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Html } from '../components/Html';
-import { completeChecklist, toggleChecklistItem } from '../db/learner-actions';
+import { completeChecklist, toggleChecklistItem } from '../../client-core/db/learner-actions';
 import { eventIds, useLearnerAction } from './use-learner-action';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';

@@ -11,7 +11,7 @@ import { roundedPercent } from '../../shared/percent';
 import type { LessonProgress } from '../../shared/progress';
 import { questionHistory, quizResult, scoreAnswer, type QuestionOutcome } from '../../shared/quiz';
 import { Html } from '../components/Html';
-import { answerQuestion, revealAnswer } from '../db/learner-actions';
+import { answerQuestion, revealAnswer } from '../../client-core/db/learner-actions';
 import type { Translate } from '../i18n';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ReadingLesson } from '../../shared/course';
 import { Html } from '../components/Html';
-import { completeLesson } from '../db/learner-actions';
+import { completeLesson } from '../../client-core/db/learner-actions';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';

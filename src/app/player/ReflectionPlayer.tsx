@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ReflectionLesson } from '../../shared/course';
 import { REFLECTION_MIN_CHARACTERS } from '../../shared/reflection';
 import { Html } from '../components/Html';
-import { saveReflection, submitReflection } from '../db/learner-actions';
+import { saveReflection, submitReflection } from '../../client-core/db/learner-actions';
 import { useI18n, useSync } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import { createReflectionDraft, type ReflectionDraft } from './reflection-draft';

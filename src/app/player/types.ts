@@ -1,7 +1,7 @@
 // What every lesson player gets from the lesson screen.
 import type { Lesson } from '../../shared/course';
 import type { LessonProgress } from '../../shared/progress';
-import type { LessonOutline } from '../db/db';
+import type { LessonOutline } from '../../client-core/db/db';
 
 /** Where the learner can go once the lesson is completed. */
 export interface Completion {

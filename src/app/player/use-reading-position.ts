@@ -3,7 +3,7 @@
 // to one per RECORD_EVERY_MS while scrolling, plus one when the lesson closes or the page hides.
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { recordPosition } from '../db/learner-actions';
+import { recordPosition } from '../../client-core/db/learner-actions';
 
 export const RECORD_EVERY_MS = 5_000;
 

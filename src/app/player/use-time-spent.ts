@@ -2,7 +2,7 @@
 // not beyond five minutes after the last touch, key or scroll (a phone left on the table). The
 // total is flushed with addTimeSpent every 30 s, when the page is hidden and when the lesson closes.
 import { useEffect } from 'preact/hooks';
-import { addTimeSpent } from '../db/learner-actions';
+import { addTimeSpent } from '../../client-core/db/learner-actions';
 
 export const FLUSH_INTERVAL_MS = 30_000;
 export const IDLE_AFTER_MS = 5 * 60_000;

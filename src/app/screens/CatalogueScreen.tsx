@@ -6,7 +6,7 @@
 // worker kept (no request is made), or else the courses stored on the device, and says so.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogueEntry } from '../../shared/course';
-import type { DownloadRow } from '../db/db';
+import type { DownloadRow } from '../../client-core/db/db';
 import { CourseCard, cardTitleId } from '../components/CourseCard';
 import { byLanguagePreference } from '../components/course-languages';
 import { searchCourses, searchWords } from '../components/course-search';
@@ -14,7 +14,7 @@ import { listedCourse } from '../components/learner-courses';
 import { DownloadAll, DownloadControls } from '../components/lazy-downloads';
 import { PageHeading } from '../components/PageHeading';
 import { PersistenceNote } from '../components/PersistenceNote';
-import type { CourseOverview, ProgressWithoutBundle } from '../db/views';
+import type { CourseOverview, ProgressWithoutBundle } from '../../client-core/db/views';
 import { errorSentence } from '../i18n/errors';
 import { isConnectionFailure } from '../state/app-state';
 import { useAppState, useI18n } from '../state/context';

@@ -18,7 +18,7 @@ import { LessonStateLabel, lessonState } from '../components/LessonStateLabel';
 import { MetaLine } from '../components/MetaLine';
 import { ProgressBar } from '../components/ProgressBar';
 import { TranslationLinks } from '../components/TranslationLinks';
-import type { CourseOverview } from '../db/views';
+import type { CourseOverview } from '../../client-core/db/views';
 import { errorSentence } from '../i18n/errors';
 import { paths } from '../routes';
 import { isConnectionFailure } from '../state/app-state';

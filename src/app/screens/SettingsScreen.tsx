@@ -12,7 +12,7 @@ import {
   getDownloadSettings,
   setDownloadSetting,
   type DownloadSettings,
-} from '../db/settings';
+} from '../../client-core/db/settings';
 import { AUTONYMS, UI_LANGUAGES, type MessageKey, type UiLanguage } from '../i18n';
 import { connectionType } from '../offline/network';
 import { paths } from '../routes';

@@ -7,7 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { PersistenceNote } from '../components/PersistenceNote';
 import { SafariStorageFacts } from '../components/SafariStorageNotice';
 import { DownloadControls } from '../components/lazy-downloads';
-import type { StoredItem } from '../db/views';
+import type { StoredItem } from '../../client-core/db/views';
 import { cachedMediaBytes } from '../offline/media-cache';
 import { checkPersistence, estimateStorage, type StorageFacts } from '../offline/persistence';
 import { useAppState, useI18n } from '../state/context';

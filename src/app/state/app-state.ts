@@ -5,8 +5,8 @@
 // browser's offers (a new app version, installation, persistent storage).
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { CatalogueEntry } from '../../shared/course';
-import { getSetting, setSetting } from '../db/settings';
-import type { StoredCourse } from '../db/db';
+import { getSetting, setSetting } from '../../client-core/db/settings';
+import type { StoredCourse } from '../../client-core/db/db';
 import { createI18n, detectLanguage, isUiLanguage, type I18n, type UiLanguage } from '../i18n';
 import { readCachedCatalogue } from '../offline/catalogue-cache';
 import { CourseApiError, fetchCatalogue } from '../offline/course-api';

@@ -13,7 +13,7 @@ import {
   storedCourseOverviews,
   type CourseOverview,
   type ProgressWithoutBundle,
-} from '../db/views';
+} from '../../client-core/db/views';
 
 type LiveState<T> = { key: string; value: T } | { key: string; error: unknown } | undefined;
 

@@ -3,7 +3,7 @@
 // data-text-size attribute on <html> that styles.css turns into a percentage (the CSP forbids
 // inline styles) — so every rem in the layout scales with it, as with the browser's own zoom.
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { getSetting, setSetting } from '../db/settings';
+import { getSetting, setSetting } from '../../client-core/db/settings';
 
 export const TEXT_SIZES = ['normal', 'large', 'largest'] as const;
 export type TextSize = (typeof TEXT_SIZES)[number];

@@ -2,7 +2,7 @@
 // when it is not on the device yet. Once stored it is always played from IndexedDB, online or not.
 // A course deleted while the screen shows it is not fetched again behind the learner's back.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CourseOverview } from '../db/views';
+import type { CourseOverview } from '../../client-core/db/views';
 import { CourseApiError } from '../offline/course-api';
 import { isConnectionFailure } from './app-state';
 import { useAppState } from './context';

@@ -2,8 +2,8 @@
 // the app runs in a Safari tab, and progress exists only on this device — there is no account,
 // or there is one but changes are still waiting to be synced.
 import { useState } from 'preact/hooks';
-import { listCourseIdsWithProgress } from '../db/progress';
-import { isSafariNoticeDismissed } from '../db/safari-notice';
+import { listCourseIdsWithProgress } from '../../client-core/db/progress';
+import { isSafariNoticeDismissed } from '../../client-core/db/safari-notice';
 import { browserFacts, isSafariTab } from '../offline/safari-tab';
 import { useSync } from './context';
 import { useLive } from './live';

@@ -8,9 +8,9 @@ import {
   type CredentialFieldErrors,
   type SessionResponse,
 } from '../../shared/sync-protocol';
-import type { LommekursDB } from '../db/db';
-import { getDeviceToken, setDeviceToken } from '../db/device-tokens';
-import { countPending } from '../db/outbox';
+import type { LommekursDB } from '../../client-core/db/db';
+import { getDeviceToken, setDeviceToken } from '../../client-core/db/device-tokens';
+import { countPending } from '../../client-core/db/outbox';
 import {
   forgetDeletedAccount,
   getSession,
@@ -18,9 +18,9 @@ import {
   removeLearnerData,
   storeSession,
   UnsyncedError,
-} from '../db/sync-state';
+} from '../../client-core/db/sync-state';
 import type { ForgotRequest } from '../../shared/recovery-protocol';
-import type { ApiResult, SyncApi } from './api';
+import type { ApiResult, SyncApi } from '../../client-core/sync/api';
 
 export { UnsyncedError };
 

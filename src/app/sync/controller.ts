@@ -5,23 +5,24 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import type { AccountInfo } from '../../shared/sync-protocol';
-import { db, type LommekursDB } from '../db/db';
-import { pendingAmong, summarizePending } from '../db/outbox';
+import { db, type LommekursDB } from '../../client-core/db/db';
+import { pendingAmong, summarizePending } from '../../client-core/db/outbox';
 import {
   clearRejected,
   readSyncState,
   rejectedAmong,
   type SyncProblem,
   type SyncState,
-} from '../db/sync-state';
+} from '../../client-core/db/sync-state';
 import { browserOffline } from '../offline/network';
 import * as account from './account';
-import { createApi, type ApiOptions } from './api';
+import { createApi, type ApiOptions } from '../../client-core/sync/api';
 import { passkeyActions, signInWithPasskey, type PasskeyActions } from './passkeys';
 import { sessionActions, type SessionActions } from './sessions';
-import { requestBackgroundSync } from './background';
-import { syncOnce, type SyncOutcome } from './engine';
-import { createScheduler, type LockRunner, type Timers } from './scheduler';
+import { requestBackgroundSync } from '../../client-core/sync/background';
+import { syncOnce, type SyncOutcome } from '../../client-core/sync/engine';
+import type { LockRunner } from '../../client-core/sync/lock';
+import { createScheduler, type Timers } from './scheduler';
 
 export { AccountError, UnsyncedError, type AccountErrorCode } from './account';
 export { PasskeyError, passkeysSupported, deviceName, type PasskeyErrorCode } from './passkeys';

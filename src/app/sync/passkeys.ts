@@ -11,9 +11,9 @@ import type {
   PasskeyInfo,
   PasskeySignInRequest,
 } from '../../shared/passkey-protocol';
-import { getSession, markSignedOut } from '../db/sync-state';
+import { getSession, markSignedOut } from '../../client-core/db/sync-state';
 import { AccountError, begin, type AccountDeps, type SignInOptions } from './account';
-import type { ApiResult } from './api';
+import type { ApiResult } from '../../client-core/sync/api';
 
 /** Why a passkey action failed, as a code the UI turns into a sentence. */
 export type PasskeyErrorCode =

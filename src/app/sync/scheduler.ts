@@ -5,18 +5,14 @@
 // after a run looked at the outbox is never left behind. Failures retry with exponential backoff
 // and full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
 import { signal, type ReadonlySignal } from '@preact/signals';
+import { originLock, type LockRunner } from '../../client-core/sync/lock';
 
-/** The Web Lock every tab of the origin takes around a sync. */
-export const SYNC_LOCK_NAME = 'lommekurs-sync';
 /** First retry within about 2 s, doubling, never more than 5 minutes apart. */
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_CAP_MS = 5 * 60_000;
 /** An action waits this long for the next one before a sync starts, so a quiz's answers travel
  * together. */
 export const ACTION_DEBOUNCE_MS = 2_000;
-
-/** Runs `work` while holding the origin's sync lock. */
-export type LockRunner = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** setTimeout and clearTimeout, injectable so tests can see and fire the scheduled delays. */
 export interface Timers {
@@ -28,30 +24,6 @@ const realTimers: Timers = {
   set: (callback, ms) => setTimeout(callback, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-const tails = new Map<string, Promise<unknown>>();
-
-/** A lock held by one caller at a time within this JavaScript realm. */
-function inProcessLock(name: string): LockRunner {
-  return <T>(work: () => Promise<T>) => {
-    const run = (tails.get(name) ?? Promise.resolve()).then(work);
-    tails.set(
-      name,
-      run.catch(() => undefined),
-    );
-    return run;
-  };
-}
-
-/** The origin-wide lock: navigator.locks where the browser has it, else an in-process mutex
- * (jsdom, very old browsers — where there is also no second tab to share the origin with). */
-export function originLock(name: string = SYNC_LOCK_NAME): LockRunner {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (locks && typeof locks.request === 'function') {
-    return <T>(work: () => Promise<T>) => locks.request(name, () => work()) as Promise<T>;
-  }
-  return inProcessLock(name);
-}
 
 /** The delay before retry number `attempt` (1, 2, …): uniformly random up to a ceiling that
  * doubles from BACKOFF_BASE_MS and stops at BACKOFF_CAP_MS. */

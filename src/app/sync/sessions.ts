@@ -7,9 +7,9 @@ import {
   credentialsSchema,
   type CredentialFieldCode,
 } from '../../shared/sync-protocol';
-import { getSession, markSignedOut } from '../db/sync-state';
+import { getSession, markSignedOut } from '../../client-core/db/sync-state';
 import { AccountError, type AccountDeps } from './account';
-import type { ApiResult } from './api';
+import type { ApiResult } from '../../client-core/sync/api';
 
 /** Session management for the signed-in learner on this device. */
 export interface SessionActions {

@@ -3,11 +3,11 @@
 // retry; the learner then keeps the progress without an account (nothing more is sent) or wipes it.
 // Real server in process, two devices.
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { readClientId } from '../../../src/app/db/client-id';
-import type { LommekursDB } from '../../../src/app/db/db';
-import { completeLesson } from '../../../src/app/db/learner-actions';
-import { readSyncState } from '../../../src/app/db/sync-state';
-import type { SyncOutcome } from '../../../src/app/sync/engine';
+import { readClientId } from '../../../src/client-core/db/client-id';
+import type { LommekursDB } from '../../../src/client-core/db/db';
+import { completeLesson } from '../../../src/client-core/db/learner-actions';
+import { readSyncState } from '../../../src/client-core/db/sync-state';
+import type { SyncOutcome } from '../../../src/client-core/sync/engine';
 import { createSyncHarness, manualTimers, type SyncHarness } from '../../utils/sync-harness';
 
 const EMAIL = 'slettet@example.test';

@@ -3,10 +3,14 @@
 // learner from the device and gives it a new client id; deleting the account does the same after
 // the server has erased it; failures arrive as typed errors the UI can translate.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getClientId, readClientId } from '../../../src/app/db/client-id';
-import type { LommekursDB, StoredCourse } from '../../../src/app/db/db';
-import { answerQuestion, completeLesson, openLesson } from '../../../src/app/db/learner-actions';
-import { getSession, readSyncState } from '../../../src/app/db/sync-state';
+import { getClientId, readClientId } from '../../../src/client-core/db/client-id';
+import type { LommekursDB, StoredCourse } from '../../../src/client-core/db/db';
+import {
+  answerQuestion,
+  completeLesson,
+  openLesson,
+} from '../../../src/client-core/db/learner-actions';
+import { getSession, readSyncState } from '../../../src/client-core/db/sync-state';
 import { AccountError, UnsyncedError, type SyncController } from '../../../src/app/sync/controller';
 import { quizLesson } from '../../utils/bundles';
 import { countSyncRows, dumpSyncTables } from '../../utils/learners';

@@ -2,8 +2,12 @@
 // device must keep its outbox, send again, and the second delivery must change nothing on the
 // server — the event log and the progress rows stay as one delivery left them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addTimeSpent, completeLesson, openLesson } from '../../../src/app/db/learner-actions';
-import { syncOnce, type SyncOutcome } from '../../../src/app/sync/engine';
+import {
+  addTimeSpent,
+  completeLesson,
+  openLesson,
+} from '../../../src/client-core/db/learner-actions';
+import { syncOnce, type SyncOutcome } from '../../../src/client-core/sync/engine';
 import { dumpSyncTables } from '../../utils/learners';
 import {
   createSyncHarness,

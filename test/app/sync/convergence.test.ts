@@ -13,7 +13,7 @@
 import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LommekursDB } from '../../../src/app/db/db';
+import { LommekursDB } from '../../../src/client-core/db/db';
 import {
   addTimeSpent,
   answerQuestion,
@@ -22,10 +22,10 @@ import {
   recordPosition,
   saveReflection,
   toggleChecklistItem,
-} from '../../../src/app/db/learner-actions';
-import { getSession, readSyncState, storeSession } from '../../../src/app/db/sync-state';
-import { createApi, type SyncApi } from '../../../src/app/sync/api';
-import { syncOnce, type SyncOutcome } from '../../../src/app/sync/engine';
+} from '../../../src/client-core/db/learner-actions';
+import { getSession, readSyncState, storeSession } from '../../../src/client-core/db/sync-state';
+import { createApi, type SyncApi } from '../../../src/client-core/sync/api';
+import { syncOnce, type SyncOutcome } from '../../../src/client-core/sync/engine';
 import { quizLesson } from '../../utils/bundles';
 import type { LearnerEvent } from '../../../src/shared/events';
 import {

@@ -4,13 +4,17 @@
 // cannot be applied, Dexie.currentTransaction.abort(), or a table hook that throws on a later row.
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyPulledPage, SessionChangedError } from '../../../src/app/db/apply-pull';
-import { readClientId } from '../../../src/app/db/client-id';
-import type { LommekursDB } from '../../../src/app/db/db';
-import { completeLesson, toggleChecklistItem } from '../../../src/app/db/learner-actions';
-import { acknowledge, reject } from '../../../src/app/db/outbox';
-import { readSyncState, removeLearnerData, setCursor } from '../../../src/app/db/sync-state';
-import { syncOnce } from '../../../src/app/sync/engine';
+import { applyPulledPage, SessionChangedError } from '../../../src/client-core/db/apply-pull';
+import { readClientId } from '../../../src/client-core/db/client-id';
+import type { LommekursDB } from '../../../src/client-core/db/db';
+import { completeLesson, toggleChecklistItem } from '../../../src/client-core/db/learner-actions';
+import { acknowledge, reject } from '../../../src/client-core/db/outbox';
+import {
+  readSyncState,
+  removeLearnerData,
+  setCursor,
+} from '../../../src/client-core/db/sync-state';
+import { syncOnce } from '../../../src/client-core/sync/engine';
 import { emptyProgress, type LessonProgress } from '../../../src/shared/progress';
 import type { PulledRow } from '../../../src/shared/sync-protocol';
 import { createSyncHarness, type SyncHarness } from '../../utils/sync-harness';

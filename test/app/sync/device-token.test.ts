@@ -2,8 +2,8 @@
 // keeps the token the server hands out, per email; the next login sends it and keeps the new
 // one. Against the real server (test/utils/sync-harness.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LommekursDB } from '../../../src/app/db/db';
-import { getDeviceToken } from '../../../src/app/db/device-tokens';
+import type { LommekursDB } from '../../../src/client-core/db/db';
+import { getDeviceToken } from '../../../src/client-core/db/device-tokens';
 import type { SyncController } from '../../../src/app/sync/controller';
 import { createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
 

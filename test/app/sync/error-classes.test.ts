@@ -3,17 +3,17 @@
 // events, tells the learner, and pushes the rest in the same sync; 401 keeps the outbox and asks
 // the learner to sign in; 426 keeps the outbox and asks for an update; 413 halves the batch.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readClientId } from '../../../src/app/db/client-id';
-import type { LommekursDB } from '../../../src/app/db/db';
+import { readClientId } from '../../../src/client-core/db/client-id';
+import type { LommekursDB } from '../../../src/client-core/db/db';
 import {
   completeLesson,
   submitReflection,
   toggleChecklistItem,
-} from '../../../src/app/db/learner-actions';
-import { recordAction } from '../../../src/app/db/record';
-import { getSession, readSyncState, storeSession } from '../../../src/app/db/sync-state';
-import { createApi } from '../../../src/app/sync/api';
-import { syncOnce, type SyncOutcome } from '../../../src/app/sync/engine';
+} from '../../../src/client-core/db/learner-actions';
+import { recordAction } from '../../../src/client-core/db/record';
+import { getSession, readSyncState, storeSession } from '../../../src/client-core/db/sync-state';
+import { createApi } from '../../../src/client-core/sync/api';
+import { syncOnce, type SyncOutcome } from '../../../src/client-core/sync/engine';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from '../../../src/app/sync/scheduler';
 import { createSession } from '../../../src/server/sessions/sessions';
 import { MAX_CLOCK_LEAD_MS } from '../../../src/shared/sync-protocol';

@@ -3,15 +3,15 @@
 // accepted (not taken for duplicates of the old client's), and nothing is counted twice.
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readClientId } from '../../../src/app/db/client-id';
+import { readClientId } from '../../../src/client-core/db/client-id';
 import {
   addTimeSpent,
   answerQuestion,
   completeLesson,
   openLesson,
-} from '../../../src/app/db/learner-actions';
-import { getLessonProgress } from '../../../src/app/db/progress';
-import { readSyncState } from '../../../src/app/db/sync-state';
+} from '../../../src/client-core/db/learner-actions';
+import { getLessonProgress } from '../../../src/client-core/db/progress';
+import { readSyncState } from '../../../src/client-core/db/sync-state';
 import { quizLesson } from '../../utils/bundles';
 import { secondsSpent } from '../../../src/shared/progress';
 import { dumpSyncTables } from '../../utils/learners';

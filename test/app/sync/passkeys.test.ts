@@ -3,8 +3,8 @@
 // none), a cancelled dialog, a passkey already on the account. The ceremonies themselves run in
 // Chromium with a virtual authenticator (test/e2e/passkey.e2e.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LommekursDB } from '../../../src/app/db/db';
-import { getSession } from '../../../src/app/db/sync-state';
+import type { LommekursDB } from '../../../src/client-core/db/db';
+import { getSession } from '../../../src/client-core/db/sync-state';
 import { createI18n } from '../../../src/app/i18n';
 import { passkeyErrorSentence } from '../../../src/app/i18n/passkey-errors';
 import type { SyncController } from '../../../src/app/sync/controller';

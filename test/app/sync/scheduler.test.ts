@@ -3,14 +3,14 @@
 // never left behind; and the triggers — start, a growing outbox (debounced), `online`,
 // `visibilitychange`, "sync now" — each start a sync, never without a session.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LommekursDB } from '../../../src/app/db/db';
-import { completeLesson, toggleChecklistItem } from '../../../src/app/db/learner-actions';
-import { readSyncState } from '../../../src/app/db/sync-state';
-import type { SyncOutcome } from '../../../src/app/sync/engine';
+import type { LommekursDB } from '../../../src/client-core/db/db';
+import { completeLesson, toggleChecklistItem } from '../../../src/client-core/db/learner-actions';
+import { readSyncState } from '../../../src/client-core/db/sync-state';
+import type { SyncOutcome } from '../../../src/client-core/sync/engine';
+import { originLock } from '../../../src/client-core/sync/lock';
 import {
   ACTION_DEBOUNCE_MS,
   createScheduler,
-  originLock,
   type RunResult,
 } from '../../../src/app/sync/scheduler';
 import { countSyncRows } from '../../utils/learners';

@@ -5,14 +5,18 @@
 // Loops run here, inside the page, so no DevTools round trip is counted in a figure.
 import type { EventDraft, LearnerEvent } from '../../../src/shared/events';
 import { SYNC_SCHEMA_VERSION } from '../../../src/shared/sync-protocol';
-import { readClientId } from '../../../src/app/db/client-id';
-import { db } from '../../../src/app/db/db';
-import { completeLesson, openLesson, recordPosition } from '../../../src/app/db/learner-actions';
-import { peekOutbox } from '../../../src/app/db/outbox';
-import { recordAction } from '../../../src/app/db/record';
-import { getSession, storeSession } from '../../../src/app/db/sync-state';
-import { createApi } from '../../../src/app/sync/api';
-import { syncOnce } from '../../../src/app/sync/engine';
+import { readClientId } from '../../../src/client-core/db/client-id';
+import { db } from '../../../src/client-core/db/db';
+import {
+  completeLesson,
+  openLesson,
+  recordPosition,
+} from '../../../src/client-core/db/learner-actions';
+import { peekOutbox } from '../../../src/client-core/db/outbox';
+import { recordAction } from '../../../src/client-core/db/record';
+import { getSession, storeSession } from '../../../src/client-core/db/sync-state';
+import { createApi } from '../../../src/client-core/sync/api';
+import { syncOnce } from '../../../src/client-core/sync/engine';
 
 const RAW_DB = 'bench-raw';
 const api = createApi({});

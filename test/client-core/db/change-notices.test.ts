@@ -2,10 +2,10 @@
 // or after the day it was completed (Oslo time) has a notice until the change is seen; opening the
 // lesson records it as seen, once, in the same transaction as the opening.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { changedLessons, unseenChange } from '../../../src/app/db/change-notices';
-import { openLesson } from '../../../src/app/db/learner-actions';
-import { getLessonProgress } from '../../../src/app/db/progress';
-import { db } from '../../../src/app/db/db';
+import { changedLessons, unseenChange } from '../../../src/client-core/db/change-notices';
+import { openLesson } from '../../../src/client-core/db/learner-actions';
+import { getLessonProgress } from '../../../src/client-core/db/progress';
+import { db } from '../../../src/client-core/db/db';
 import { newestChange, type LessonChange } from '../../../src/shared/course';
 import { emptyProgress, type LessonProgress } from '../../../src/shared/progress';
 import { freshDb } from '../../utils/fresh-db';

@@ -1,11 +1,15 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, LommekursDB, db } from '../../../src/app/db/db';
-import { getClientId, resetClientIdCache } from '../../../src/app/db/client-id';
-import { storeCourse, getStoredLesson, removeStoredCourse } from '../../../src/app/db/courses';
-import { completeLesson } from '../../../src/app/db/learner-actions';
-import { getLessonProgress } from '../../../src/app/db/progress';
-import { isAvailableOffline } from '../../../src/app/db/downloads';
+import { DB_NAME, LommekursDB, db } from '../../../src/client-core/db/db';
+import { getClientId, resetClientIdCache } from '../../../src/client-core/db/client-id';
+import {
+  storeCourse,
+  getStoredLesson,
+  removeStoredCourse,
+} from '../../../src/client-core/db/courses';
+import { completeLesson } from '../../../src/client-core/db/learner-actions';
+import { getLessonProgress } from '../../../src/client-core/db/progress';
+import { isAvailableOffline } from '../../../src/client-core/db/downloads';
 import { emptyProgress } from '../../../src/shared/progress';
 import { UUID_V7 } from '../../../src/shared/uuid';
 import { tryggEpost } from '../../utils/bundles';

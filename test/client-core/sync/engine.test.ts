@@ -4,22 +4,22 @@
 // them), and two devices of one learner converge.
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyPulledPage } from '../../../src/app/db/apply-pull';
-import type { LommekursDB } from '../../../src/app/db/db';
+import { applyPulledPage } from '../../../src/client-core/db/apply-pull';
+import type { LommekursDB } from '../../../src/client-core/db/db';
 import {
   completeLesson,
   openLesson,
   recordPosition,
   submitReflection,
   toggleChecklistItem,
-} from '../../../src/app/db/learner-actions';
-import { readClientId } from '../../../src/app/db/client-id';
-import { peekOutbox } from '../../../src/app/db/outbox';
-import { getLessonProgress } from '../../../src/app/db/progress';
-import { recordAction } from '../../../src/app/db/record';
-import { readSyncState, storeSession } from '../../../src/app/db/sync-state';
-import { createApi } from '../../../src/app/sync/api';
-import { syncOnce } from '../../../src/app/sync/engine';
+} from '../../../src/client-core/db/learner-actions';
+import { readClientId } from '../../../src/client-core/db/client-id';
+import { peekOutbox } from '../../../src/client-core/db/outbox';
+import { getLessonProgress } from '../../../src/client-core/db/progress';
+import { recordAction } from '../../../src/client-core/db/record';
+import { readSyncState, storeSession } from '../../../src/client-core/db/sync-state';
+import { createApi } from '../../../src/client-core/sync/api';
+import { syncOnce } from '../../../src/client-core/sync/engine';
 import { emptyProgress } from '../../../src/shared/progress';
 import {
   MAX_PUSH_BYTES,

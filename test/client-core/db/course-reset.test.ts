@@ -1,11 +1,11 @@
 // Resetting a course on the device: one `lesson.reset` per lesson, written in ONE transaction
 // (all lessons or none), and read back through `currentProgress` everywhere.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetCourseProgress } from '../../../src/app/db/course-reset';
-import { db } from '../../../src/app/db/db';
-import { completeLesson, openLesson } from '../../../src/app/db/learner-actions';
-import { getCourseProgress, getLessonProgress } from '../../../src/app/db/progress';
-import { recordLessonsAction } from '../../../src/app/db/record';
+import { resetCourseProgress } from '../../../src/client-core/db/course-reset';
+import { db } from '../../../src/client-core/db/db';
+import { completeLesson, openLesson } from '../../../src/client-core/db/learner-actions';
+import { getCourseProgress, getLessonProgress } from '../../../src/client-core/db/progress';
+import { recordLessonsAction } from '../../../src/client-core/db/record';
 import { freshDb } from '../../utils/fresh-db';
 
 beforeEach(freshDb);

@@ -1,6 +1,6 @@
 // A course's summary as every screen shows it: completed lessons and a rounded percentage.
 import { describe, expect, it } from 'vitest';
-import { summarise } from '../../../src/app/db/progress';
+import { summarise } from '../../../src/client-core/db/progress';
 import type { LessonProgress } from '../../../src/shared/progress';
 
 const outline = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `l${i + 1}` }));

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../src/app/db/db';
-import { getClientId } from '../../../src/app/db/client-id';
-import { recordAction } from '../../../src/app/db/record';
+import { db } from '../../../src/client-core/db/db';
+import { getClientId } from '../../../src/client-core/db/client-id';
+import { recordAction } from '../../../src/client-core/db/record';
 import {
   addTimeSpent,
   answerQuestion,
@@ -11,8 +11,8 @@ import {
   saveReflection,
   submitReflection,
   toggleChecklistItem,
-} from '../../../src/app/db/learner-actions';
-import { getLessonProgress } from '../../../src/app/db/progress';
+} from '../../../src/client-core/db/learner-actions';
+import { getLessonProgress } from '../../../src/client-core/db/progress';
 import { scoreAnswer } from '../../../src/shared/quiz';
 import { learnerEventSchema } from '../../../src/shared/events';
 import type { QuizLesson } from '../../../src/shared/course';

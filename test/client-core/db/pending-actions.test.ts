@@ -3,16 +3,16 @@
 // nothing; one checklist item is one action however often it was toggled; a completion that comes
 // with work in the same lesson is part of it; a course reset is one action.
 import { describe, expect, it } from 'vitest';
-import { db } from '../../../src/app/db/db';
-import { summarizePending } from '../../../src/app/db/outbox';
-import { countLearnerActions } from '../../../src/app/db/pending-actions';
+import { db } from '../../../src/client-core/db/db';
+import { summarizePending } from '../../../src/client-core/db/outbox';
+import { countLearnerActions } from '../../../src/client-core/db/pending-actions';
 import {
   addTimeSpent,
   completeLesson,
   openLesson,
   recordPosition,
   toggleChecklistItem,
-} from '../../../src/app/db/learner-actions';
+} from '../../../src/client-core/db/learner-actions';
 import type { LearnerEvent } from '../../../src/shared/events';
 import { makeEvent } from '../../utils/learners';
 import { freshDb } from '../../utils/fresh-db';
