@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { getDownloadSettings, getSetting, setSetting } from '../../src/client-core/db/settings';
-import { loadInitialLanguage } from '../../src/app/state/app-state';
+import { loadInitialLanguage } from '../../src/app/state/language';
 import { loadInitialTextSize } from '../../src/app/state/text-size';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 import { stubConnection } from '../utils/browser';

@@ -3,15 +3,15 @@
 // the live queries in ./live.ts. What lives here is what has no home in the database: the
 // interface language, the fetched catalogue, whether the network seems reachable, and the
 // browser's offers (a new app version, installation, persistent storage).
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { CatalogueEntry } from '../../shared/course';
-import { getSetting, setSetting } from '../../client-core/db/settings';
 import type { StoredCourse } from '../../client-core/db/db';
-import { createI18n, detectLanguage, isUiLanguage, type I18n, type UiLanguage } from '../i18n';
+import type { I18n, UiLanguage } from '../i18n';
 import { readCachedCatalogue } from '../offline/catalogue-cache';
 import { CourseApiError, fetchCatalogue } from '../offline/course-api';
 import { fetchAndStoreCourse } from '../offline/course-store';
 import { browserOffline } from '../offline/network';
+import { createLanguageStore } from './language';
 import { createTextSizeStore, type TextSize, type TextSizeStore } from './text-size';
 
 export type CatalogueState =
@@ -87,35 +87,15 @@ export interface AppStateOptions {
 /** The catalogue is fetched again when older than this. */
 const CATALOGUE_MAX_AGE_MS = 10 * 60_000;
 
-const setDocumentLanguage = (lang: UiLanguage) => {
-  if (typeof document !== 'undefined') document.documentElement.lang = lang;
-};
-
-/** The stored language choice, else the browser's preference. Never throws. */
-export async function loadInitialLanguage(): Promise<UiLanguage> {
-  const fallback = detectLanguage(
-    typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
-  );
-  try {
-    const stored = await getSetting<unknown>('language', null);
-    return isUiLanguage(stored) ? stored : fallback;
-  } catch {
-    // IndexedDB can be unavailable (some private modes): fall back rather than show nothing.
-    return fallback;
-  }
-}
-
 /** Whether a failure means the server could not be reached. */
 export const isConnectionFailure = (error: unknown): boolean =>
   error instanceof CourseApiError && (error.kind === 'network' || error.kind === 'timeout');
 
 /** Make the app's state. */
 export function createAppState(options: AppStateOptions = {}): AppState {
-  const language = signal<UiLanguage>(options.language ?? 'nb');
-  const i18n = computed(() => createI18n(language.value));
+  const { language, i18n, setLanguage } = createLanguageStore(options.language);
   const catalogue = signal<CatalogueState>({ status: 'idle' });
   const online = signal(!browserOffline());
-  setDocumentLanguage(language.value);
 
   const noteFailure = (error: unknown) => {
     if (isConnectionFailure(error)) online.value = false;
@@ -143,11 +123,7 @@ export function createAppState(options: AppStateOptions = {}): AppState {
     persistence: signal<PersistenceState>({ persisted: null, answer: null }),
     textSize: createTextSizeStore(options.textSize),
 
-    async setLanguage(lang) {
-      language.value = lang;
-      setDocumentLanguage(lang);
-      await setSetting('language', lang);
-    },
+    setLanguage,
 
     loadCatalogue({ force = false } = {}) {
       const current = catalogue.value;
