@@ -1,5 +1,4 @@
-// Transactions that survive contention: PostgreSQL (and CockroachDB, YugabyteDB) may abort a
-// transaction with a serialization failure or a deadlock, and SQLite may report the database
+// Transactions that survive contention: PostgreSQL may abort a transaction with a serialization failure or a deadlock, and SQLite may report the database
 // busy when another process holds the write lock. Both mean "try again"; nothing was committed.
 import type { Transaction } from 'kysely';
 import type { Db, Schema } from './schema';
