@@ -2,11 +2,10 @@
 // before the network came back — and the service worker, woken by the browser's sync event with
 // no app tab open, delivers the events by itself. The sync event is dispatched through the
 // DevTools protocol (ServiceWorker.dispatchSyncEvent), as the browser does when it is online again.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, CDPSession } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CDPSession } from 'playwright-core';
 import { SYNC_TAG } from '../../src/client-core/sync/background';
-import { launchChromium } from './harness';
-import { heading1, openControlled, TestSession } from './session';
+import { browserSession, heading1, openControlled } from './session';
 import { downloadCourse, readDeviceSync, signUp, storedEvents } from './sync-helpers';
 import { startSyncProxy } from './sync-proxy';
 
@@ -14,14 +13,7 @@ const COURSE = { id: 'eksempel-trygg-epost', title: 'Trygg e-post for små bedri
 const READING = 'Slik kjenner du igjen en falsk e-post';
 const EMAIL = 'bakgrunn@example.no';
 
-let browser: Browser;
-const session = new TestSession(() => browser);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(() => session.closeAll());
-afterAll(() => browser?.close());
+const { session } = browserSession();
 
 /** The id of the service-worker registration whose scope starts with `origin`. */
 async function registrationIdOf(cdp: CDPSession, origin: string): Promise<string> {

@@ -3,24 +3,17 @@
 // version; once the app has taken the update, the home screen, the course page and the lesson tell
 // the learner what changed — also with the server stopped — the completion is kept, and opening
 // the lesson ends the notice. axe-core scans every screen with a notice.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
 import { osloDate } from '../../src/shared/oslo-date';
 import { makeTempRoot, writeCourse, type CourseFixture } from '../utils/course-fixture';
-import { accessibilityScans, launchChromium } from './harness';
-import { coursePercent, heading1, openControlled, TestSession } from './session';
+import { accessibilityScans } from './harness';
+import { browserSession, coursePercent, heading1, openControlled } from './session';
 
 const COURSE = 'kurs-som-endres';
 const SUMMARY = 'Loven er vedtatt: plikten gjelder fra 1. januar 2027.';
 
-let browser: Browser;
-const session = new TestSession(() => browser);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(() => session.closeAll());
-afterAll(() => browser?.close());
+const { session } = browserSession();
 
 /** The course at version 1, or at version 2 with a change to its first lesson dated today. */
 async function catalogue(version: 1 | 2): Promise<string> {

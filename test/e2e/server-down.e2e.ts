@@ -3,24 +3,17 @@
 // listens where it was) while the browser's network stays up: the status line must say the server
 // does not answer and that the changes are kept — not "Frakoblet". Then the browser goes offline
 // too, and the status line says so. Both messages are scanned with axe-core.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { accessibilityScans, launchChromium } from './harness';
-import { openControlled, TestSession } from './session';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { accessibilityScans } from './harness';
+import { browserSession, openControlled } from './session';
 import { signUp, syncStatus } from './sync-helpers';
 import { startSyncProxy } from './sync-proxy';
 
 const EMAIL = 'tjener-nede@example.no';
 const OFFLINE_TEXT = 'Frakoblet — synkroniseres når nettet er tilbake';
 
-let browser: Browser;
-const session = new TestSession(() => browser);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(() => session.closeAll());
-afterAll(() => browser?.close());
+const { session } = browserSession();
 
 const { scanned, expectAccessible } = accessibilityScans();
 

@@ -1,7 +1,8 @@
 // What one end-to-end test starts — servers, browser contexts, listeners — closed again after it,
 // plus the page helpers the scenarios share.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startAppServer, type AppServer, type AppServerOptions } from './harness';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchChromium, startAppServer, type AppServer, type AppServerOptions } from './harness';
 
 /** Servers and contexts a test starts; `closeAll()` (in afterEach) stops them, newest first. */
 export class TestSession {
@@ -38,6 +39,27 @@ export class TestSession {
   async closeAll(): Promise<void> {
     while (this.closers.length) await this.closers.pop()!().catch(() => undefined);
   }
+}
+
+/** The frame most e2e files share, called once at the top level of the file: one Chromium for
+ * the file (launched before its first test, closed after its last) and a TestSession whose
+ * servers and contexts close after each test. `browser()` is the launched browser. */
+export function browserSession(defaults?: () => AppServerOptions): {
+  session: TestSession;
+  browser: () => Browser;
+} {
+  let launched: Browser | undefined;
+  const browser = () => {
+    if (!launched) throw new Error('the browser starts in beforeAll');
+    return launched;
+  };
+  const session = new TestSession(browser, defaults);
+  beforeAll(async () => {
+    launched = await launchChromium();
+  });
+  afterEach(() => session.closeAll());
+  afterAll(() => launched?.close());
+  return { session, browser };
 }
 
 /** Open the app and wait until the service worker controls it with the shell precached. */

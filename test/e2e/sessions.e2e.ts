@@ -4,23 +4,16 @@
 // The other device is signed out cleanly at its next sync (the status line asks it to sign in
 // again). Then "Logg ut alle andre" with its confirmation, and "Bytt passord" with the strength
 // meter. Every new state is scanned with axe-core.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { accessibilityScans, launchChromium } from './harness';
-import { heading1, openControlled, TestSession } from './session';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { accessibilityScans } from './harness';
+import { browserSession, heading1, openControlled } from './session';
 import { PASSWORD, signIn, signUp, syncStatus } from './sync-helpers';
 
 const EMAIL = 'enheter@example.no';
 const NEW_PASSWORD = 'blå fjord sykkel lampe';
 
-let browser: Browser;
-const session = new TestSession(() => browser);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(() => session.closeAll());
-afterAll(() => browser?.close());
+const { session } = browserSession();
 
 const { scanned, expectAccessible } = accessibilityScans();
 

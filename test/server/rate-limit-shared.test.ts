@@ -3,7 +3,7 @@
 // under test:pg — count the same tries (before, each process kept its own counters in memory,
 // so WORKERS=4 allowed four times as many).
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ATTEMPT_RULES } from '../../src/server/auth/attempts';
 import { openDatabase, type Database } from '../../src/server/db/database';
 import { PUSH_RULES } from '../../src/server/limits/push-limits';
@@ -13,7 +13,9 @@ import {
   limitTestApp,
   newNamespace,
   registerFrom,
+  START,
   uniqueEmail,
+  useFakeClock,
   wrongLogin,
 } from './rate-limit-support';
 import { makeTemp, removeTemp } from './support';
@@ -45,13 +47,7 @@ afterAll(async () => {
   await cleanUp();
 });
 
-const START = Date.UTC(2026, 11, 2, 9);
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: START });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 /** Two servers as a load balancer would see them: same database, same (default) limits. */
 function twoInstances() {

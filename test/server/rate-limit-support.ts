@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createApp } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import type { SessionResponse } from '../../src/shared/sync-protocol';
@@ -12,6 +13,25 @@ import type { Requester } from '../utils/learners';
 import { acceptAnyLesson } from '../utils/sync-catalogue';
 import { call, PASSWORD, T0, TEST_PASSWORD_COST } from './account-support';
 import { captureLogger, type LogLine } from './support';
+
+/** Where each test's fake clock starts. */
+export const START = Date.UTC(2026, 11, 2, 9);
+
+/** The limits run on the wall clock (the library's): each test of the calling file starts with
+ * Date faked at START and moves it with `advance`; real timers again after it. */
+export function useFakeClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: START });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** Moves the faked clock `seconds` on. */
+export const advance = (seconds: number): void => {
+  vi.setSystemTime(Date.now() + seconds * 1000);
+};
 
 /** A fresh rate-limit namespace: an app of its own, as a separate server would be. */
 export const newNamespace = (): string => `${randomBytes(6).toString('hex')}:`;

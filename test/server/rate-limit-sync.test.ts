@@ -1,7 +1,7 @@
 // Fair use of sync per learner (src/server/limits/push-limits.ts): a push rate and an event quota
 // per day. Above either, 429 with Retry-After and a reason code, logged with the account id and
 // address; the refused push stores nothing (its events stay in the app's outbox).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/server/db/database';
 import { PUSH_RULES } from '../../src/server/limits/push-limits';
 import { MAX_PUSH_EVENTS } from '../../src/shared/sync-protocol';
@@ -15,7 +15,7 @@ import {
   type Requester,
 } from '../utils/learners';
 import { openTestDatabase } from '../utils/test-database';
-import { limitTestApp } from './rate-limit-support';
+import { advance, limitTestApp, START, useFakeClock } from './rate-limit-support';
 
 // The first registration loads the common-password list (seconds); hundreds of tries follow.
 vi.setConfig({ testTimeout: 60_000 });
@@ -26,14 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const START = Date.UTC(2026, 11, 2, 9);
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: START });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-const advance = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000);
+useFakeClock();
 
 /** A push of `count` small events from a device of its own. */
 function pushEvents(app: Requester, token: string, count: number, clientId = newClientId()) {

@@ -5,7 +5,7 @@
 // address. Limits shared by several instances: rate-limit-shared.test.ts; sync:
 // rate-limit-sync.test.ts.
 import { serve, type ServerType } from '@hono/node-server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ATTEMPT_RULES, waitAfterFailures } from '../../src/server/auth/attempts';
 import type { Database } from '../../src/server/db/database';
 import { hashToken } from '../../src/server/sessions/sessions';
@@ -15,10 +15,12 @@ import type { Requester } from '../utils/learners';
 import { openTestDatabase } from '../utils/test-database';
 import { accountTestApp, call, PASSWORD } from './account-support';
 import {
+  advance,
   limitTestApp,
   registerFrom,
   tryLogin,
   uniqueEmail,
+  useFakeClock,
   wrongLogin,
 } from './rate-limit-support';
 
@@ -32,14 +34,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 // The limits run on the wall clock (the library's): the tests move it.
-const START = Date.UTC(2026, 11, 2, 9);
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'], now: START });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-const advance = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000);
+useFakeClock();
 
 const deleteMe = (app: Requester, token: string, password = PASSWORD) =>
   call(app, 'DELETE', '/api/v1/me', { token, body: { password } });

@@ -1,7 +1,6 @@
 // Recovery and verification routes, thin adapters: /api/v1/auth/forgot, /auth/reset and
 // /auth/verify-email (no session needed: the mail link is the proof), and /api/v1/me/verify-email
 // (signed in: send a fresh link). Tokens and links never reach a log line.
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import {
   forgotRequestSchema,
@@ -13,44 +12,20 @@ import {
 } from '../../shared/recovery-protocol';
 import { apiBodyLimit, apiError, methodNotAllowed } from '../api-errors';
 import { readJson } from '../json-body';
-import { mailLinkOrigin } from '../mail/link-origin';
-import { mailLanguage } from '../mail/texts';
 import type { AuthVariables } from '../sessions/sessions';
 import { notifyCredentialChange } from './notices';
 import { weakPasswordReply } from './password-policy';
 import { ACCOUNT_BODY_LIMIT, NO_STORE, sessionReply, type AccountDeps } from './deps';
 import {
+  mailContext,
   requestPasswordReset,
   requestVerification,
   resetPassword,
   runLater,
   verifyEmail,
-  type MailContext,
 } from './recovery';
 
 const ACCEPTED: ForgotResponse = { status: 'accepted' };
-
-/** Where links point and the language; null when the server cannot tell its own origin (no
- * PUBLIC_URL and a request to a non-loopback host: see mail/link-origin.ts): then no mail. */
-function mailContext(deps: AccountDeps, c: Context, lang: string | undefined): MailContext | null {
-  const origin = mailLinkOrigin(deps.publicUrl ?? null, c.req.url);
-  if (!origin) {
-    deps.logger.error(
-      { host: new URL(c.req.url).host },
-      'PUBLIC_URL is not set: no mail with a link is sent for a request to a non-loopback host',
-    );
-    return null;
-  }
-  return { origin, lang: mailLanguage(lang, c.req.header('Accept-Language')) };
-}
-
-/** After a registration: mail the verification link, without holding up the reply. */
-export function sendVerificationLater(deps: AccountDeps, c: Context, userId: string): void {
-  if (!deps.mailer) return;
-  const context = mailContext(deps, c, undefined);
-  if (!context) return;
-  runLater(deps.logger, 'verify', () => requestVerification(deps, userId, context));
-}
 
 /** Routes mounted at /api/v1/auth. */
 export function recoveryRoutes(deps: AccountDeps): Hono<{ Variables: AuthVariables }> {

@@ -3,14 +3,17 @@
 // leaked database holds no usable link. A token is used once, and a newer link of the same
 // purpose kills the older one. Routes call these; queries live in recovery-queries.ts.
 import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
 import type { AccountInfo } from '../../shared/sync-protocol';
 import { RESET_TOKEN_LIFETIME_MS, VERIFY_TOKEN_LIFETIME_MS } from '../../shared/recovery-protocol';
 import type { Db } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import type { Logger } from '../logger';
+import { mailLinkOrigin } from '../mail/link-origin';
 import type { Mailer } from '../mail/mailer';
-import { accountMail, type MailLanguage } from '../mail/texts';
+import { accountMail, mailLanguage, type MailLanguage } from '../mail/texts';
 import { createSession, endSessionsOf, hashToken, type NewSession } from '../sessions/sessions';
+import type { AccountDeps } from './deps';
 import { hashPassword } from './passwords';
 import { passwordProblem, type PasswordProblem } from './password-policy';
 import { findUserByEmail, findUserById, setPasswordHash, toAccountInfo } from './queries';
@@ -203,4 +206,30 @@ export function runLater(logger: Logger, what: string, work: () => Promise<unkno
   void Promise.resolve()
     .then(work)
     .catch((error: unknown) => logger.error({ err: error, what }, 'account mail failed'));
+}
+
+/** Where links point and the language; null when the server cannot tell its own origin (no
+ * PUBLIC_URL and a request to a non-loopback host: see mail/link-origin.ts): then no mail. */
+export function mailContext(
+  deps: AccountDeps,
+  c: Context,
+  lang: string | undefined,
+): MailContext | null {
+  const origin = mailLinkOrigin(deps.publicUrl ?? null, c.req.url);
+  if (!origin) {
+    deps.logger.error(
+      { host: new URL(c.req.url).host },
+      'PUBLIC_URL is not set: no mail with a link is sent for a request to a non-loopback host',
+    );
+    return null;
+  }
+  return { origin, lang: mailLanguage(lang, c.req.header('Accept-Language')) };
+}
+
+/** After a registration: mail the verification link, without holding up the reply. */
+export function sendVerificationLater(deps: AccountDeps, c: Context, userId: string): void {
+  if (!deps.mailer) return;
+  const context = mailContext(deps, c, undefined);
+  if (!context) return;
+  runLater(deps.logger, 'verify', () => requestVerification(deps, userId, context));
 }

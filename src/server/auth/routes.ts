@@ -7,7 +7,7 @@ import { readJson } from '../json-body';
 import { deleteSession, type AuthVariables } from '../sessions/sessions';
 import { ACCOUNT_BODY_LIMIT, NO_STORE, sessionReply, type AccountDeps } from './deps';
 import { weakPasswordReply } from './password-policy';
-import { sendVerificationLater } from './recovery-routes';
+import { sendVerificationLater } from './recovery';
 import { rememberDevice } from './known-devices';
 import { register } from './register';
 import { signInWithPassword } from './sign-in';
