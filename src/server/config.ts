@@ -1,5 +1,6 @@
 // Server configuration, read once from the environment and validated with zod, so a typo stops
 // the server at start with one clear line instead of a confusing failure later.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -135,8 +136,13 @@ function read<T>(
   return result.data;
 }
 
-/** Reads and validates the configuration from `env`; relative paths are resolved against `cwd`. */
-export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
+/** Reads and validates the configuration from `env`; relative paths are resolved against `cwd`.
+ * `cores` is the WORKERS default when DATABASE_URL is set. */
+export function loadConfig(
+  env: Env,
+  cwd: string = process.cwd(),
+  cores: number = availableParallelism(),
+): Config {
   const dir = (name: string, fallback: string): string =>
     resolve(cwd, read(env, name, fallback, directory, 'must be a directory path'));
   return {
@@ -149,7 +155,15 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     databaseUrl: env.DATABASE_URL?.trim()
       ? read(env, 'DATABASE_URL', '', databaseUrl, 'must be a postgres:// or postgresql:// URL')
       : null,
-    workers: read(env, 'WORKERS', '1', workers, 'must be an integer between 1 and 64'),
+    // PostgreSQL takes writes from many processes at once: one per core by default (issue 13).
+    // SQLite has one writer, so more processes only queue for its lock: one.
+    workers: read(
+      env,
+      'WORKERS',
+      env.DATABASE_URL?.trim() ? String(Math.min(64, Math.max(1, cores))) : '1',
+      workers,
+      'must be an integer between 1 and 64',
+    ),
     trustProxy: read(env, 'TRUST_PROXY', 'false', flag, 'must be true or false'),
     hsts: read(
       env,

@@ -19,6 +19,7 @@ import type { Timers } from '../../src/app/sync/scheduler';
 import { createApp } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/logger';
+import { compactPushRequestSchema, expandPushBatch } from '../../src/shared/push-batch';
 import { uuidv7 } from '../../src/shared/uuid';
 import { createTestLearner, type TestLearner } from './learners';
 import { openTestDatabase } from './test-database';
@@ -47,8 +48,11 @@ export type Fault =
 export interface SentRequest {
   method: string;
   path: string;
-  /** The body's JSON, decoded (and decompressed, when gzip-encoded). */
+  /** The body's JSON, decoded (and decompressed, when gzip-encoded); a protocol-2 push as the
+   * server reads it, expanded to protocol 1's `{ clientId, schemaVersion, events }`. */
   body: unknown;
+  /** The body's JSON exactly as sent (a protocol-2 push compacted). */
+  sentBody: unknown;
   /** Size of the body on the wire in bytes, compressed if it was (0 without one). */
   bytes: number;
   /** Size of the body's JSON text in bytes, before any compression. */
@@ -89,6 +93,12 @@ export interface SyncHarness {
 }
 
 const textEncoder = new TextEncoder();
+
+/** A protocol-2 push body expanded as the server reads it; any other body as it is. */
+function asRead(body: unknown): unknown {
+  const compact = compactPushRequestSchema.safeParse(body);
+  return compact.success ? expandPushBatch(compact.data) : body;
+}
 
 /** A request body as bytes: the client sends a JSON string, or gzip bytes (pushes). */
 function bodyBytes(body: BodyInit | null | undefined): Uint8Array<ArrayBuffer> | undefined {
@@ -142,10 +152,12 @@ export async function createSyncHarness({
     const bytes = body?.length ?? 0;
     let fault = takeFault(url.pathname);
     if (!fault && bodyLimit !== null && bytes > bodyLimit) fault = { kind: 'status', status: 413 };
+    const sentBody: unknown = json === undefined ? undefined : JSON.parse(json.toString('utf8'));
     requests.push({
       method: init.method ?? 'GET',
       path: url.pathname,
-      body: json === undefined ? undefined : JSON.parse(json.toString('utf8')),
+      body: sentBody === undefined ? undefined : asRead(sentBody),
+      sentBody,
       bytes,
       jsonBytes: json?.length ?? 0,
       encoding,

@@ -12,6 +12,8 @@ import type {
   SessionResponse,
   SyncErrorCode,
 } from '../../shared/sync-protocol';
+import type { LearnerEvent } from '../../shared/events';
+import { COMPACT_SCHEMA_VERSION, compactPushBatch } from '../../shared/push-batch';
 import type { ForgotRequest, ResetRequest } from '../../shared/recovery-protocol';
 import {
   creationOptionsSchema,
@@ -183,6 +185,17 @@ export async function gzipText(text: string): Promise<Uint8Array<ArrayBuffer> | 
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** What goes on the wire for a push: from protocol 2 on, the batch with its shared fields sent
+ * once (src/shared/push-batch.ts). An event of another client id cannot be written that way, so
+ * such a batch goes in protocol 1's shape, which the server still reads, and is refused by index
+ * (`client_mismatch`) as before. */
+export function pushWireBody(body: PushRequest): unknown {
+  if (body.schemaVersion < COMPACT_SCHEMA_VERSION) return body;
+  const events = body.events as LearnerEvent[];
+  const own = events.every((event) => isObject(event) && event.clientId === body.clientId);
+  return own ? compactPushBatch(body.clientId, events) : body;
+}
+
 // A server (or a proxy) that cannot read a gzip body: 415 from ours, invalid_json from one
 // older than compression (a rolled-back deploy). Either way the plain body is what it reads.
 const refusesGzip = (result: ApiResult<unknown>) =>
@@ -258,7 +271,7 @@ export function createApi({
         method: 'POST',
         path: '/api/v1/sync/push',
         token,
-        body,
+        body: pushWireBody(body),
         gzip: true,
         accept: json(isPush),
       }),

@@ -4,7 +4,7 @@
 import { chmodSync, closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
 import type { Db, Schema } from './schema';
@@ -96,9 +96,45 @@ function openSqlite(file: string): Kysely<Schema> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  return withDriver(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), {
-    sqlite,
-  });
+  return withDriver(
+    new Kysely<Schema>({ dialect: new SqliteDialect({ database: keptStatements(sqlite) }) }),
+    { sqlite },
+  );
+}
+
+/** How many prepared statements one SQLite connection keeps (by SQL text, least recently used
+ * dropped first): the queries of the server are a few dozen shapes. */
+export const KEPT_STATEMENTS = 200;
+
+/** better-sqlite3 as Kysely sees it, but a statement is prepared once per SQL text and reused:
+ * Kysely prepares every query anew, and compiling SQL is a large share of a small query's time
+ * (issue 13). Kysely runs one query at a time on the connection, so a kept statement is never
+ * in use twice; `iterate` (a stream, which stays open) gets a statement of its own. */
+export function keptStatements(sqlite: SQLite.Database, size = KEPT_STATEMENTS): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  const statement = (text: string): SQLite.Statement => {
+    let found = kept.get(text);
+    if (found) {
+      kept.delete(text);
+    } else {
+      found = sqlite.prepare(text);
+      if (kept.size >= size) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(text, found);
+    return found;
+  };
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      const found = statement(text);
+      return {
+        reader: found.reader,
+        all: (parameters) => found.all(parameters),
+        run: (parameters) => found.run(parameters),
+        iterate: (parameters) => sqlite.prepare(text).iterate(parameters),
+      };
+    },
+  };
 }
 
 function openPostgres(url: string, poolSize: number): Kysely<Schema> {

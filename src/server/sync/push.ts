@@ -11,14 +11,13 @@ import {
   applyEvent,
   clampTimestamp,
   emptyProgress,
+  mergeProgress,
+  progressOfEvent,
   type LessonProgress,
 } from '../../shared/progress';
 import {
   MAX_CLOCK_LEAD_MS,
-  MAX_PUSH_EVENTS,
   MIN_SYNC_SCHEMA_VERSION,
-  pushRequestSchema,
-  SYNC_SCHEMA_VERSION,
   type InvalidEventsResponse,
   type PushResponse,
   type RejectedEvent,
@@ -29,20 +28,26 @@ import type { Db, Schema } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { describeIssues, readJsonBody, withMessages } from '../json-body';
 import type { Logger } from '../logger';
-import { bumpVersion } from '../db/learner-sync';
+import { bumpVersionReadingClient } from '../db/learner-sync';
+import { appendEventRows } from '../db/event-log';
 import type { SyncCatalogue } from './lesson-index';
+import { readPushBody } from './push-body';
 
 /** The largest a progress row may grow, in characters of its JSON. An event that would make a row
  * larger than this (and larger than it was) is refused as `progress_row_full`. Far above what a
  * learner makes: a 20,000-character reflection, and 50 attempts on each of a quiz's questions. */
 export const MAX_PROGRESS_ROW_CHARS = 256 * 1024;
 
+/** The most events (and so progress rows) one push may carry (MAX_PUSH_EVENTS, sync-protocol). */
+const MAX_PUSH_ROWS = 100;
+
 /** How long the fold works before it lets other requests run (setImmediate). */
 const SLICE_MS = 2;
-/** Progress rows written per statement. */
-const WRITE_CHUNK = 20;
-/** Events appended per statement. */
-const EVENT_CHUNK = 25;
+/** Progress rows written per statement: a whole push's (one row per lesson it touches). */
+const WRITE_CHUNK = MAX_PUSH_ROWS;
+/** Events appended per statement: a whole push's. One 100-row statement is about as long as a
+ * slice (SLICE_MS) on SQLite, and each statement costs a round trip on PostgreSQL. */
+const EVENT_CHUNK = MAX_PUSH_ROWS;
 /** Events validated between two yields. */
 const CHECK_CHUNK = 25;
 
@@ -163,19 +168,28 @@ interface PushWrite {
   now: number;
 }
 
-/** Binds a clientId to its first learner for good; another learner's clientId is refused. */
-async function bindClient(trx: Kysely<Schema>, { userId, clientId, now }: PushWrite) {
-  await trx
-    .insertInto('clients')
-    .values({ client_id: clientId, user_id: userId, created_at: now })
-    .onConflict((oc) => oc.column('client_id').doNothing())
-    .execute();
-  const owner = await trx
-    .selectFrom('clients')
-    .select('user_id')
-    .where('client_id', '=', clientId)
-    .executeTakeFirstOrThrow();
-  if (owner.user_id !== userId) throw new ClientBoundToOtherUser();
+const ownerOf = (trx: Kysely<Schema>, clientId: string) =>
+  trx.selectFrom('clients').select('user_id').where('client_id', '=', clientId).executeTakeFirst();
+
+/** Binds a clientId to its first learner for good; another learner's clientId is refused.
+ * `known` is the binding as read with the version lock (bumpVersionReadingClient): a known client
+ * costs nothing more; a new one is inserted and read again (a concurrent first push of the same
+ * clientId may have won). */
+async function bindClient(
+  trx: Kysely<Schema>,
+  { userId, clientId, now }: PushWrite,
+  known: string | null,
+) {
+  let owner = known;
+  if (owner === null) {
+    await trx
+      .insertInto('clients')
+      .values({ client_id: clientId, user_id: userId, created_at: now })
+      .onConflict((oc) => oc.column('client_id').doNothing())
+      .execute();
+    owner = (await ownerOf(trx, clientId))?.user_id ?? null;
+  }
+  if (owner !== userId) throw new ClientBoundToOtherUser();
 }
 
 /** Appends the events to the log, idempotently by id; returns the new ones, timestamps clamped. */
@@ -185,38 +199,47 @@ async function appendEvents(
   version: number,
 ): Promise<ReceivedEvent[]> {
   if (accepted.length === 0) return [];
+  const clamped = accepted.map((received) => ({
+    ...received,
+    event: { ...received.event, at: clampTimestamp(received.event.at, now) },
+  }));
   const fresh = new Set<string>();
-  // In chunks, yielding between them: on SQLite each statement runs synchronously.
-  for (let i = 0; i < accepted.length; i += EVENT_CHUNK) {
-    const inserted = await trx
-      .insertInto('events')
-      .values(
-        accepted.slice(i, i + EVENT_CHUNK).map(({ event, raw }) => ({
-          user_id: userId,
-          id: event.id,
-          client_id: event.clientId,
-          seq: event.seq,
-          type: event.type,
-          course_id: event.courseId,
-          lesson_id: event.lessonId,
-          at: clampTimestamp(event.at, now),
-          received_at: now,
-          version,
-          body: JSON.stringify(raw),
-        })),
-      )
-      .onConflict((oc) => oc.columns(['user_id', 'id']).doNothing())
-      .returning('id')
-      .execute();
-    for (const row of inserted) fresh.add(row.id);
-    await breathe();
+  // One multi-row statement per push (EVENT_CHUNK); RETURNING names the rows that were new.
+  for (let i = 0; i < clamped.length; i += EVENT_CHUNK) {
+    const inserted = await appendEventRows(
+      trx,
+      clamped.slice(i, i + EVENT_CHUNK).map(({ event, raw }) => ({
+        user_id: userId,
+        id: event.id,
+        client_id: event.clientId,
+        seq: event.seq,
+        type: event.type,
+        course_id: event.courseId,
+        lesson_id: event.lessonId,
+        at: event.at,
+        received_at: now,
+        version,
+        body: JSON.stringify(raw),
+      })),
+    );
+    for (const id of inserted) fresh.add(id);
   }
-  return accepted
-    .filter(({ event }) => fresh.has(event.id))
-    .map((received) => ({
-      ...received,
-      event: { ...received.event, at: clampTimestamp(received.event.at, now) },
-    }));
+  return clamped.filter(({ event }) => fresh.has(event.id));
+}
+
+/** The join of the events' own progress records, pairwise (a balanced tree): the merge is a
+ * join (commutative, associative, idempotent; test/shared/progress.test.ts), so this equals
+ * applying them one by one, while each merge copies two small records instead of the whole row. */
+function joinEvents(received: readonly ReceivedEvent[]): LessonProgress {
+  let level = received.map(({ event }) => progressOfEvent(event));
+  while (level.length > 1) {
+    const next: LessonProgress[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      next.push(i + 1 < level.length ? mergeProgress(level[i]!, level[i + 1]!) : level[i]!);
+    }
+    level = next;
+  }
+  return level[0]!;
 }
 
 const lessonKey = (courseId: string, lessonId: string) => JSON.stringify([courseId, lessonId]);
@@ -229,12 +252,9 @@ async function foldLesson(
   refused: RejectedEvent[],
   pause: () => Promise<void>,
 ): Promise<string> {
-  let merged = stored;
-  for (const { event } of received) {
-    merged = applyEvent(merged, event);
-    await pause();
-  }
-  const json = JSON.stringify(merged);
+  // One pass: the events joined among themselves, then into the stored row once.
+  const json = JSON.stringify(mergeProgress(stored, joinEvents(received)));
+  await pause();
   if (json.length <= MAX_PROGRESS_ROW_CHARS) return json;
   // Over the cap: go again one event at a time to find the events that overflow it.
   let kept = stored;
@@ -332,8 +352,8 @@ async function storePush(
   try {
     return await inTransaction(db, async (trx) => {
       // The version lock first, always: see bumpVersion.
-      const version = await bumpVersion(trx, write.userId);
-      await bindClient(trx, write);
+      const { version, owner } = await bumpVersionReadingClient(trx, write.userId, write.clientId);
+      await bindClient(trx, write, owner);
       const fresh = await appendEvents(trx, write, version);
       // A pure re-send changes nothing, not even the version: roll the bump back.
       if (fresh.length === 0) throw new NothingNew(version - 1);
@@ -369,27 +389,10 @@ export function pushHandler({ db, logger, now: clock, catalogue, beforeCommit }:
         `Sync protocol ${declared} is no longer supported; update the app (oldest supported: ${MIN_SYNC_SCHEMA_VERSION})`,
       );
     }
-    const request = pushRequestSchema.safeParse(body.value, withMessages);
-    if (!request.success) {
-      return apiError(c, 400, 'invalid_request', describeIssues(request.error));
-    }
-    const { clientId, schemaVersion, events } = request.data;
-    if (schemaVersion > SYNC_SCHEMA_VERSION) {
-      return apiError(
-        c,
-        400,
-        'invalid_request',
-        `Sync protocol ${schemaVersion} is newer than this server's (${SYNC_SCHEMA_VERSION})`,
-      );
-    }
-    if (events.length > MAX_PUSH_EVENTS) {
-      return apiError(
-        c,
-        413,
-        'payload_too_large',
-        `A push carries at most ${MAX_PUSH_EVENTS} events; this one has ${events.length}`,
-      );
-    }
+    // Protocol 1 or 2, read into protocol 1's shape (push-body.ts).
+    const request = readPushBody(body.value);
+    if (!request.ok) return apiError(c, request.status, request.code, request.message);
+    const { clientId, events } = request.value;
 
     // Validated a quarter of the batch at a time, yielding in between (the shape check of 100
     // events is a few milliseconds of work).

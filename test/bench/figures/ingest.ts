@@ -1,10 +1,12 @@
-// Issue figure 6, server ingest: the real server in its own process (so its RSS is its own) on
-// SQLite and on PostgreSQL, loaded with 100-event pushes from 20 concurrent connections (autocannon,
-// loopback); events/s and p99 latency next to the raw insert rate of the same database measured in
-// the same run (better-sqlite3 batched transactions; PostgreSQL multi-row INSERT and COPY).
+// Issue figure 6, server ingest: the real server in its own process (so its RSS and CPU are its
+// own) on SQLite and on PostgreSQL, with its production limits (push rate, daily event quota,
+// catalogue check) on, loaded with 100-event pushes about real catalogue lessons from many
+// learners over 20 concurrent connections (autocannon, loopback); events/s, p99 latency and server
+// CPU per push next to the raw insert rate of the same database measured in the same run
+// (better-sqlite3 batched transactions; PostgreSQL multi-row INSERT and COPY).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
@@ -23,12 +25,21 @@ import {
   eventRows,
   nextBatch,
   pushBody,
+  catalogueTemplates,
   seedLearners,
   type Learner,
+  type Templates,
 } from '../ingest-load';
+import { PUSH_RULES } from '../../../src/server/limits/push-limits';
 import { freePort, withPostgres } from '../postgres';
 
-const LEARNERS = 20;
+/** Learners pushing to the server, in turn: enough that none passes its push rate or daily event
+ * quota (PUSH_RULES) during the run, as in production, where each push is a different learner's. */
+const LEARNERS = 1000;
+/** Learners of the raw baselines (no limits there). */
+const BASELINE_LEARNERS = 20;
+/** The most pushes one learner may make in a run: within the day's event quota. */
+const MAX_PUSHES_PER_LEARNER = Math.floor(PUSH_RULES.eventsPerDay / EVENTS_PER_PUSH) - 5;
 const CONNECTIONS = 20;
 const WARMUP_SECONDS = 2;
 /** Three rounds of 5 s: about 15 s of load per database, and a median to quote. */
@@ -51,7 +62,11 @@ interface ServerProcess {
 }
 
 /** `node --import tsx src/server/main.ts` on a free loopback port, as `npm start` runs it. */
-async function startServerProcess(dataDir: string, databaseUrl: string): Promise<ServerProcess> {
+async function startServerProcess(
+  dataDir: string,
+  databaseUrl: string,
+  workers: number,
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -61,7 +76,7 @@ async function startServerProcess(dataDir: string, databaseUrl: string): Promise
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'info',
-      WORKERS: '1',
+      WORKERS: String(workers),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -90,10 +105,21 @@ async function startServerProcess(dataDir: string, databaseUrl: string): Promise
   };
 }
 
+/** The process and its children (a cluster's workers), from /proc. */
+async function processTree(pid: number): Promise<number[]> {
+  const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  const ids = children.split(' ').filter(Boolean).map(Number);
+  return [pid, ...(await Promise.all(ids.map(processTree))).flat()];
+}
+
+/** RSS of the server: the process and its workers together. */
 async function rssMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kib = /VmRSS:\s+(\d+)\s+kB/.exec(status);
-  return kib ? Number(kib[1]) / 1024 : NaN;
+  let kib = 0;
+  for (const id of await processTree(pid)) {
+    const status = await readFile(`/proc/${id}/status`, 'utf8').catch(() => '');
+    kib += Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? 0);
+  }
+  return kib / 1024;
 }
 
 /** Samples a process's RSS every 250 ms until stopped; returns the samples. */
@@ -114,8 +140,8 @@ function sampleRss(pid: number): { stop(): number[] } {
 }
 
 /** Pushes from CONNECTIONS connections for `seconds`: learners in turn, a fresh batch each time. */
+let turn = 0;
 function load(url: string, learners: Learner[], seconds: number): Promise<autocannon.Result> {
-  let turn = 0;
   return autocannon({
     url: `${url}${PUSH_PATH}`,
     connections: CONNECTIONS,
@@ -125,6 +151,8 @@ function load(url: string, learners: Learner[], seconds: number): Promise<autoca
       {
         setupRequest: (request) => {
           const learner = learners[turn++ % learners.length]!;
+          // Past its quota the server would answer 429 and the run fail: more learners needed.
+          if (learner.pushes >= MAX_PUSHES_PER_LEARNER) throw new Error('learner pool used up');
           return {
             ...request,
             headers: {
@@ -139,12 +167,18 @@ function load(url: string, learners: Learner[], seconds: number): Promise<autoca
   });
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+/** CPU seconds (user + system) the server (the process and its workers) has used so far, from
+ * /proc/<pid>/stat. */
 async function cpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces) start at field 3; utime, stime = 14, 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  let ticks = 0;
+  for (const id of await processTree(pid)) {
+    const stat = await readFile(`/proc/${id}/stat`, 'utf8').catch(() => '');
+    if (!stat) continue;
+    // Fields after the command name (which may hold spaces) start at field 3; utime, stime = 14, 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / CLOCK_TICKS;
 }
 
 /** A raw-insert baseline: measures rows per second for about `seconds`. */
@@ -170,6 +204,10 @@ interface IngestRun {
   rssIdle: number;
   /** Server CPU time ÷ wall time during the loads (1 = one core busy all the time). */
   serverCores: number;
+  /** Server CPU time per acknowledged push during the rounds, ms. */
+  cpuPerPush: number;
+  /** The most pushes any one learner made (warm-up included). */
+  maxLearnerPushes: number;
   /** Events in the table afterwards vs acknowledged (pushes still in flight when autocannon
    * stopped are stored but not counted, at most one per connection per load). */
   stored: string;
@@ -185,22 +223,27 @@ async function measureServer(
   dataDir: string,
   databaseUrl: string,
   baselines: readonly RawBaseline[],
+  templates: Templates,
+  workers = 1,
 ): Promise<IngestRun> {
   const seeded = await openDatabase(target);
-  const learners = await seedLearners(seeded, LEARNERS, Date.now()).finally(() => seeded.close());
-  const pushKb = Buffer.byteLength(pushBody(nextBatch(learners[0]!))) / 1024;
-  const server = await startServerProcess(dataDir, databaseUrl);
+  const learners = await seedLearners(seeded, LEARNERS, Date.now(), templates).finally(() =>
+    seeded.close(),
+  );
+  const sample = { ...learners[0]!, templates };
+  const pushKb = Buffer.byteLength(pushBody(nextBatch(sample))) / 1024;
+  const server = await startServerProcess(dataDir, databaseUrl, workers);
   const pid = server.child.pid!;
   const results: autocannon.Result[] = [];
   const raw = baselines.map((): number[] => []);
   let samples: number[];
   let rssIdle: number;
   let serverCores: number;
+  let busy = 0;
   try {
     results.push(await load(server.url, learners, WARMUP_SECONDS));
     rssIdle = await rssMiB(pid);
     const sampler = sampleRss(pid);
-    let busy = 0;
     let wall = 0;
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, baseline] of baselines.entries())
@@ -227,17 +270,20 @@ async function measureServer(
     .finally(() => check.close());
   const rounds = results.slice(1);
   const acked = results.reduce((sum, result) => sum + result['2xx'], 0);
+  const pushes = rounds.reduce((sum, r) => sum + r['2xx'], 0);
   return {
     eventsPerSecond: rounds.map((r) => (r['2xx'] * EVENTS_PER_PUSH) / r.duration),
     pushesPerSecond: rounds.map((r) => r['2xx'] / r.duration),
     p99: rounds.map((r) => r.latency.p99),
     p50: rounds.map((r) => r.latency.p50),
     raw,
-    pushes: rounds.reduce((sum, r) => sum + r['2xx'], 0),
+    pushes,
     pushKb,
     rssPeak: Math.max(...samples),
     rssIdle,
     serverCores,
+    cpuPerPush: (busy * 1000) / pushes,
+    maxLearnerPushes: Math.max(...learners.map((learner) => learner.pushes)),
     stored: storedCheck(Number(stored.n), acked * EVENTS_PER_PUSH, results.length),
   };
 }
@@ -258,10 +304,10 @@ type Rows = ReturnType<typeof eventRows>;
 
 /** better-sqlite3 on a fresh file with the server's settings (WAL, synchronous=NORMAL, foreign
  * keys): a prepared INSERT run for each row, one transaction per 100-row batch. */
-async function rawSqlite(file: string): Promise<RawBaseline> {
+async function rawSqlite(file: string, templates: Templates): Promise<RawBaseline> {
   const migrated = await openDatabase({ sqliteFile: file });
-  const learners = await seedLearners(migrated, LEARNERS, Date.now()).finally(() =>
-    migrated.close(),
+  const learners = await seedLearners(migrated, BASELINE_LEARNERS, Date.now(), templates).finally(
+    () => migrated.close(),
   );
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -304,9 +350,12 @@ async function rawPostgres(
   label: string,
   how: string,
   write: (client: pg.PoolClient, rows: Rows) => Promise<void>,
+  templates: Templates,
 ): Promise<RawBaseline> {
   const seeded = await openDatabase({ postgresUrl: url });
-  const learners = await seedLearners(seeded, LEARNERS, Date.now()).finally(() => seeded.close());
+  const learners = await seedLearners(seeded, BASELINE_LEARNERS, Date.now(), templates).finally(
+    () => seeded.close(),
+  );
   const pool = new pg.Pool({ connectionString: url, max: PG_CONNECTIONS });
   let turn = 0;
   return {
@@ -382,14 +431,19 @@ function ingestFigures(
   run: IngestRun,
   baselines: readonly RawBaseline[],
   setting: string,
+  templates: Templates,
 ): Figure[] {
   const load =
     `autocannon on loopback, ${CONNECTIONS} connections, N = ${ROUNDS} rounds of ${RUN_SECONDS} s ` +
     `after a ${WARMUP_SECONDS} s warm-up (${run.pushes} pushes in all); each request one ` +
-    `${EVENTS_PER_PUSH}-event push (${run.pushKb.toFixed(1)} KB of JSON) with fresh ids for the next of ` +
-    `${LEARNERS} learners in turn (each its own clientId and session); the server (${setting}) ` +
+    `${EVENTS_PER_PUSH}-event push (${run.pushKb.toFixed(1)} KB of JSON) with fresh ids about ` +
+    `10 real lessons of courses/ (${templates.lessons} lessons, each learner starting at its own) for the next of ` +
+    `${LEARNERS} learners in turn (each its own clientId and session, at most ${run.maxLearnerPushes} pushes ` +
+    `each: production limits ON, ${PUSH_RULES.pushesPerMinute} pushes/min and ${PUSH_RULES.eventsPerDay} events/day per learner, ` +
+    `catalogue check on); the server (${setting}) ` +
     'runs in a child process (node --import tsx src/server/main.ts, LOG_LEVEL=info to ' +
-    `/dev/null) sharing the machine's 2 cores with autocannon and the database, and kept ` +
+    "/dev/null; CPU and RSS summed over its workers, if any) sharing the machine's " +
+    `${availableParallelism()} cores with autocannon and the database, and kept ` +
     `${run.serverCores.toFixed(2)} cores busy; stored rows check ${run.stored}`;
   const pushesPerSecond = median(run.pushesPerSecond);
   return [
@@ -418,6 +472,16 @@ function ingestFigures(
         `at ${CONNECTIONS} connections needs more than ${((CONNECTIONS * 1000) / MAX_P99_MS).toFixed(0)} pushes/s`,
     ),
     absolute(
+      `ingest ${database}: server CPU per push`,
+      run.cpuPerPush,
+      'ms',
+      'informational',
+      null,
+      `${load}; user + system CPU time of the server process (/proc/<pid>/stat) during the ` +
+        `rounds ÷ acknowledged pushes (${EVENTS_PER_PUSH} events each): ` +
+        `${((run.cpuPerPush / EVENTS_PER_PUSH) * 1000).toFixed(0)} µs per event`,
+    ),
+    absolute(
       `ingest ${database}: server RSS (peak)`,
       run.rssPeak,
       'MiB',
@@ -433,17 +497,19 @@ async function closeAll(baselines: readonly RawBaseline[]): Promise<void> {
   for (const baseline of baselines) await baseline.close();
 }
 
-async function measureSqlite(dir: string): Promise<Figure[]> {
-  const baselines = [await rawSqlite(join(dir, 'raw.sqlite'))];
+async function measureSqlite(dir: string, templates: Templates): Promise<Figure[]> {
+  const baselines = [await rawSqlite(join(dir, 'raw.sqlite'), templates)];
   try {
-    const run = await measureServer({ sqliteFile: sqliteFileIn(dir) }, dir, '', baselines);
-    return ingestFigures('SQLite', run, baselines, 'SQLite file, WAL, synchronous=NORMAL');
+    const target = { sqliteFile: sqliteFileIn(dir) };
+    const run = await measureServer(target, dir, '', baselines, templates);
+    const setting = 'SQLite file, WAL, synchronous=NORMAL';
+    return ingestFigures('SQLite', run, baselines, setting, templates);
   } finally {
     await closeAll(baselines);
   }
 }
 
-function measurePostgres(dir: string): Promise<Figure[]> {
+function measurePostgres(dir: string, templates: Templates): Promise<Figure[]> {
   return withPostgres(async (postgres) => {
     const baselines = [
       await rawPostgres(
@@ -451,19 +517,26 @@ function measurePostgres(dir: string): Promise<Figure[]> {
         'raw multi-row INSERT',
         'INSERT … VALUES (…), (…)',
         multiRowInsert,
+        templates,
       ),
       await rawPostgres(
         await postgres.freshDatabase(),
         'raw COPY',
         'COPY … FROM STDIN (pg-copy-streams)',
         copyRows,
+        templates,
       ),
     ];
     try {
       const url = await postgres.freshDatabase();
-      const run = await measureServer({ postgresUrl: url }, dir, url, baselines);
-      const setting = `${postgres.describe}, pool of ${PG_CONNECTIONS}`;
-      return ingestFigures('PostgreSQL', run, baselines, setting);
+      // WORKERS' default on PostgreSQL: one process per core (src/server/config.ts).
+      const workers = Number(process.env.INGEST_PG_WORKERS) || availableParallelism();
+      const target = { postgresUrl: url };
+      const run = await measureServer(target, dir, url, baselines, templates, workers);
+      const setting =
+        `${postgres.describe}, WORKERS=${workers} (INGEST_PG_WORKERS, else the default: one per core), ` +
+        `each with a pool of ${PG_CONNECTIONS}`;
+      return ingestFigures('PostgreSQL', run, baselines, setting, templates);
     } finally {
       await closeAll(baselines);
     }
@@ -473,7 +546,12 @@ function measurePostgres(dir: string): Promise<Figure[]> {
 async function measure(): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'lommekurs-bench-ingest-'));
   try {
-    return [...(await measureSqlite(dir)), ...(await measurePostgres(dir))];
+    const templates = await catalogueTemplates();
+    const only = process.env.INGEST_ONLY?.trim().toLowerCase();
+    return [
+      ...(only === 'postgres' ? [] : await measureSqlite(dir, templates)),
+      ...(only === 'sqlite' ? [] : await measurePostgres(dir, templates)),
+    ];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,17 +6,23 @@ import {
   pushResponseSchema,
 } from '../../../shared/api-schemas';
 import { learnerEventSchema } from '../../../shared/events';
+import { compactPushRequestSchema } from '../../../shared/push-batch';
 import { MAX_PUSH_BYTES, MAX_PUSH_EVENTS, pushRequestSchema } from '../../../shared/sync-protocol';
 import { fail, json, RETRY_AFTER, type Operation, type Schema } from '../registry';
 
 const NO_STORE = { 'Cache-Control': { description: '`no-store`', required: true } };
 
-/** The push body as documented: the server reads `events` one by one (so one bad event is
- * reported by index), but what it accepts is this. */
-export const documentedPushSchema: Schema = z.strictObject({
-  ...pushRequestSchema.shape,
-  events: z.array(learnerEventSchema).check(z.maxLength(MAX_PUSH_EVENTS)),
-});
+/** The push body as documented: protocol 2's (`groups`: shared fields once, each event a tuple
+ * `[id, type, payload, at, seq?, v?]`, src/shared/push-batch.ts) or protocol 1's (`events`, still
+ * accepted). The server reads the events one by one (so one bad event is reported by its index
+ * in the expanded batch), but what it accepts is this. */
+export const documentedPushSchema: Schema = z.union([
+  compactPushRequestSchema,
+  z.strictObject({
+    ...pushRequestSchema.shape,
+    events: z.array(learnerEventSchema).check(z.maxLength(MAX_PUSH_EVENTS)),
+  }),
+]);
 
 /** Routes of src/server/sync/routes.ts. */
 export const syncOperations: Operation[] = [
@@ -27,9 +33,12 @@ export const syncOperations: Operation[] = [
     tag: 'sync',
     summary: 'Store a batch of learner events (all or nothing) and fold them into progress',
     description:
-      'At most 100 events and 256 KiB (also after gunzip). Every event is checked against the ' +
+      'At most 100 events and 256 KiB (also after gunzip, and for protocol 2 also once every ' +
+      'event is expanded to carry its shared fields). Protocol 2 (`schemaVersion` 2, `groups`) ' +
+      'sends the client id once and the course and lesson once per run of consecutive events; ' +
+      "protocol 1's body (`events`) is still accepted. Every event is checked against the " +
       'event schema; if any is invalid nothing is stored and the 400 `invalid_events` lists each ' +
-      'refused event with its index and reason.',
+      'refused event with its index (in the expanded batch) and reason.',
     auth: 'bearer',
     requestHeaders: {
       'Content-Encoding': { description: '`gzip` or none; anything else is 415' },
@@ -44,7 +53,7 @@ export const syncOperations: Operation[] = [
       400: {
         description:
           '`invalid_events` (with `rejected`: nothing stored), or a malformed body / envelope / ' +
-          'gzip stream, or a schemaVersion newer than the server',
+          'gzip stream, `groups` under schemaVersion 1, or a schemaVersion newer than the server',
         json: z.union([
           invalidEventsResponseSchema,
           z.strictObject({
@@ -54,7 +63,7 @@ export const syncOperations: Operation[] = [
         ]),
       },
       403: fail('The clientId belongs to another account', ['client_bound_to_other_user']),
-      413: fail('More than 100 events, or more than 256 KiB (compressed or inflated)', [
+      413: fail('More than 100 events, or more than 256 KiB (compressed, inflated or expanded)', [
         'payload_too_large',
       ]),
       415: fail('A Content-Encoding other than gzip', ['unsupported_encoding'], {
