@@ -14,7 +14,7 @@ const forbid = (...groups) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data', 'coverage'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'data', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -39,6 +39,28 @@ export default tseslint.config(
     ),
   },
   { files: ['src/app/**'], rules: forbid('**/server/**', '**/content/**', 'node:*') },
+  // Every piece of client state has one owner (CONVENTIONS): the offline stores sit below the app
+  // state that combines them, so offline/ never imports state/ …
+  {
+    files: ['src/app/offline/**'],
+    rules: forbid('**/server/**', '**/content/**', 'node:*', '**/state/**'),
+  },
+  // … and components and screens change a store only through its actions: no assignment to the
+  // `.value` of a signal reached through an object (`state.update.status.value = …`). A component's
+  // own useSignal (`open.value = true`) stays allowed.
+  {
+    files: ['src/app/components/**', 'src/app/screens/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ":matches(AssignmentExpression, UpdateExpression) > MemberExpression[property.name='value'][object.type='MemberExpression']",
+          message: "Call the store's action instead of assigning its signal.",
+        },
+      ],
+    },
+  },
   // The worker-safe core (storage, outbox, sync engine, HTTP client, lock) and the service worker
   // import no UI: no Preact, no signals, no router, nothing of the page (CONVENTIONS).
   {

@@ -26,10 +26,15 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       manifest: webManifest,
+      // The manifest's icons are fetched by the browser when it installs the app; the ones the
+      // pages use (icon.svg, icon-192.png, apple-touch-icon.png) come in through globPatterns.
+      // Adding them here too listed icon-192.png and the manifest twice, and the 512 px icons.
+      // The plugin adds manifest.webmanifest to the precache itself (not in globPatterns).
+      includeManifestIcons: false,
       injectManifest: {
         // The app shell only: course content never comes from the build; the large icons and
         // the screenshots are fetched by the browser when it installs the app, not used offline.
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         // The password strength estimator (zxcvbn-ts word lists, ~450 kB) is fetched when a
         // new-password field is first typed in, online: it is no part of the offline shell.
         globIgnores: ['screenshots/**', 'icons/*-512.png', 'assets/password-estimator-*.js'],

@@ -9,19 +9,19 @@ import { focusPageHeading } from './components/PageHeading';
 import { SafariStorageNotice } from './components/SafariStorageNotice';
 import { SyncStatus } from './components/SyncStatus';
 import { paths, routePatterns } from './routes';
-import { CatalogueScreen } from './screens/CatalogueScreen';
-import { CourseScreen } from './screens/CourseScreen';
-import { HomeScreen } from './screens/HomeScreen';
 import {
   AccountScreen,
+  CatalogueScreen,
+  CourseScreen,
   ForgotPasswordScreen,
+  HomeScreen,
   LessonScreen,
   NewPasswordScreen,
+  SettingsScreen,
   StorageScreen,
   VerifyEmailScreen,
 } from './screens/lazy';
 import { NotFoundScreen } from './screens/NotFoundScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
 import type { AppState } from './state/app-state';
 import { AppStateContext, SyncContext } from './state/context';
 import type { SyncController } from './sync/controller';
@@ -72,23 +72,7 @@ function Shell() {
 /** Follow the browser's online/offline events; when the connection returns, fetch a catalogue
  * that failed or was only the cached copy. */
 function useConnectivity(state: AppState) {
-  useEffect(() => {
-    const online = () => {
-      state.online.value = true;
-      const catalogue = state.catalogue.value;
-      if (catalogue.status === 'error' || (catalogue.status === 'loaded' && catalogue.cached))
-        void state.loadCatalogue({ force: true });
-    };
-    const offline = () => {
-      state.online.value = false;
-    };
-    addEventListener('online', online);
-    addEventListener('offline', offline);
-    return () => {
-      removeEventListener('online', online);
-      removeEventListener('offline', offline);
-    };
-  }, [state]);
+  useEffect(() => state.connectivity.watch(() => void state.reloadCatalogueIfStale()), [state]);
 }
 
 /** The sync server no longer accepts this version (426): look for the new one at once, and bring
@@ -99,10 +83,7 @@ function useUpdateWhenTooOld(state: AppState, sync: SyncController) {
     let tooOld = false;
     return effect(() => {
       const now = sync.status.value.problem === 'update-required';
-      if (now && !tooOld) {
-        if (state.update.peek() === 'dismissed') state.update.value = 'ready';
-        void state.checkForUpdate();
-      }
+      if (now && !tooOld) void state.update.updateRequired();
       tooOld = now;
     });
   }, [state, sync]);

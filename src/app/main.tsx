@@ -1,30 +1,40 @@
-// Entry point of the PWA page: restore the language and text size, render the app, then start
+// The app's start (loaded by boot.ts): load the language's dictionary, render the app, then start
 // the sync loop and the offline machinery: the install offer, the service worker (registration
 // and the update prompt), and an early load of the chunks a learner needs next, so that they are
 // in memory before a new app version could replace them.
 import { render } from 'preact';
 import { App } from './app';
 import { DownloadControls } from './components/lazy-downloads';
-import { startInstallPrompt } from './offline/install';
 import { startServiceWorker } from './offline/service-worker';
-import { LessonScreen } from './screens/lazy';
+import type { BootSettings } from '../client-core/db/boot-settings';
+import { loadDictionary } from './i18n';
+import { eagerScreens, LessonScreen } from './screens/lazy';
+import { screenForPath } from './screens/loaders';
 import { createAppState } from './state/app-state';
-import { loadInitialLanguage } from './state/language';
-import { loadInitialTextSize } from './state/text-size';
+import { initialLanguage } from './state/language';
+import { isTextSize } from './state/text-size';
 import { createSyncController } from './sync/controller';
-import './styles.css';
 
-async function main(): Promise<void> {
-  // Small IndexedDB reads before the first paint avoid flashing the wrong language or text size.
-  const [language, textSize] = await Promise.all([loadInitialLanguage(), loadInitialTextSize()]);
+/** Render the app with the settings boot.ts read before the first paint. */
+export async function startApp(settings: BootSettings): Promise<void> {
+  const language = initialLanguage(settings.language);
+  const textSize = isTextSize(settings.textSize) ? settings.textSize : 'normal';
+  // The dictionary before the first render: no flash of the wrong language. When its chunk cannot
+  // be fetched, the language store starts in bokmål, which ships with the app. The first screen's
+  // chunk is already on its way (boot.ts): waiting for it here lets the router render it at once.
+  const screen = screenForPath(location.pathname);
+  await Promise.all([
+    loadDictionary(language).catch(() => {}),
+    screen ? eagerScreens[screen].preload().catch(() => {}) : null,
+  ]);
   const state = createAppState({ language, textSize });
   const sync = createSyncController();
-  startInstallPrompt(state);
+  state.install.start();
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
   render(<App state={state} sync={sync} />, root);
   sync.start();
-  startServiceWorker(state);
+  startServiceWorker(state.update);
   const idle = (run: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 2000);
   idle(() => {
@@ -32,5 +42,3 @@ async function main(): Promise<void> {
     DownloadControls.preload().catch(() => {});
   });
 }
-
-void main();

@@ -27,3 +27,7 @@ export const routePatterns = {
   newPassword: '/konto/nytt-passord',
   verifyEmail: '/konto/bekreft-epost',
 } as const;
+
+/** Whether a URL path is a lesson's (routePatterns.lesson), without the router: the entry script
+ * starts loading the lesson player for it before anything else. */
+export const isLessonPath = (path: string): boolean => /^\/kurs\/[^/]+\/[^/]+\/?$/.test(path);

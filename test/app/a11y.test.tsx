@@ -2,15 +2,17 @@
 // layout engine and is checked by the end-to-end Lighthouse run instead).
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { storeCourse } from '../../src/client-core/db/courses';
 import { db } from '../../src/client-core/db/db';
 import { completeLesson } from '../../src/client-core/db/learner-actions';
 import { downloadCourseForOffline } from '../../src/app/offline/downloads';
+import { startServiceWorker } from '../../src/app/offline/service-worker';
 import { catalogueEntryOf, ferjekurs, ferjekursV2, kontorNn, tryggEpost } from '../utils/bundles';
 import { stubStorage } from '../utils/browser';
 import { installCaches } from '../utils/cache-storage';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
+import { FakeWorkbox } from '../utils/fake-workbox';
 import { createSyncHarness, type SyncHarness } from '../utils/sync-harness';
 import { EMAIL, PASSWORD, renderWithServer } from '../utils/sync-ui';
 
@@ -128,10 +130,18 @@ describe('accessibility (axe)', () => {
     await screen.findByRole('heading', { level: 1, name: 'Lagring' });
     await screen.findByRole('button', { name: 'Be om varig lagring' });
     await screen.findByRole('button', { name: 'Slett nedlastingen' });
-    state.online.value = false;
-    state.update.value = 'ready';
-    state.install.value = 'ios';
+    state.connectivity.noteReachable(false);
+    const workbox = new FakeWorkbox();
+    startServiceWorker(state.update, { workbox, reload: () => {} });
+    workbox.emit('waiting');
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4)',
+    );
+    const stopInstall = state.install.start();
+    expect(state.install.offer.value).toBe('ios');
     await screen.findByText('Frakoblet');
+    await screen.findByText('Ny versjon er klar');
+    stopInstall();
     expect(await violations()).toEqual([]);
   });
 

@@ -154,7 +154,7 @@ describe('signed out', () => {
     expect(
       await within(form).findByText('Fikk ikke kontakt med Lommekurs. Sjekk nettet og prøv igjen.'),
     ).toBeTruthy();
-    state.online.value = false;
+    state.connectivity.noteReachable(false);
     expect(
       await screen.findByText(
         'Du er frakoblet. Koble til nettet for å opprette konto eller logge inn.',

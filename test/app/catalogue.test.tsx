@@ -48,7 +48,7 @@ describe('catalogue', () => {
     );
     const stored = await screen.findByRole('region', { name: 'Kurs lagret på enheten' });
     expect(await within(stored).findByRole('link', { name: 'Berekraftig kontor' })).toBeTruthy();
-    expect(state.online.value).toBe(false);
+    expect(state.connectivity.online.value).toBe(false);
     const banner = screen.getByRole('banner');
     expect(within(banner).getByRole('status').textContent).toBe('Frakoblet');
 
@@ -56,7 +56,7 @@ describe('catalogue', () => {
     stubApi({ bundles: [tryggEpost, kontorNn] });
     within(alert).getByRole('button', { name: 'Prøv igjen' }).click();
     expect(await screen.findByRole('link', { name: 'Trygg e-post' })).toBeTruthy();
-    expect(state.online.value).toBe(true);
+    expect(state.connectivity.online.value).toBe(true);
     expect(within(banner).getByRole('status').textContent).toBe('');
   });
 

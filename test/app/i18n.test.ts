@@ -1,13 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
+  ALSO_IN,
   UI_LANGUAGES,
   createI18n,
   detectLanguage,
-  dictionaries,
   isUiLanguage,
+  type UiLanguage,
 } from '../../src/app/i18n';
+import { en } from '../../src/app/i18n/en';
 import { nb } from '../../src/app/i18n/nb';
-import type { PluralMessage } from '../../src/app/i18n/types';
+import { nn } from '../../src/app/i18n/nn';
+import type { Messages, PluralMessage } from '../../src/app/i18n/types';
+
+/** Every dictionary, by language (the app loads nn and en on demand). */
+const dictionaries: Record<UiLanguage, Messages> = { nb, nn, en };
 
 type Message = string | PluralMessage;
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
@@ -55,6 +61,53 @@ describe('dictionaries', () => {
       for (const message of Object.values(dictionaries[lang]))
         if (typeof message !== 'string')
           expect(Object.keys(message).sort()).toEqual(['one', 'other']);
+  });
+});
+
+describe('dictionaries on demand', () => {
+  // Fresh modules: the test setup has loaded every dictionary into the shared ones.
+  const freshI18n = async () => {
+    vi.resetModules();
+    return import('../../src/app/i18n');
+  };
+
+  it('has bokmål at once and loads nn and en when asked', async () => {
+    const i18n = await freshI18n();
+    expect(i18n.hasDictionary('nb')).toBe(true);
+    expect(i18n.createI18n('nb').t('nav.home')).toBe(nb['nav.home']);
+    for (const lang of ['nn', 'en'] as const) {
+      expect(i18n.hasDictionary(lang)).toBe(false);
+      expect(() => i18n.createI18n(lang)).toThrow(/not loaded/);
+      expect(await i18n.loadDictionary(lang)).toEqual(dictionaries[lang]);
+      expect(i18n.createI18n(lang).t('nav.home')).toBe(dictionaries[lang]['nav.home']);
+    }
+  });
+
+  it('a switch waits for the dictionary, and changes nothing when it cannot be loaded', async () => {
+    vi.resetModules();
+    vi.doMock('../../src/app/i18n/en', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    try {
+      const { createLanguageStore } = await import('../../src/app/state/language');
+      const store = createLanguageStore('nb');
+      await expect(store.setLanguage('en')).rejects.toThrow();
+      expect(store.language.value).toBe('nb');
+      expect(document.documentElement.lang).toBe('nb');
+      const switching = store.setLanguage('nn');
+      // Not switched before the dictionary has arrived: no half-translated screen.
+      expect(store.language.value).toBe('nb');
+      await switching;
+      expect(store.language.value).toBe('nn');
+      expect(store.i18n.value.t('nav.home')).toBe(nn['nav.home']);
+    } finally {
+      vi.doUnmock('../../src/app/i18n/en');
+    }
+  });
+
+  it.each(UI_LANGUAGES)('ALSO_IN[%s] is what that language calls the link', (lang) => {
+    const { t } = createI18n(lang);
+    expect(ALSO_IN[lang]).toBe(t('course.alsoIn', { language: t(`language.${lang}`) }));
   });
 });
 

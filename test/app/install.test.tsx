@@ -2,7 +2,6 @@
 // steps for iPhone and iPad, nothing once installed; persistent storage is asked for after.
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startInstallPrompt } from '../../src/app/offline/install';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 import { stubStorage } from '../utils/browser';
 
@@ -24,7 +23,7 @@ function promptEvent(outcome: 'accepted' | 'dismissed') {
 function start(url: string) {
   stubApi({});
   const view = renderApp(url);
-  stop = startInstallPrompt(view.state);
+  stop = view.state.install.start();
   return view;
 }
 
@@ -52,7 +51,7 @@ describe('installation', () => {
     const { state } = start('/innstillinger');
     window.dispatchEvent(promptEvent('dismissed'));
     fireEvent.click(await screen.findByRole('button', { name: 'Installer Lommekurs' }));
-    await waitFor(() => expect(state.install.value).toBe('none'));
+    await waitFor(() => expect(state.install.offer.value).toBe('none'));
     window.dispatchEvent(promptEvent('accepted'));
     expect(await screen.findByRole('button', { name: 'Installer Lommekurs' })).toBeTruthy();
   });
@@ -77,7 +76,7 @@ describe('installation', () => {
     const { state } = start('/');
     window.dispatchEvent(promptEvent('accepted'));
     await new Promise((r) => setTimeout(r, 10));
-    expect(state.install.value).toBe('installed');
+    expect(state.install.offer.value).toBe('installed');
     expect(screen.queryByRole('region', { name: 'Installer appen' })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { storeCourse } from '../../src/client-core/db/courses';
 import { tryggEpost } from '../utils/bundles';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
@@ -68,5 +68,27 @@ describe('app shell and navigation', () => {
     expect(screen.getByRole('link', { name: 'Tilbake til kurset' }).getAttribute('href')).toBe(
       '/kurs/trygg-epost',
     );
+  });
+
+  // Every screen is a chunk of its own (issue 13): one that cannot be loaded — offline before the
+  // service worker cached it — shows the chunk-error screen, focused like any other page.
+  it('shows the chunk-error screen when a screen chunk cannot be loaded', async () => {
+    vi.resetModules();
+    vi.doMock('../../src/app/screens/SettingsScreen', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    try {
+      // Fresh modules: the setup loaded the real chunk into the shared ones.
+      const fresh = await import('../utils/app');
+      fresh.stubApi({});
+      fresh.renderApp('/');
+      await screen.findByRole('heading', { level: 1, name: 'Dine kurs' });
+      screen.getByRole('link', { name: 'Innstillinger' }).click();
+      const h1 = await screen.findByRole('heading', { level: 1, name: 'Kunne ikke åpne siden' });
+      await waitFor(() => expect(document.activeElement).toBe(h1));
+      expect(screen.getByRole('navigation', { name: 'Hovedmeny' })).toBeTruthy();
+    } finally {
+      vi.doUnmock('../../src/app/screens/SettingsScreen');
+    }
   });
 });

@@ -133,7 +133,7 @@ describe('the offline indicator', () => {
     stubApi({ catalogue: 'offline' });
     const { state } = renderApp('/kurs');
     await waitFor(() => expect(indicator().textContent).toBe('Frakoblet'));
-    expect(state.online.value).toBe(false);
+    expect(state.connectivity.online.value).toBe(false);
     const fetchMock = stubApi({ bundles: [tryggEpost] });
     window.dispatchEvent(new Event('online'));
     await waitFor(() => expect(indicator().textContent).toBe(''));

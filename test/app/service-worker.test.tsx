@@ -16,7 +16,7 @@ function start(url: string) {
   const view = renderApp(url);
   const workbox = new FakeWorkbox();
   const reload = vi.fn();
-  startServiceWorker(view.state, { workbox, reload });
+  startServiceWorker(view.state.update, { workbox, reload });
   return { ...view, workbox, reload };
 }
 
@@ -70,7 +70,7 @@ describe('a new version of the app', () => {
     workbox.emit('waiting');
     await new Promise((r) => setTimeout(r, 20));
     expect(within(banner()).queryByRole('button', { name: 'Oppdater' })).toBeNull();
-    expect(state.update.value).toBe('dismissed');
+    expect(state.update.status.value).toBe('dismissed');
     expect(workbox.messageSkipWaiting).not.toHaveBeenCalled();
     expect(reload).not.toHaveBeenCalled();
   });
@@ -86,7 +86,10 @@ describe('a new version of the app', () => {
   it('is not registered outside a production build', () => {
     stubApi({});
     const { state } = renderApp('/');
-    startServiceWorker(state);
-    expect(state.update.value).toBe('none');
+    startServiceWorker(state.update);
+    expect(state.update.status.value).toBe('none');
+    // No worker connected: the learner's click can do nothing, and there is nothing to ask.
+    state.update.applyUpdate();
+    expect(state.update.status.value).toBe('none');
   });
 });

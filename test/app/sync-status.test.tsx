@@ -157,9 +157,11 @@ describe('sync status', () => {
     workbox.onUpdate = () => workbox.emit('waiting');
     const { state } = await signedInWithPending({ schemaVersion: 0 });
     const reload = (): void => undefined;
-    startServiceWorker(state, { workbox, reload });
+    startServiceWorker(state.update, { workbox, reload });
     // A version offered earlier and declined: the 426 brings the prompt back.
-    state.update.value = 'dismissed';
+    workbox.emit('waiting');
+    state.update.dismissUpdate();
+    expect(state.update.status.value).toBe('dismissed');
     syncNow();
     await within(problems()).findByText('Oppdater appen for å synkronisere.');
     expect(within(problems()).getByText('Endringene dine er tatt vare på.')).toBeTruthy();

@@ -7,7 +7,7 @@ import { UpdateBanner } from './UpdateBanner';
 
 export function AppHeader() {
   const { t } = useI18n();
-  const { online } = useAppState();
+  const { online } = useAppState().connectivity;
   const { path } = useLocation();
   const current = (active: boolean) => (active ? 'page' : undefined);
   const inCourses = path === paths.catalogue || path.startsWith(`${paths.catalogue}/`);

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogueEntry } from '../../shared/course';
 import type { CourseOverview } from '../../client-core/db/views';
 import { downloadErrorSentence } from '../i18n/errors';
-import { catalogueSize, downloadsFor } from '../offline/downloads';
+import { catalogueSize } from '../offline/download-store';
 import { useAppState, useI18n } from '../state/context';
 import { ByteProgressBar } from './ByteProgressBar';
 import { useFocusRescue } from './use-focus-rescue';
@@ -20,7 +20,7 @@ export function DownloadAll({ entries, stored }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useAppState();
-  const manager = downloadsFor(state);
+  const manager = state.downloads;
   const all = manager.all.value;
   const root = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -33,7 +33,7 @@ export function DownloadAll({ entries, stored }: Props) {
   }, [all?.status]);
 
   if (entries.length === 0) return null;
-  const online = state.online.value;
+  const online = state.connectivity.online.value;
   return (
     <div class="download-all" ref={root} tabIndex={-1}>
       <p class="visually-hidden" role="status">

@@ -5,7 +5,7 @@ import { useAppState, useI18n } from '../state/context';
 export function InstallPrompt() {
   const { t } = useI18n();
   const state = useAppState();
-  const offer = state.install.value;
+  const offer = state.install.offer.value;
   if (offer !== 'prompt' && offer !== 'ios') return null;
   return (
     <section class="install" aria-labelledby="install-heading">
@@ -14,7 +14,7 @@ export function InstallPrompt() {
         <>
           <p>{t('install.hint')}</p>
           <p class="actions">
-            <button type="button" class="button" onClick={() => void state.promptInstall()}>
+            <button type="button" class="button" onClick={() => void state.install.promptInstall()}>
               {t('install.button')}
             </button>
           </p>

@@ -5,7 +5,7 @@ import { useAppState, useI18n } from '../state/context';
 
 export function OfflineStatus({ available }: { available: boolean }) {
   const { t } = useI18n();
-  const { online } = useAppState();
+  const { online } = useAppState().connectivity;
   if (available) return <p class="meta offline-status is-available">{t('download.available')}</p>;
   if (online.value) return null;
   return <p class="meta offline-status is-unavailable">{t('download.unavailable')}</p>;

@@ -5,11 +5,7 @@
 import { useEffect } from 'preact/hooks';
 import { useDownloadRecords } from '../state/live';
 import { paths } from '../routes';
-import {
-  canRequestPersistence,
-  checkPersistence,
-  requestPersistence,
-} from '../offline/persistence';
+import { canRequestPersistence } from '../offline/persistence';
 import { useAppState, useI18n } from '../state/context';
 
 interface Props {
@@ -21,9 +17,9 @@ interface Props {
 export function PersistenceNote({ place = 'downloads' }: Props) {
   const { t } = useI18n();
   const state = useAppState();
-  const { persisted, answer } = state.persistence.value;
+  const { persisted, answer } = state.persistence.status.value;
   useEffect(() => {
-    if (persisted === null) void checkPersistence(state);
+    if (persisted === null) void state.persistence.checkPersistence();
   }, []);
   const askable = persisted === false && canRequestPersistence();
   return (
@@ -62,7 +58,7 @@ function Offer() {
         <button
           type="button"
           class="button secondary"
-          onClick={() => void requestPersistence(state)}
+          onClick={() => void state.persistence.requestPersistence()}
         >
           {t('storage.askPersist')}
         </button>

@@ -132,15 +132,15 @@ function UpdateAction() {
   const { t } = useI18n();
   const state = useAppState();
   const [checking, setChecking] = useState(false);
-  const update = state.update.value;
+  const update = state.update.status.value;
   const waiting = update === 'ready' || update === 'dismissed' || update === 'applying';
   const apply = async () => {
     if (waiting) {
-      state.applyUpdate();
+      state.update.applyUpdate();
       return;
     }
     setChecking(true);
-    const asked = await state.checkForUpdate();
+    const asked = await state.update.checkForUpdate();
     setChecking(false);
     if (!asked) location.reload();
   };

@@ -1,7 +1,7 @@
 // "Også på nynorsk", "Also in English": links to the same course in other languages. Each link is
 // worded in the language it leads to (like a language switcher), so a reader of that language
 // recognises it; a language the interface has no dictionary for is named in the current one.
-import { createI18n, isUiLanguage } from '../i18n';
+import { ALSO_IN, isUiLanguage } from '../i18n';
 import { paths } from '../routes';
 import { useI18n } from '../state/context';
 import type { Translation } from './course-languages';
@@ -19,16 +19,21 @@ export function TranslationLinks({ translations, describedBy }: Props) {
   return (
     <MetaLine
       items={translations.map(({ language, entry }) => {
-        const { t, lang } = isUiLanguage(language) ? createI18n(language) : current;
+        // The other languages' dictionaries are loaded only on a switch: their link texts are
+        // kept in ALSO_IN.
+        const known = isUiLanguage(language);
+        const { t, lang } = current;
         return (
           <a
             class="translation-link"
             href={paths.course(entry.id)}
             hreflang={language}
-            lang={lang}
+            lang={known ? language : lang}
             aria-describedby={describedBy}
           >
-            {t('course.alsoIn', { language: t(`language.${language}`) })}
+            {known
+              ? ALSO_IN[language]
+              : t('course.alsoIn', { language: t(`language.${language}`) })}
           </a>
         );
       })}

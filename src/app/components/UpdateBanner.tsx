@@ -6,7 +6,7 @@ import { useAppState, useI18n } from '../state/context';
 export function UpdateBanner() {
   const { t } = useI18n();
   const state = useAppState();
-  const status = state.update.value;
+  const status = state.update.status.value;
   const shown = status === 'ready' || status === 'applying';
   return (
     <div class={shown ? 'update-banner' : 'update-banner is-empty'}>
@@ -21,7 +21,7 @@ export function UpdateBanner() {
             type="button"
             class="button"
             disabled={status === 'applying'}
-            onClick={() => state.applyUpdate()}
+            onClick={() => state.update.applyUpdate()}
           >
             {status === 'applying' ? t('update.applying') : t('update.apply')}
           </button>
@@ -29,9 +29,7 @@ export function UpdateBanner() {
             type="button"
             class="button secondary"
             disabled={status === 'applying'}
-            onClick={() => {
-              state.update.value = 'dismissed';
-            }}
+            onClick={() => state.update.dismissUpdate()}
           >
             {t('update.dismiss')}
           </button>

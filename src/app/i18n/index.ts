@@ -1,8 +1,8 @@
 // The app's interface languages, the translator and locale-aware formatting (Intl only: no
-// library). Dictionaries are small enough to ship together, so switching language is synchronous.
-import { en } from './en';
+// library). Bokmål, the source language, ships with the app; nynorsk and English are chunks of
+// their own, loaded on demand (loadDictionary): a switch awaits its dictionary, then is
+// synchronous. Every chunk is precached, so a switch works offline too.
 import { nb } from './nb';
-import { nn } from './nn';
 import type { Messages, PluralMessage, Translate } from './types';
 
 export type { MessageKey, Translate } from './types';
@@ -10,8 +10,35 @@ export type { MessageKey, Translate } from './types';
 export const UI_LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-/** Every dictionary, by language (exported for the completeness test). */
-export const dictionaries: Record<UiLanguage, Messages> = { nb, nn, en };
+/** The dictionaries loaded so far; nb is always there. */
+const loaded = new Map<UiLanguage, Messages>([['nb', nb]]);
+
+const importers: Record<UiLanguage, () => Promise<Messages>> = {
+  nb: async () => nb,
+  nn: () => import('./nn').then((m) => m.nn),
+  en: () => import('./en').then((m) => m.en),
+};
+
+/** Whether a language's dictionary is in memory, so createI18n(lang) can be called. */
+export const hasDictionary = (lang: UiLanguage): boolean => loaded.has(lang);
+
+/** Load a language's dictionary (once). Rejects when its chunk cannot be fetched. */
+export async function loadDictionary(lang: UiLanguage): Promise<Messages> {
+  const known = loaded.get(lang);
+  if (known) return known;
+  const dict = await importers[lang]();
+  loaded.set(lang, dict);
+  return dict;
+}
+
+/** "Også på nynorsk", "Also in English": a course link worded in the language it leads to, for
+ * every language without loading its dictionary (test/app/i18n.test.ts checks each against
+ * `course.alsoIn` and `language.<lang>` of that language). */
+export const ALSO_IN: Record<UiLanguage, string> = {
+  nb: 'Også på bokmål',
+  nn: 'Også på nynorsk',
+  en: 'Also in English',
+};
 
 /** Each language's name in that language, for the language picker. */
 export const AUTONYMS: Record<UiLanguage, string> = {
@@ -61,10 +88,11 @@ export interface I18n {
   calendarDate: (utcMidnightMs: number) => string;
 }
 
-/** Build the translator and formatters for one language. */
-export function createI18n(lang: UiLanguage): I18n {
+/** Build the translator and formatters for one language; its dictionary must be loaded (see
+ * loadDictionary), or be given. */
+export function createI18n(lang: UiLanguage, dict = loaded.get(lang)): I18n {
+  if (!dict) throw new Error(`The ${lang} dictionary is not loaded: await loadDictionary() first`);
   const locale = LOCALES[lang];
-  const dict = dictionaries[lang];
   const plural = new Intl.PluralRules(locale);
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent' });

@@ -3,7 +3,9 @@
 import { useEffect } from 'preact/hooks';
 import { getDownloadSettings } from '../../client-core/db/settings';
 import type { CourseOverview } from '../../client-core/db/views';
-import type { AppState } from '../state/app-state';
+import type { CatalogueStore } from './catalogue';
+import type { ConnectivityStore } from './connectivity';
+import type { DownloadStore } from './download-store';
 import { browserOffline, connectionType, onWifi } from './network';
 
 /** Whether the learner's settings allow an automatic download now. */
@@ -14,23 +16,27 @@ export async function autoDownloadAllowed(): Promise<boolean> {
   return !(settings.wifiOnly && type !== null && !onWifi(type));
 }
 
+/** The stores an automatic download reads and uses (the app state has them). */
+export interface AutoDownloadStores extends Pick<CatalogueStore, 'catalogue'> {
+  connectivity: Pick<ConnectivityStore, 'online'>;
+  downloads: Pick<DownloadStore, 'start'>;
+}
+
 /** Start the full download of a course once its lesson is shown, when allowed and needed. */
-export function useAutoDownload(state: AppState, overview: CourseOverview | null): void {
+export function useAutoDownload(state: AutoDownloadStores, overview: CourseOverview | null): void {
   const courseId = overview?.course.id;
   const needed = overview !== null && !overview.availableOffline;
   useEffect(() => {
-    if (!courseId || !needed || browserOffline() || !state.online.value) return;
+    if (!courseId || !needed || browserOffline() || !state.connectivity.online.value) return;
     let cancelled = false;
     void (async () => {
       if (!(await autoDownloadAllowed()) || cancelled) return;
-      const { downloadsFor } = await import('./downloads');
-      if (cancelled) return;
       const catalogue = state.catalogue.value;
       const entry =
         catalogue.status === 'loaded'
           ? catalogue.entries.find((e) => e.id === courseId)
           : undefined;
-      void downloadsFor(state).start(courseId, { entry, title: overview?.course.title });
+      void state.downloads.start(courseId, { entry, title: overview?.course.title });
     })();
     return () => {
       cancelled = true;

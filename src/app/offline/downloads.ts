@@ -13,7 +13,6 @@
 //   5. deletes cached files the new version no longer lists.
 // A failure at any step leaves no course marked available and no partial bundle; media already
 // cached stay for the retry.
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import {
   bundleUrl,
   type CatalogueEntry,
@@ -21,7 +20,6 @@ import {
   type MediaFile,
 } from '../../shared/course';
 import { getStoredCourse } from '../../client-core/db/courses';
-import type { StoredCourse } from '../../client-core/db/db';
 import {
   completeDownload,
   forgetDownload,
@@ -30,8 +28,8 @@ import {
   noteDownloadStarted,
   type DownloadTarget,
 } from '../../client-core/db/downloads';
-import type { AppState } from '../state/app-state';
 import { CourseApiError, isCourseBundle } from './course-api';
+import { catalogueSize } from './download-store';
 import { DownloadError, toDownloadError } from './download-error';
 import {
   cacheStorageAvailable,
@@ -46,6 +44,7 @@ import { freeBytes } from './persistence';
 import { fetchBytes } from './stream';
 
 export { DownloadError } from './download-error';
+export { catalogueSize, hasUpdate } from './download-store';
 
 /** Bytes done of bytes in total. */
 export interface ByteProgress {
@@ -70,17 +69,6 @@ export interface DownloadOutcome {
   /** A new version replaced the stored one. */
   updated: boolean;
 }
-
-/** Whether the catalogue lists a newer version than the stored one. */
-export const hasUpdate = (entry: CatalogueEntry | undefined, course: StoredCourse | undefined) =>
-  entry !== undefined &&
-  course !== undefined &&
-  (entry.version > course.version ||
-    (entry.version === course.version && entry.hash !== course.hash));
-
-/** The download size the catalogue gives for a course: bundle plus media. */
-export const catalogueSize = (entry: CatalogueEntry): number =>
-  entry.bundleBytes + entry.mediaBytes;
 
 const hex = (buffer: ArrayBuffer) =>
   Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -231,166 +219,4 @@ function parseBundle(
 export async function deleteDownload(courseId: string): Promise<void> {
   await forgetDownload(courseId);
   await deleteMediaCache(courseId);
-}
-
-// ---- The app's download manager: one per app state, so progress outlives the screen. ----
-
-export type JobKind = 'download' | 'update';
-
-export type Job =
-  | ({ status: 'running'; kind: JobKind; title: string } & ByteProgress)
-  | { status: 'failed'; kind: JobKind; title: string; error: DownloadError }
-  | { status: 'done'; kind: JobKind; title: string };
-
-export type AllJob =
-  | ({ status: 'running'; index: number; count: number } & ByteProgress)
-  | ({ status: 'failed'; index: number; count: number; error: DownloadError } & ByteProgress)
-  | { status: 'done'; count: number };
-
-export interface StartOptions {
-  entry?: CatalogueEntry;
-  /** Shown in the progress label until the bundle is known. */
-  title?: string;
-}
-
-export interface DownloadManager {
-  /** Downloads of this session by course id: running, failed or done. */
-  jobs: ReadonlySignal<ReadonlyMap<string, Job>>;
-  /** "Download everything", while and after it runs. */
-  all: ReadonlySignal<AllJob | null>;
-  /** Whether any download is running. */
-  busy: ReadonlySignal<boolean>;
-  /** Download (or resume, or update) a course. Resolves to whether it is now available offline;
-   * never rejects. A second call while one runs joins it. */
-  start(courseId: string, options?: StartOptions): Promise<boolean>;
-  /** Stop a running download (what is stored stays for a later resume). */
-  cancel(courseId: string): void;
-  /** Download these courses one after another, stopping at the first failure. */
-  downloadAll(entries: readonly CatalogueEntry[]): Promise<boolean>;
-  cancelAll(): void;
-  /** Delete a course's download (see deleteDownload). */
-  remove(courseId: string): Promise<void>;
-  /** Forget a finished or failed job (after its message was shown). */
-  dismiss(courseId: string): void;
-}
-
-const managers = new WeakMap<AppState, DownloadManager>();
-
-/** The download manager of an app state. */
-export function downloadsFor(state: AppState): DownloadManager {
-  let manager = managers.get(state);
-  if (!manager) {
-    manager = createDownloadManager(state);
-    managers.set(state, manager);
-  }
-  return manager;
-}
-
-function createDownloadManager(state: AppState): DownloadManager {
-  const jobs = signal<ReadonlyMap<string, Job>>(new Map());
-  const all = signal<AllJob | null>(null);
-  const running = new Map<string, { promise: Promise<boolean>; controller: AbortController }>();
-  let allController: AbortController | null = null;
-
-  const setJob = (courseId: string, job: Job | null) => {
-    const next = new Map(jobs.value);
-    if (job) next.set(courseId, job);
-    else next.delete(courseId);
-    jobs.value = next;
-  };
-  const onNetwork = (reachable: boolean) => {
-    state.online.value = reachable;
-  };
-
-  function start(
-    courseId: string,
-    options: StartOptions = {},
-    onProgress?: (progress: ByteProgress) => void,
-  ): Promise<boolean> {
-    const current = running.get(courseId);
-    if (current) return current.promise;
-    const controller = new AbortController();
-    const title = options.entry?.title ?? options.title ?? courseId;
-    const promise = (async () => {
-      const stored = await getStoredCourse(courseId);
-      const kind: JobKind = hasUpdate(options.entry, stored) ? 'update' : 'download';
-      setJob(courseId, { status: 'running', kind, title, done: 0, total: 0 });
-      try {
-        await downloadCourseForOffline(courseId, {
-          entry: options.entry,
-          signal: controller.signal,
-          onNetwork,
-          onProgress: (progress) => {
-            setJob(courseId, { status: 'running', kind, title, ...progress });
-            onProgress?.(progress);
-          },
-        });
-        setJob(courseId, { status: 'done', kind, title });
-        return true;
-      } catch (error) {
-        const failure = error instanceof DownloadError ? error : new DownloadError('other');
-        setJob(
-          courseId,
-          failure.kind === 'aborted' ? null : { status: 'failed', kind, title, error: failure },
-        );
-        return false;
-      } finally {
-        running.delete(courseId);
-      }
-    })();
-    running.set(courseId, { promise, controller });
-    return promise;
-  }
-
-  return {
-    jobs,
-    all,
-    busy: computed(() => [...jobs.value.values()].some((job) => job.status === 'running')),
-    start: (courseId, options) => start(courseId, options),
-    cancel(courseId) {
-      running.get(courseId)?.controller.abort();
-    },
-    async downloadAll(entries) {
-      if (all.value?.status === 'running') return false;
-      const controller = new AbortController();
-      allController = controller;
-      const count = entries.length;
-      const total = entries.reduce((sum, entry) => sum + catalogueSize(entry), 0);
-      let base = 0;
-      for (const [i, entry] of entries.entries()) {
-        if (controller.signal.aborted) break;
-        all.value = { status: 'running', index: i + 1, count, done: base, total };
-        const stop = () => running.get(entry.id)?.controller.abort();
-        controller.signal.addEventListener('abort', stop);
-        const ok = await start(entry.id, { entry }, (progress) => {
-          all.value = { status: 'running', index: i + 1, count, done: base + progress.done, total };
-        });
-        controller.signal.removeEventListener('abort', stop);
-        if (!ok) {
-          const job = jobs.value.get(entry.id);
-          all.value =
-            job?.status === 'failed'
-              ? { status: 'failed', index: i + 1, count, done: base, total, error: job.error }
-              : null;
-          allController = null;
-          return false;
-        }
-        base += catalogueSize(entry);
-      }
-      allController = null;
-      all.value = controller.signal.aborted ? null : { status: 'done', count };
-      return !controller.signal.aborted;
-    },
-    cancelAll() {
-      allController?.abort();
-    },
-    async remove(courseId) {
-      running.get(courseId)?.controller.abort();
-      await deleteDownload(courseId);
-      setJob(courseId, null);
-    },
-    dismiss(courseId) {
-      if (jobs.value.get(courseId)?.status !== 'running') setJob(courseId, null);
-    },
-  };
 }

@@ -2,14 +2,31 @@
 // not to evict its data under storage pressure ("persistent storage"). Chrome decides by itself
 // (an installed app is usually granted), Firefox asks the user. So the app asks only when the
 // learner chooses to (components/PersistenceNote.tsx, beside downloads and on the storage screen)
-// and after installation, which Chrome answers without a question.
-import type { AppState } from '../state/app-state';
+// and after installation, which Chrome answers without a question. The persistence store below is
+// the one writer of what the app knows about it.
+import { signal, type ReadonlySignal } from '@preact/signals';
 
 export interface StorageFacts {
   /** Bytes this site uses. */
   usage: number;
   /** Bytes this site may use in total. */
   quota: number;
+}
+
+export interface PersistenceState {
+  /** Whether storage is persistent; null while unknown or where the browser cannot tell. */
+  persisted: boolean | null;
+  /** The browser's answer to this session's last request, if one was made. */
+  answer: 'granted' | 'denied' | null;
+}
+
+export interface PersistenceStore {
+  /** What the app knows about persistent storage. */
+  status: ReadonlySignal<PersistenceState>;
+  /** Ask the browser whether storage is persistent; null when it cannot tell. Never throws. */
+  checkPersistence(): Promise<boolean | null>;
+  /** Ask the browser to make storage persistent, and record its answer. Never throws. */
+  requestPersistence(): Promise<boolean | null>;
 }
 
 const storage = (): StorageManager | undefined =>
@@ -32,34 +49,38 @@ export async function freeBytes(): Promise<number | null> {
   return facts ? Math.max(0, facts.quota - facts.usage) : null;
 }
 
-/** Whether storage is persistent; null when the browser cannot tell. Updates the app state. */
-export async function checkPersistence(state: AppState): Promise<boolean | null> {
-  let persisted: boolean | null = null;
-  try {
-    const manager = storage();
-    if (typeof manager?.persisted === 'function') persisted = await manager.persisted();
-  } catch {
-    persisted = null;
-  }
-  state.persistence.value = { ...state.persistence.value, persisted };
-  return persisted;
-}
-
-/** Ask the browser to make storage persistent, and record its answer. Never throws. */
-export async function requestPersistence(state: AppState): Promise<boolean | null> {
-  const manager = storage();
-  if (typeof manager?.persist !== 'function') {
-    state.persistence.value = { ...state.persistence.value, persisted: null };
-    return null;
-  }
-  try {
-    const granted = await manager.persist();
-    state.persistence.value = { persisted: granted, answer: granted ? 'granted' : 'denied' };
-    return granted;
-  } catch {
-    return null;
-  }
-}
-
 /** Whether this browser can be asked for persistent storage at all. */
 export const canRequestPersistence = (): boolean => typeof storage()?.persist === 'function';
+
+/** Make the persistence store: unknown until checked or asked. */
+export function createPersistenceStore(): PersistenceStore {
+  const status = signal<PersistenceState>({ persisted: null, answer: null });
+  return {
+    status,
+    async checkPersistence() {
+      let persisted: boolean | null = null;
+      try {
+        const manager = storage();
+        if (typeof manager?.persisted === 'function') persisted = await manager.persisted();
+      } catch {
+        persisted = null;
+      }
+      status.value = { ...status.value, persisted };
+      return persisted;
+    },
+    async requestPersistence() {
+      const manager = storage();
+      if (typeof manager?.persist !== 'function') {
+        status.value = { ...status.value, persisted: null };
+        return null;
+      }
+      try {
+        const granted = await manager.persist();
+        status.value = { persisted: granted, answer: granted ? 'granted' : 'denied' };
+        return granted;
+      } catch {
+        return null;
+      }
+    },
+  };
+}

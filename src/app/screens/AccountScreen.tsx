@@ -92,7 +92,7 @@ function SignedIn({ account, heading, onGone }: SignedInProps) {
 
 function SignedOut({ expired }: { expired: boolean }) {
   const { t } = useI18n();
-  const { online } = useAppState();
+  const { online } = useAppState().connectivity;
   return (
     <>
       {expired ? (

@@ -24,7 +24,7 @@ export function CatalogueScreen() {
   const { t, lang } = useI18n();
   const state = useAppState();
   const catalogue = state.catalogue.value;
-  const online = state.online.value;
+  const online = state.connectivity.online.value;
   const stored = useStoredCourses();
   const records = useDownloadRecords();
   const elsewhere = useProgressWithoutBundle();

@@ -60,7 +60,7 @@ function CourseView({ courseId }: { courseId: string }) {
         ? t('course.notFoundTitle')
         : result.status === 'removed'
           ? (entry?.title ?? t('course.removedTitle'))
-          : unreachable && !state.online.value
+          : unreachable && !state.connectivity.online.value
             ? t('download.unavailable')
             : t('course.loading');
   return (
@@ -86,7 +86,7 @@ function CourseView({ courseId }: { courseId: string }) {
       {result.status === 'error' && (
         <div class="notice" role="alert">
           <p>
-            {unreachable && !state.online.value
+            {unreachable && !state.connectivity.online.value
               ? t('course.unavailableText')
               : errorSentence(t, result.error)}
           </p>
@@ -175,7 +175,7 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
       <section class="offline-section" aria-labelledby="offline-heading">
         <h2 id="offline-heading">{t('download.heading')}</h2>
         <OfflineStatus available={overview.availableOffline} />
-        {!overview.availableOffline && state.online.value && (
+        {!overview.availableOffline && state.connectivity.online.value && (
           <p class="hint">{t('download.hint')}</p>
         )}
         <DownloadControls

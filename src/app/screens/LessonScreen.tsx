@@ -56,7 +56,10 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
   const overview = course.status === 'ready' ? course.overview : null;
   const opened = useRef(false);
   const blocked =
-    !opened.current && overview !== null && !overview.availableOffline && !state.online.value;
+    !opened.current &&
+    overview !== null &&
+    !overview.availableOffline &&
+    !state.connectivity.online.value;
   const lesson = course.status === 'ready' && !blocked ? view?.lesson : undefined;
   const shown = Boolean(lesson);
   useAutoDownload(state, shown ? overview : null);
@@ -79,7 +82,7 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
     course.status === 'notFound' ||
     course.status === 'removed' ||
     (course.status === 'ready' && view?.lesson === null);
-  const unreachable = blocked || (course.status === 'error' && !state.online.value);
+  const unreachable = blocked || (course.status === 'error' && !state.connectivity.online.value);
   const title = lesson
     ? lesson.title
     : unreachable

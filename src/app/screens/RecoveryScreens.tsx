@@ -45,7 +45,7 @@ function useMounted() {
 export function ForgotPasswordScreen() {
   const { t, lang } = useI18n();
   const sync = useSync();
-  const { online } = useAppState();
+  const { online } = useAppState().connectivity;
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<AccountErrorTexts>({});
   const [busy, setBusy] = useState(false);
@@ -128,7 +128,7 @@ type ResetStep = 'form' | 'invalid' | 'done';
 export function NewPasswordScreen() {
   const { t } = useI18n();
   const sync = useSync();
-  const { online } = useAppState();
+  const { online } = useAppState().connectivity;
   const token = useLinkToken();
   const id = useId();
   const [password, setPassword] = useState('');

@@ -9,7 +9,7 @@ import { SafariStorageFacts } from '../components/SafariStorageNotice';
 import { DownloadControls } from '../components/lazy-downloads';
 import type { StoredItem } from '../../client-core/db/views';
 import { cachedMediaBytes } from '../offline/media-cache';
-import { checkPersistence, estimateStorage, type StorageFacts } from '../offline/persistence';
+import { estimateStorage, type StorageFacts } from '../offline/persistence';
 import { useAppState, useI18n } from '../state/context';
 import { useStorageItems } from '../state/live';
 
@@ -19,7 +19,7 @@ export function StorageScreen() {
   const state = useAppState();
   const items = useStorageItems();
   const [facts, setFacts] = useState<StorageFacts | null | undefined>(undefined);
-  const persistence = state.persistence.value;
+  const persistence = state.persistence.status.value;
   // Re-measure whenever what is stored changes (a download finished, one was deleted).
   const itemsKey = JSON.stringify(
     items?.map((i) => [i.courseId, i.download?.state, i.course?.hash]),
@@ -33,7 +33,7 @@ export function StorageScreen() {
     };
   }, [itemsKey]);
   useEffect(() => {
-    void checkPersistence(state);
+    void state.persistence.checkPersistence();
   }, []);
 
   // A deleted course takes its controls with it: keep focus in the list, not at the page top.

@@ -1,15 +1,29 @@
-// Screens loaded on demand, so the app shell stays small. The lesson player is the big one; the
-// storage and account screens are rarely visited.
+// Screens loaded on demand, so the app's start stays small: every screen is a chunk of its own
+// (boot.ts starts loading the first screen's chunk with the app, see loaders.ts). A chunk that
+// cannot be loaded (offline before the service worker cached it) shows the chunk-error screen.
 import { lazy } from 'preact-iso';
 import { ChunkErrorScreen } from './ChunkErrorScreen';
 import { LessonChunkError } from './LessonChunkError';
+import { screenLoaders } from './loaders';
 
-export const LessonScreen = lazy(() =>
-  import('./LessonScreen').then(
-    (m) => m.LessonScreen,
-    () => LessonChunkError,
-  ),
-);
+export const HomeScreen = lazy(() => screenLoaders.home().catch(() => ChunkErrorScreen));
+
+export const CatalogueScreen = lazy(() => screenLoaders.catalogue().catch(() => ChunkErrorScreen));
+
+export const CourseScreen = lazy(() => screenLoaders.course().catch(() => ChunkErrorScreen));
+
+export const LessonScreen = lazy(() => screenLoaders.lesson().catch(() => LessonChunkError));
+
+export const SettingsScreen = lazy(() => screenLoaders.settings().catch(() => ChunkErrorScreen));
+
+/** The lazy screen of each eagerly loaded kind (main.tsx waits for the first one). */
+export const eagerScreens = {
+  home: HomeScreen,
+  catalogue: CatalogueScreen,
+  course: CourseScreen,
+  lesson: LessonScreen,
+  settings: SettingsScreen,
+};
 
 export const StorageScreen = lazy(() =>
   import('./StorageScreen').then(

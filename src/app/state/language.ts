@@ -1,16 +1,27 @@
 // The interface language: its signal, the translator made from it, and the one action that
-// changes it (remembered in IndexedDB, mirrored on <html lang>). main.tsx reads the stored choice
-// before the first paint (loadInitialLanguage) so the app never flashes the wrong language.
+// changes it (remembered in IndexedDB, mirrored on <html lang>). boot.ts reads the stored choice
+// before the first paint (readBootSettings) and main.tsx loads its dictionary, so the app never
+// flashes the wrong language; a switch awaits the new language's dictionary (a chunk of its own,
+// see i18n/index.ts) before anything changes.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { getSetting, setSetting } from '../../client-core/db/settings';
-import { createI18n, detectLanguage, isUiLanguage, type I18n, type UiLanguage } from '../i18n';
+import {
+  createI18n,
+  detectLanguage,
+  hasDictionary,
+  isUiLanguage,
+  loadDictionary,
+  type I18n,
+  type UiLanguage,
+} from '../i18n';
 
 /** The language store: the current language, its translator, and the switch. */
 export interface LanguageStore {
   language: ReadonlySignal<UiLanguage>;
   /** Translator and formatters for the current language. */
   i18n: ReadonlySignal<I18n>;
-  /** Switch the interface language, update <html lang> and remember the choice. */
+  /** Load the language's dictionary, then switch the interface to it, update <html lang> and
+   * remember the choice. Rejects (and changes nothing) when the dictionary cannot be loaded. */
   setLanguage(lang: UiLanguage): Promise<void>;
 }
 
@@ -18,29 +29,45 @@ const setDocumentLanguage = (lang: UiLanguage) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 };
 
-/** The stored language choice, else the browser's preference. Never throws. */
-export async function loadInitialLanguage(): Promise<UiLanguage> {
-  const fallback = detectLanguage(
+/** The browser's preferred interface language. */
+export const browserLanguage = (): UiLanguage =>
+  detectLanguage(
     typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
   );
+
+/** The interface language for a stored value (see readBootSettings): the stored choice, else
+ * the browser's preference. */
+export const initialLanguage = (stored: unknown): UiLanguage =>
+  isUiLanguage(stored) ? stored : browserLanguage();
+
+/** The stored language choice, else the browser's preference. Never throws. */
+export async function loadInitialLanguage(): Promise<UiLanguage> {
   try {
-    const stored = await getSetting<unknown>('language', null);
-    return isUiLanguage(stored) ? stored : fallback;
+    return initialLanguage(await getSetting<unknown>('language', null));
   } catch {
     // IndexedDB can be unavailable (some private modes): fall back rather than show nothing.
-    return fallback;
+    return browserLanguage();
   }
 }
 
-/** Make the language store, starting in `initial` (see loadInitialLanguage()). */
+/** Make the language store, starting in `initial`, whose dictionary must be loaded (main.tsx
+ * awaits loadDictionary(initial) before the first render); bokmål when it is not. */
 export function createLanguageStore(initial: UiLanguage = 'nb'): LanguageStore {
-  const language = signal<UiLanguage>(initial);
+  const start = hasDictionary(initial) ? initial : 'nb';
+  const language = signal<UiLanguage>(start);
   const i18n = computed(() => createI18n(language.value));
-  setDocumentLanguage(initial);
+  setDocumentLanguage(start);
+  // Not loaded (a caller that skipped main.tsx's wait): show bokmål until it arrives.
+  if (start !== initial)
+    void loadDictionary(initial).then(() => {
+      language.value = initial;
+      setDocumentLanguage(initial);
+    });
   return {
     language,
     i18n,
     async setLanguage(lang) {
+      await loadDictionary(lang);
       language.value = lang;
       setDocumentLanguage(lang);
       await setSetting('language', lang);

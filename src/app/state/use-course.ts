@@ -40,7 +40,7 @@ export function useCourse(courseId: string): CourseResult {
   }, [courseId, missing, attempt]);
 
   // Coming back online retries a fetch that failed for lack of a connection.
-  const online = state.online.value;
+  const online = state.connectivity.online.value;
   useEffect(() => {
     if (online && missing && isConnectionFailure(failure)) setAttempt((n) => n + 1);
   }, [online]);

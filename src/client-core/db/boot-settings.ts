@@ -1,0 +1,61 @@
+// The settings the page needs before its first paint (interface language, text size), read with
+// raw IndexedDB so that the entry script does not wait for Dexie (boot.ts loads Dexie in
+// parallel). Reads only: a database that does not exist yet is not created here — its upgrade is
+// aborted, so Dexie creates it later at the right version — and any failure means defaults.
+import { DB_NAME_FOR_BOOT, META_STORE_FOR_BOOT } from './boot-names';
+
+/** The stored values of the boot settings (undefined when unset); callers validate them. */
+export interface BootSettings {
+  language: unknown;
+  textSize: unknown;
+}
+
+const NONE: BootSettings = { language: undefined, textSize: undefined };
+
+/** Read the language and text-size settings from the app's database. Never throws. */
+export function readBootSettings(
+  idb: IDBFactory | undefined = globalThis.indexedDB,
+  name = DB_NAME_FOR_BOOT,
+): Promise<BootSettings> {
+  return new Promise((resolve) => {
+    if (!idb) return resolve(NONE);
+    let request: IDBOpenDBRequest;
+    try {
+      // No version: opens the database as it is; a missing one arrives as an upgrade from 0.
+      request = idb.open(name);
+    } catch {
+      return resolve(NONE);
+    }
+    request.onupgradeneeded = (event) => {
+      if (event.oldVersion === 0) request.transaction?.abort();
+    };
+    request.onerror = (event) => {
+      event.preventDefault();
+      resolve(NONE);
+    };
+    request.onblocked = () => resolve(NONE);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Never hold up Dexie's upgrade of the database.
+      db.onversionchange = () => db.close();
+      const done = (settings: BootSettings) => {
+        db.close();
+        resolve(settings);
+      };
+      try {
+        if (!db.objectStoreNames.contains(META_STORE_FOR_BOOT)) return done(NONE);
+        const store = db
+          .transaction(META_STORE_FOR_BOOT, 'readonly')
+          .objectStore(META_STORE_FOR_BOOT);
+        const language = store.get('setting:language');
+        const textSize = store.get('setting:textSize');
+        const value = (r: IDBRequest) => (r.result as { value?: unknown } | undefined)?.value;
+        textSize.onsuccess = () => done({ language: value(language), textSize: value(textSize) });
+        textSize.onerror = () => done(NONE);
+        textSize.transaction!.onabort = () => done(NONE);
+      } catch {
+        done(NONE);
+      }
+    };
+  });
+}

@@ -1,0 +1,62 @@
+// The entry script's reads before the first paint (raw IndexedDB, no Dexie) and its lesson-route
+// test: see src/app/boot.ts and src/client-core/db/boot-settings.ts.
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { DB_NAME_FOR_BOOT, META_STORE_FOR_BOOT } from '../../src/client-core/db/boot-names';
+import { readBootSettings } from '../../src/client-core/db/boot-settings';
+import { LommekursDB, DB_NAME } from '../../src/client-core/db/db';
+import { isLessonPath, paths, routePatterns } from '../../src/app/routes';
+
+describe('readBootSettings', () => {
+  it('reads the names db.ts uses', () => {
+    expect(DB_NAME_FOR_BOOT).toBe(DB_NAME);
+    expect(new LommekursDB('names').meta.name).toBe(META_STORE_FOR_BOOT);
+  });
+
+  it('gives defaults for a database that does not exist, and does not create it', async () => {
+    const idb = new IDBFactory();
+    expect(await readBootSettings(idb, 'fresh')).toEqual({
+      language: undefined,
+      textSize: undefined,
+    });
+    expect(await idb.databases()).toEqual([]);
+    // Dexie then creates it at its own version, with every table.
+    const db = new LommekursDB('fresh');
+    await db.open();
+    expect(db.verno).toBeGreaterThan(1);
+    expect(db.tables.map((t) => t.name)).toContain('meta');
+    db.close();
+  });
+
+  it('reads the stored language and text size from a database Dexie made', async () => {
+    const db = new LommekursDB('stored');
+    await db.meta.bulkPut([
+      { key: 'setting:language', value: 'nn' },
+      { key: 'setting:textSize', value: 'largest' },
+    ]);
+    expect(await readBootSettings(indexedDB, 'stored')).toEqual({
+      language: 'nn',
+      textSize: 'largest',
+    });
+    // Its connection is closed: Dexie keeps working (and could upgrade).
+    await db.meta.put({ key: 'setting:language', value: 'en' });
+    expect((await readBootSettings(indexedDB, 'stored')).language).toBe('en');
+    db.close();
+  });
+
+  it('gives defaults without IndexedDB', async () => {
+    expect(await readBootSettings(undefined)).toEqual({ language: undefined, textSize: undefined });
+  });
+});
+
+describe('isLessonPath', () => {
+  it('matches the lesson route only', () => {
+    expect(routePatterns.lesson).toBe('/kurs/:courseId/:lessonId');
+    expect(isLessonPath(paths.lesson('trygg-epost', 'hva-gjor-dere'))).toBe(true);
+    expect(isLessonPath(`${paths.lesson('a', 'b')}/`)).toBe(true);
+    expect(isLessonPath(paths.course('trygg-epost'))).toBe(false);
+    expect(isLessonPath(paths.home)).toBe(false);
+    expect(isLessonPath(paths.catalogue)).toBe(false);
+    expect(isLessonPath(`${paths.lesson('a', 'b')}/c`)).toBe(false);
+  });
+});
