@@ -4,6 +4,7 @@ import { firstVisit } from './figures/first-visit';
 import { ingest } from './figures/ingest';
 import { lighthouseScores } from './figures/lighthouse';
 import { localWrites } from './figures/local-writes';
+import { serverStart } from './figures/server-start';
 import { size } from './figures/size';
 import { tripPack } from './figures/trip-pack';
 import { syncEdge } from './figures/sync-edge';
@@ -25,5 +26,6 @@ export const groups: BenchGroup[] = [
   localWrites,
   syncEdge,
   healthzStorm,
+  serverStart,
   lighthouseScores,
 ];

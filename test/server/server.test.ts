@@ -1,18 +1,16 @@
 // The real listener: startServer on an ephemeral port, requests over loopback, a clean close,
-// and main.ts as `npm run serve` runs it (bad configuration, start, SIGTERM).
-import { spawn } from 'node:child_process';
+// and main.ts run from source (bad configuration, start, SIGTERM).
 import { request as httpRequest } from 'node:http';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { SECURITY_HEADERS } from '../../src/server/security-headers';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { bundleUrl, type Catalogue } from '../../src/shared/course';
+import { runNode } from '../utils/compiled-server';
 import { makeTempRoot, writeCourse } from '../utils/course-fixture';
 import { APP_JS, captureLogger, INDEX_HTML, makeDist, makeTemp, removeTemp } from './support';
-
-const projectRoot = resolve(import.meta.dirname, '../..');
 
 let temp: string;
 let coursesDir: string;
@@ -140,20 +138,10 @@ describe('startServer', () => {
   });
 });
 
-/** Runs main.ts like `npm run serve`, collecting its output until it exits. */
-function runMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, exited, out: () => stdout, err: () => stderr };
-}
+/** Runs main.ts from source through tsx, collecting its output until it exits (the compiled
+ * build `npm start` runs: compiled-server.test.ts). */
+const runMain = (env: Record<string, string>) =>
+  runNode(['--import', 'tsx', 'src/server/main.ts'], env);
 
 describe('main.ts', () => {
   it('exits with code 1 and one clear line on a bad PORT', async () => {
@@ -162,7 +150,9 @@ describe('main.ts', () => {
     expect(run.err()).toBe(
       'Invalid configuration: PORT="abc" must be an integer between 0 and 65535\n',
     );
-  });
+    // Starting Node with tsx can take several seconds on a busy 2-core machine: a generous limit,
+    // not a speed assertion.
+  }, 30_000);
 
   it('starts, serves, and stops cleanly on SIGTERM', async () => {
     const run = runMain({

@@ -1,12 +1,22 @@
-// Checks the *built* service worker: what it precaches is exactly the app shell, and how big
-// that shell is on the wire (the offline issue's budget: at most 150 KB compressed).
+// Checks the *built* app, built once here: what the service worker precaches is exactly the app
+// shell, and the size gates — the app shell, the first route's critical JS and sw.js, each
+// compressed, fail when they grow past their budget (measured as test/bench/figures/size.ts
+// measures them: one definition in test/utils/built-app.ts) — and sw.js carries no UI library.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  compressedTotals,
+  criticalFiles,
+  firstScreenFiles,
+  mappedSources,
+  precacheManifest,
+  type PrecacheEntry,
+} from '../utils/built-app';
 
+const KB = 1024;
 // Raised from 150 KB to 160 KB with issue 11 (quizzes that test, course reset, device export and
 // wipe, home on any device, catalogue search, course-complete screen, dark mode and text size:
 // +9 KB gzip, most of it in the first chunk). Moving those screens out of the first chunk is issue
@@ -14,21 +24,48 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Raised to 180 KB with issue 12: the account screens' new parts (recovery, passkeys, devices,
 // password change: ~100 new strings in each of nb, nn and en, still bundled in the first chunk,
 // +7.7 KB gzip there) and their lazy chunks. Splitting the strings by screen is issue 13's work.
-const BUDGET_BYTES = 180 * 1024;
+// Lowered to 165 KB with issue 13 (161.2 KB measured): the precache no longer lists the manifest
+// and icon-192.png twice nor holds the 512 px install icons (vite.config.ts).
+const PRECACHE_BUDGET = 165 * KB;
+/** Issue 13: the entry script (src/app/boot.ts: raw IndexedDB reads, then it imports the app and
+ * the first screen at once) and its static imports stay a small loader: 2.5 KB gzip measured. */
+const ENTRY_BUDGET = 4 * KB;
+/** Issue 13: sw.js, importing only src/client-core and Workbox, measured 48.4 KB gzip, then
+ * 50.5 KB with the batched push format (Workbox, Dexie, zod, the sync engine); the budget leaves
+ * about 3 KB for growth. */
+const SW_BUDGET = 54 * KB;
+/** Issue 13: the critical JS, what runs before the first screen (home) shows — the entry, the app
+ * start it imports at once, the home route's chunk and their static imports — as the bench
+ * measures it (test/bench/figures/size.ts). 102 KB gzip before issue 13, 90.6 KB after its first
+ * part; the issue's target is 50 KB (not met yet: Dexie, the sync engine with zod and the whole nb
+ * dictionary still load before the first screen). This gate stops growth: about 3 KB above. */
+const CRITICAL_JS_BUDGET = 94 * KB;
+
+/** UI libraries the service worker must never bundle (issue 13, "a worker-safe core"). */
+const UI_LIBRARIES = /node_modules\/(preact|preact-iso|@preact\/signals[^/]*|workbox-window)\//;
 
 let outDir: string;
-let precached: { url: string; revision: string | null }[];
+let precached: PrecacheEntry[];
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'lommekurs-build-'));
-  await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  const sw = await readFile(join(outDir, 'sw.js'), 'utf8');
-  const list = /\[\{"revision":.*?\}\]/.exec(sw);
-  if (!list) throw new Error('no precache manifest found in the built sw.js');
-  precached = JSON.parse(list[0]) as typeof precached;
+  // A production build, as `vite build` and the bench make it: Vitest sets NODE_ENV=test, which
+  // Vite keeps, and the worker would then carry Workbox's development logging (+6 KB gzip).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'silent', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  precached = await precacheManifest(outDir);
 }, 120_000);
 
 afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
+const used = (bytes: number, budget: number) =>
+  `budget ${kb(budget)}, ${((bytes / budget) * 100).toFixed(0)} % used`;
 
 describe('the built service worker precaches the app shell', () => {
   it('holds index.html, the manifest, the icons and every JS and CSS file of the build', async () => {
@@ -66,17 +103,62 @@ describe('the built service worker precaches the app shell', () => {
   });
 
   it('fits the budget compressed, and prints its size', async () => {
-    let raw = 0;
-    let gzip = 0;
-    for (const { url } of precached) {
-      const body = await readFile(join(outDir, url));
-      raw += body.length;
-      gzip += gzipSync(body, { level: 9 }).length;
-    }
-    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-    console.info(
-      `app-shell precache: ${precached.length} files, ${kb(raw)} raw, ${kb(gzip)} gzip (budget ${kb(BUDGET_BYTES)}, ${((gzip / BUDGET_BYTES) * 100).toFixed(0)} % used)`,
+    const shell = await compressedTotals(
+      outDir,
+      precached.map((entry) => entry.url),
     );
-    expect(gzip).toBeLessThanOrEqual(BUDGET_BYTES);
+    console.info(
+      `app-shell precache: ${precached.length} files, ${kb(shell.raw)} raw, ${kb(shell.gzip)} gzip (${used(shell.gzip, PRECACHE_BUDGET)})`,
+    );
+    expect(shell.gzip).toBeLessThanOrEqual(PRECACHE_BUDGET);
+  });
+});
+
+describe('size gates (issue 13: budgets are gates)', () => {
+  it('the entry script stays a small loader, gzip', async () => {
+    const { js } = await criticalFiles(outDir);
+    const entry = await compressedTotals(outDir, js);
+    console.info(
+      `entry script: ${js.join(', ')}: ${kb(entry.raw)} raw, ${kb(entry.gzip)} gzip (${used(entry.gzip, ENTRY_BUDGET)})`,
+    );
+    expect(js.length).toBeGreaterThanOrEqual(1);
+    expect(entry.gzip).toBeLessThanOrEqual(ENTRY_BUDGET);
+  });
+
+  it('the critical JS (what runs before the home screen shows) fits its budget, gzip', async () => {
+    const js = await firstScreenFiles(outDir, 'HomeScreen');
+    const critical = await compressedTotals(outDir, js);
+    console.info(
+      `critical JS (home): ${js.length} files, ${kb(critical.raw)} raw, ${kb(critical.gzip)} gzip (${used(critical.gzip, CRITICAL_JS_BUDGET)})`,
+    );
+    expect(js.some((url) => /HomeScreen-/.test(url))).toBe(true);
+    expect(critical.gzip).toBeLessThanOrEqual(CRITICAL_JS_BUDGET);
+  });
+
+  it('sw.js fits its budget, gzip', async () => {
+    const worker = await compressedTotals(outDir, ['sw.js']);
+    console.info(
+      `sw.js: ${kb(worker.raw)} raw, ${kb(worker.gzip)} gzip (${used(worker.gzip, SW_BUDGET)})`,
+    );
+    expect(worker.gzip).toBeLessThanOrEqual(SW_BUDGET);
+  });
+});
+
+describe('the built service worker imports no UI', () => {
+  // From sw.js's source map: every module the bundler put into the worker.
+  it('has no Preact, signals, preact-iso, workbox-window or src/app module in sw.js', async () => {
+    const sources = await mappedSources(outDir, 'sw.js');
+    const libraries = [
+      ...new Set(
+        sources.map((s) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(s)?.[1] ?? 'src (ours)'),
+      ),
+    ].sort();
+    console.info(`sw.js is built from ${sources.length} modules of: ${libraries.join(', ')}`);
+    expect(sources.length).toBeGreaterThan(10);
+    expect(sources.some((source) => source.includes('node_modules/workbox-precaching/'))).toBe(
+      true,
+    );
+    expect(sources.filter((source) => UI_LIBRARIES.test(source))).toEqual([]);
+    expect(sources.filter((source) => /(^|\/)src\/app\//.test(source))).toEqual([]);
   });
 });
