@@ -15,10 +15,6 @@ export const MIN_SYNC_SCHEMA_VERSION = 1;
 export const MAX_PUSH_EVENTS = 100;
 /** …and at most this many bytes of request body; beyond either the server answers 413. */
 export const MAX_PUSH_BYTES = 256 * 1024;
-/** Pushes a client has in flight at once while more than one full batch waits: a sync's time
- * on a slow link is mostly round trips (EDGE: 840 ms each), and the server orders a learner's
- * pushes by its version lock whatever order they arrive in, which the merge does not mind. */
-export const PUSH_CONCURRENCY = 3;
 /** Default and largest page size of a pull. */
 export const DEFAULT_PULL_LIMIT = 200;
 export const MAX_PULL_LIMIT = 500;

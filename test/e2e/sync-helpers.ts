@@ -7,6 +7,7 @@ import type { Page, Request } from 'playwright-core';
 import { sqliteFileIn } from '../../src/server/db/database';
 import { SYNC_LOCK_NAME } from '../../src/client-core/sync/lock';
 import { heading1 } from './session';
+import { pushBodyEventIds } from './sync-proxy';
 
 /** A password the account rules accept. */
 export const PASSWORD = 'fjellstue-kaffe-42';
@@ -135,6 +136,5 @@ export function pushedEventIds(request: Request): string[] {
   const raw = request.postDataBuffer();
   if (!raw) return [];
   const json = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
-  const body = JSON.parse(json.toString('utf8')) as { events: { id: string }[] };
-  return body.events.map((event) => event.id);
+  return pushBodyEventIds(JSON.parse(json.toString('utf8')) as Record<string, unknown>);
 }

@@ -13,6 +13,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { expandPushBatch, type CompactPushRequest } from '../../src/shared/push-batch';
 
 const SYNC_PATH = '/api/v1/sync/';
 const PUSH_PATH = '/api/v1/sync/push';
@@ -80,9 +81,21 @@ const readBody = (message: IncomingMessage): Promise<Buffer> =>
 const inflated = (body: Buffer, headers: IncomingHttpHeaders): Buffer =>
   headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
 
+/** The event ids of a push body in either wire shape: version 2's `groups` (expanded as the
+ * server expands them) or version 1's `events`. */
+export function pushBodyEventIds(parsed: Record<string, unknown>): string[] {
+  if (Array.isArray(parsed.groups))
+    return expandPushBatch(parsed as unknown as CompactPushRequest).events.map((e) =>
+      String((e as { id?: unknown }).id),
+    );
+  const list = parsed.events;
+  return Array.isArray(list) ? list.map((item) => String((item as { id?: unknown }).id)) : [];
+}
+
 function idsOf(body: Buffer, key: 'events' | 'acked'): string[] {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    if (key === 'events') return pushBodyEventIds(parsed);
     const list = parsed[key];
     if (!Array.isArray(list)) return [];
     return list.map((item) =>
@@ -158,7 +171,8 @@ export async function startSyncProxy(upstreamPort: number): Promise<SyncProxy> {
     const answerBody = await readBody(upstream);
     record.status = upstream.statusCode ?? null;
     if (push && record.status !== null && record.status < 300) {
-      record.acked = idsOf(answerBody, 'acked');
+      // The server gzips its answers where the browser accepts it.
+      record.acked = idsOf(inflated(answerBody, upstream.headers), 'acked');
     }
     if (push && holdAnswer) {
       const notify = holdAnswer;

@@ -8,7 +8,6 @@ import type { LearnerEvent } from '../../shared/events';
 import {
   MAX_PUSH_BYTES,
   MAX_PUSH_EVENTS,
-  PUSH_CONCURRENCY,
   SYNC_SCHEMA_VERSION,
   type RejectedEvent,
 } from '../../shared/sync-protocol';
@@ -139,75 +138,38 @@ interface PushTotals {
   rejected: number;
 }
 
-/** Up to `count` batches of ≤ `limit` events and ≤ MAX_PUSH_BYTES each, oldest first. */
-function splitBatches(
-  clientId: string,
-  schemaVersion: number,
-  waiting: readonly LearnerEvent[],
-  limit: number,
-  count: number,
-): LearnerEvent[][] {
-  const batches: LearnerEvent[][] = [];
-  let rest = waiting;
-  while (rest.length > 0 && batches.length < count) {
-    const batch = fitPushBody(clientId, schemaVersion, rest.slice(0, limit));
-    batches.push(batch);
-    rest = rest.slice(batch.length);
-  }
-  return batches;
-}
-
 /** Push the outbox until it is empty: batches of ≤ MAX_PUSH_EVENTS events and ≤ MAX_PUSH_BYTES,
- * up to PUSH_CONCURRENCY of them at once, halved on 413 (one at a time from then on); refused
- * events are dropped and remembered, the rest sent again at once. */
+ * halved on 413; refused events are dropped and remembered, the rest sent again at once. */
 async function pushAll(run: Run): Promise<PushTotals | Failure> {
   const { database, api, schemaVersion = SYNC_SCHEMA_VERSION } = run.deps;
   const totals: PushTotals = { pushed: 0, rejected: 0 };
   let limit = MAX_PUSH_EVENTS;
   for (;;) {
     const clientId = await readClientId(database);
-    const parallel = limit === MAX_PUSH_EVENTS ? PUSH_CONCURRENCY : 1;
-    const waiting = await peekOutbox(limit * parallel, database);
-    const batches = splitBatches(clientId, schemaVersion, waiting, limit, parallel);
-    if (batches.length === 0) return totals;
-    const results = await Promise.all(
-      batches.map((batch) => api.push(run.token, { clientId, schemaVersion, events: batch })),
-    );
-    // Every answer is settled (an acknowledgement is never thrown away), then the first
-    // failure, in batch order, ends the push.
-    let failure: Exclude<ApiResult<unknown>, { kind: 'ok' }> | 'settled-none' | null = null;
-    for (const [i, result] of results.entries()) {
-      const batch = batches[i]!;
-      if (result.kind === 'too-large') {
-        if (batch.length === 1) {
-          await reject([{ event: batch[0], reason: 'payload_too_large' }], database);
-          totals.rejected += 1;
-        }
-        limit = Math.min(limit, Math.max(1, Math.floor(batch.length / 2)));
-        continue;
+    const batch = fitPushBody(clientId, schemaVersion, await peekOutbox(limit, database));
+    if (batch.length === 0) return totals;
+    const result = await api.push(run.token, { clientId, schemaVersion, events: batch });
+    if (result.kind === 'too-large') {
+      if (batch.length === 1) {
+        await reject([{ event: batch[0], reason: 'payload_too_large' }], database);
+        totals.rejected += 1;
       }
-      if (result.kind !== 'ok' && result.kind !== 'rejected') {
-        failure ??= result;
-        continue;
-      }
-      const refused = rejectionsOf(
-        batch,
-        result.kind === 'ok' ? result.body.rejected : result.rejected,
-      );
-      const sent = new Set(batch.map((event) => event.id));
-      const acked = result.kind === 'ok' ? result.body.acked.filter((id) => sent.has(id)) : [];
-      // A reply that settles none of the batch would send the same batch forever.
-      if (refused.length === 0 && acked.length === 0) {
-        failure ??= 'settled-none';
-        continue;
-      }
-      await reject(refused, database);
-      await acknowledge(acked, database);
-      totals.pushed += acked.length;
-      totals.rejected += refused.length;
+      limit = Math.max(1, Math.floor(batch.length / 2));
+      continue;
     }
-    if (failure === 'settled-none') return failed('server');
-    if (failure) return failureOf(run, failure);
+    if (result.kind !== 'ok' && result.kind !== 'rejected') return failureOf(run, result);
+    const refused = rejectionsOf(
+      batch,
+      result.kind === 'ok' ? result.body.rejected : result.rejected,
+    );
+    const sent = new Set(batch.map((event) => event.id));
+    const acked = result.kind === 'ok' ? result.body.acked.filter((id) => sent.has(id)) : [];
+    // A reply that settles none of the batch would send the same batch forever.
+    if (refused.length === 0 && acked.length === 0) return failed('server');
+    await reject(refused, database);
+    await acknowledge(acked, database);
+    totals.pushed += acked.length;
+    totals.rejected += refused.length;
   }
 }
 

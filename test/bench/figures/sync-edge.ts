@@ -12,7 +12,6 @@ import type { BenchGroup } from '../groups';
 import { reported } from '../reported';
 import { recordTraffic, totals, type WireRequest } from '../wire-traffic';
 import type { Catalogue } from '../../../src/shared/course';
-import { PUSH_CONCURRENCY } from '../../../src/shared/sync-protocol';
 
 /** EDGE as the issue sets it: 840 ms RTT, 240 kbit/s down, 200 kbit/s up (bytes per second). */
 const EDGE = { latency: 840, downloadThroughput: 240_000 / 8, uploadThroughput: 200_000 / 8 };
@@ -32,15 +31,13 @@ async function catalogueLessons(url: string, count: number): Promise<[string, st
   return lessons.slice(0, count);
 }
 
-/** The fastest the link could carry these requests: bytes ÷ throughput, one RTT per round of
- * requests (pushes go PUSH_CONCURRENCY at a time, then the pulls one by one) and one for opening
+/** The fastest the link could carry these requests: bytes ÷ throughput, one RTT per request
+ * (they go one after another: one push in flight at a time, then the pulls) and one for opening
  * the connection. */
 function limitMs(requests: readonly WireRequest[]): number {
   const { up, down } = totals(requests);
-  const pushes = requests.filter((r) => r.path.startsWith('/api/v1/sync/push')).length;
-  const rounds = Math.ceil(pushes / PUSH_CONCURRENCY) + (requests.length - pushes);
   return (
-    (rounds + 1) * EDGE.latency +
+    (requests.length + 1) * EDGE.latency +
     (up / EDGE.uploadThroughput) * 1000 +
     (down / EDGE.downloadThroughput) * 1000
   );
@@ -99,7 +96,7 @@ export const syncEdge: BenchGroup = {
           { kind: 'limit', label: 'bytes ÷ throughput + RTTs', value: limitMs(synced) },
           1.2,
           `syncOnce from a signed-in page with ${queued} events in the outbox (${LESSONS} ` +
-            `lessons: open, 22 positions, complete); ${requests}; limit = (rounds of requests, pushes ${PUSH_CONCURRENCY} at a time, + 1 TCP ` +
+            `lessons: open, 22 positions, complete); ${requests}; limit = (requests + 1 TCP ` +
             `connect) × RTT + up ÷ 25 000 B/s + down ÷ 30 000 B/s; ${link}`,
         ),
         atLeastTimesBetter(

@@ -68,10 +68,8 @@ describe('push batches', () => {
     const order = (await device.outbox.orderBy('seq').toArray()).map((e) => e.id);
     const outcome = await syncOnce({ database: device, api: harness.api() });
     expect(outcome).toMatchObject({ kind: 'synced', pushed: 250, rejected: 0 });
-    // The three batches are in flight at once (PUSH_CONCURRENCY) and may arrive in any order;
-    // in outbox order they are consecutive slices of it.
+    // One push at a time, oldest first: consecutive slices of the outbox, in order.
     const batches = pushes().map((p) => wireEvents(p.body).map((e) => e.id));
-    batches.sort((a, b) => order.indexOf(a[0]!) - order.indexOf(b[0]!));
     expect(batches.map((batch) => batch.length)).toEqual([MAX_PUSH_EVENTS, MAX_PUSH_EVENTS, 50]);
     expect(batches.flat()).toEqual(order);
     expect((await countSyncRows(harness.server.db)).events).toBe(250);
