@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { compileCatalogue } from '../../src/content';
 import type { Database } from '../../src/server/db/database';
+import { EVENT_COLUMNS } from '../../src/server/db/event-log';
 import type { EventsTable } from '../../src/server/db/schema';
 import { createSession } from '../../src/server/sessions/sessions';
 import { newEpoch } from '../../src/server/db/learner-sync';
@@ -234,16 +235,4 @@ export const eventRows = (
   }));
 
 /** The events table's columns, in the order eventRows' objects list them. */
-export const EVENT_COLUMNS = [
-  'user_id',
-  'id',
-  'client_id',
-  'seq',
-  'type',
-  'course_id',
-  'lesson_id',
-  'at',
-  'received_at',
-  'version',
-  'body',
-] as const satisfies readonly (keyof EventsTable)[];
+export { EVENT_COLUMNS };

@@ -5,8 +5,9 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { EventsTable, Schema } from './schema';
 
-/** The events table's columns, in the order each row's parameters are given. */
-const COLUMNS = [
+/** The events table's columns, in the order each row's parameters are given (the ingest bench's
+ * raw baselines write them in the same order). */
+export const EVENT_COLUMNS = [
   'user_id',
   'id',
   'client_id',
@@ -61,7 +62,7 @@ export async function appendEventRows(
 ): Promise<string[]> {
   if (rows.length === 0) return [];
   const parameters: unknown[] = [];
-  for (const row of rows) for (const column of COLUMNS) parameters.push(row[column]);
+  for (const row of rows) for (const column of EVENT_COLUMNS) parameters.push(row[column]);
   const { rows: inserted } = await trx.executeQuery<{ id: string }>(
     CompiledQuery.raw(insertText(trx, rows.length), parameters),
   );

@@ -23,25 +23,12 @@ async function found<T>(userId: string, read: Promise<T | undefined>): Promise<T
   return row;
 }
 
-/** Increments the learner's sync version and returns it. Run inside the push transaction and
- * before anything else there: the row lock it takes is held until commit (PostgreSQL), so the
- * learner's pushes are serialised and their versions become visible in order. */
-export const bumpVersion = async (trx: Kysely<Schema>, userId: string): Promise<number> => {
-  const row = await found(
-    userId,
-    trx
-      .updateTable('learner_sync')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('user_id', '=', userId)
-      .returning('version')
-      .executeTakeFirst(),
-  );
-  return row.version;
-};
-
-/** bumpVersion, and in the same statement (one round trip fewer per push) the learner that
- * `clientId` is bound to, null when it is bound to nobody yet. A binding never changes once made,
- * so reading it beside the lock is as good as reading it after. */
+/** Increments the learner's sync version and returns it, and in the same statement (one round
+ * trip fewer per push) the learner that `clientId` is bound to, null when it is bound to nobody
+ * yet. Run inside the push transaction and before anything else there: the row lock it takes is
+ * held until commit (PostgreSQL), so the learner's pushes are serialised and their versions become
+ * visible in order. A binding never changes once made, so reading it beside the lock is as good as
+ * reading it after. */
 export const bumpVersionReadingClient = async (
   trx: Kysely<Schema>,
   userId: string,

@@ -351,7 +351,7 @@ async function storePush(
 ): Promise<number> {
   try {
     return await inTransaction(db, async (trx) => {
-      // The version lock first, always: see bumpVersion.
+      // The version lock first, always: see bumpVersionReadingClient.
       const { version, owner } = await bumpVersionReadingClient(trx, write.userId, write.clientId);
       await bindClient(trx, write, owner);
       const fresh = await appendEvents(trx, write, version);
