@@ -11,16 +11,16 @@ import { SyncStatus } from './components/SyncStatus';
 import { paths, routePatterns } from './routes';
 import {
   AccountScreen,
-  CatalogueScreen,
   CourseScreen,
   ForgotPasswordScreen,
-  HomeScreen,
   LessonScreen,
   NewPasswordScreen,
   SettingsScreen,
   StorageScreen,
   VerifyEmailScreen,
 } from './screens/lazy';
+import { CatalogueScreen } from './screens/CatalogueScreen';
+import { HomeScreen } from './screens/HomeScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import type { AppState } from './state/app-state';
 import { AppStateContext, SyncContext } from './state/context';

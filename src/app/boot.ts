@@ -1,8 +1,10 @@
-// The page's entry script, kept tiny so that nothing large blocks the start: it reads the two
-// settings the first paint needs (language, text size) with raw IndexedDB, and meanwhile loads
-// the app (main.tsx with Preact, Dexie and the shell) and the first screen's chunk (the lesson
-// player on a lesson's URL), all in parallel. main.tsx then loads the language's dictionary and renders.
+// The page's entry script: it starts loading the first screen's chunk (the lesson player on a
+// lesson's URL) and reads the two settings the first paint needs (language, text size) with raw
+// IndexedDB, without waiting for Dexie; main.tsx then loads the language's dictionary and renders.
+// main is imported statically, so index.html preloads the app with the entry: a loader that
+// imported it dynamically cost a request level, about 1.5 s of a first visit on EDGE (bench).
 import { readBootSettings } from '../client-core/db/boot-settings';
+import { startApp } from './main';
 import { screenForPath, screenLoaders } from './screens/loaders';
 import './styles.css';
 
@@ -11,5 +13,4 @@ import './styles.css';
 const screen = screenForPath(location.pathname);
 if (screen) screenLoaders[screen]().catch(() => {});
 
-const app = import('./main');
-void Promise.all([app, readBootSettings()]).then(([{ startApp }, settings]) => startApp(settings));
+void readBootSettings().then(startApp);

@@ -84,8 +84,8 @@ export async function codeByOwner(urls: readonly string[]): Promise<Map<string, 
 const kb = (bytes: number) => bytes / KB;
 
 async function measure(): Promise<Figure[]> {
-  // Since issue 13 index.html loads a 2.5 KB loader (src/app/boot.ts) that imports the app at
-  // once: counting only the entry's static imports would hide the app. The critical JS is what
+  // If the entry were a small loader that imports the app dynamically, counting only its static
+  // imports would hide the app. The critical JS is what
   // runs before the first screen (home) shows; the entry alone is an informational row.
   const { js: entry, css } = await criticalFiles();
   const js = await firstScreenFiles('HomeScreen');
