@@ -51,7 +51,7 @@ export interface ExpandedPushRequest {
 }
 
 /** How many events a compact request carries, counted before any is expanded (so a batch over
- * MAX_PUSH_EVENTS is refused without building it). */
+ * MAX_COMPACT_PUSH_EVENTS is refused without building it). */
 export const compactEventCount = (request: CompactPushRequest): number =>
   request.groups.reduce((sum, group) => sum + group.events.length, 0);
 

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/server/db/database';
 import { PUSH_RULES } from '../../src/server/limits/push-limits';
+import { compactPushBatch } from '../../src/shared/push-batch';
 import { MAX_PUSH_EVENTS } from '../../src/shared/sync-protocol';
 import {
   countSyncRows,
@@ -28,13 +29,23 @@ afterAll(() => database.close());
 
 useFakeClock();
 
-/** A push of `count` small events from a device of its own. */
-function pushEvents(app: Requester, token: string, count: number, clientId = newClientId()) {
+/** A push of `count` small events from a device of its own, in protocol 1's shape or, with
+ * `compact`, protocol 2's (src/shared/push-batch.ts). */
+function pushEvents(
+  app: Requester,
+  token: string,
+  count: number,
+  { clientId = newClientId(), compact = false } = {},
+) {
   const at = START - 60_000;
   const events = Array.from({ length: count }, (_, i) =>
     makeEvent('lesson.progressed', { position: (i % 100) / 100 }, { clientId, at, seq: i + 1 }),
   );
-  return push(app, token, pushBody(clientId, events));
+  return push(
+    app,
+    token,
+    compact ? compactPushBatch(clientId, events) : pushBody(clientId, events),
+  );
 }
 
 async function expectRefused(response: Response, error: string) {
@@ -92,6 +103,22 @@ describe('the daily event quota', () => {
     expect(await countSyncRows(database.db)).toEqual(before);
     advance(retryAfter);
     expect((await pushEvents(app, learner.token, MAX_PUSH_EVENTS)).status).toBe(200);
+  });
+
+  it('counts the events of protocol-2 (compact) pushes too', async () => {
+    const { app } = limitTestApp(database);
+    const learner = await createTestLearner(database.db);
+    const pushes = PUSH_RULES.eventsPerDay / MAX_PUSH_EVENTS;
+    for (let i = 0; i < pushes; i++) {
+      const response = await pushEvents(app, learner.token, MAX_PUSH_EVENTS, { compact: true });
+      expect(response.status).toBe(200);
+    }
+    const before = await countSyncRows(database.db);
+    await expectRefused(
+      await pushEvents(app, learner.token, 1, { compact: true }),
+      'event_quota_exceeded',
+    );
+    expect(await countSyncRows(database.db)).toEqual(before);
   });
 
   it('does not count a refused push against the quota', async () => {

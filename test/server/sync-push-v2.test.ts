@@ -2,11 +2,12 @@
 // events pushed as protocol 1 and as protocol 2 store the same rows and get the same reply; a
 // refused event is named by its position in the batch; a malformed protocol-2 body is a 4xx with
 // a reason, never a 5xx; and the event and byte limits hold after expansion.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database';
 import type { LearnerEvent } from '../../src/shared/events';
 import { compactPushBatch } from '../../src/shared/push-batch';
 import {
+  MAX_COMPACT_PUSH_EVENTS,
   MAX_PUSH_BYTES,
   MAX_PUSH_EVENTS,
   type InvalidEventsResponse,
@@ -22,17 +23,13 @@ import {
   pushBody,
   sampleEvents,
 } from '../utils/learners';
-import { openTestDatabase } from '../utils/test-database';
+import { withTestDatabases } from '../utils/file-databases';
 
 const NOW = Date.now();
 let v1Database: Database;
 let v2Database: Database;
-
-beforeAll(async () => {
-  [v1Database, v2Database] = await Promise.all([openTestDatabase(), openTestDatabase()]);
-});
-afterAll(async () => {
-  await Promise.all([v1Database.close(), v2Database.close()]);
+withTestDatabases(2, ([v1, v2]) => {
+  [v1Database, v2Database] = [v1!, v2!];
 });
 
 /** An event with its fields in the order of docs/sync-protocol.md, which expansion writes. */
@@ -233,12 +230,32 @@ describe('protocol 2 bodies', () => {
     expect(reply.rejected.map((r) => r.index)).toEqual([1, 2]);
   });
 
-  it(`counts events after expansion: more than ${MAX_PUSH_EVENTS} is 413`, async () => {
-    const events = sampleEvents(MAX_PUSH_EVENTS + 1, { clientId, lessons: 4 });
+  it(`counts events after expansion: more than ${MAX_COMPACT_PUSH_EVENTS} is 413`, async () => {
+    const events = sampleEvents(MAX_COMPACT_PUSH_EVENTS + 1, { clientId, lessons: 4 });
     const response = await send(compactPushBatch(clientId, events));
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { error: string }).error).toBe('payload_too_large');
-  });
+    const reply = (await response.json()) as { error: string; message: string };
+    expect(reply.error).toBe('payload_too_large');
+    expect(reply.message).toContain(`at most ${MAX_COMPACT_PUSH_EVENTS} events`);
+  }, 30_000);
+
+  it(`accepts ${MAX_COMPACT_PUSH_EVENTS} events in one push, where protocol 1's shape takes ${MAX_PUSH_EVENTS}`, async () => {
+    const events = sampleEvents(MAX_COMPACT_PUSH_EVENTS, {
+      clientId,
+      lessons: 40,
+      at: NOW - 600_000,
+    });
+    const response = await send(compactPushBatch(clientId, events));
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(((await response.json()) as PushResponse).acked).toHaveLength(MAX_COMPACT_PUSH_EVENTS);
+    // In protocol 1's shape, one event over its limit is still 413, as it always was.
+    const more = sampleEvents(MAX_PUSH_EVENTS + 1, { clientId, at: NOW - 600_000 });
+    const refused = await send(pushBody(clientId, more));
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { message: string }).message).toContain(
+      `at most ${MAX_PUSH_EVENTS} events`,
+    );
+  }, 30_000);
 
   it(`holds MAX_PUSH_BYTES for the expanded batch, though the body sent is within it`, async () => {
     // 100 events of long ids and a 2,300-character reflection each: about 250 KB sent, about

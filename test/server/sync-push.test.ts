@@ -2,7 +2,7 @@
 // (issue test 1, server half), order and duplicates cannot change the merged progress (issue
 // test 3), a clientId belongs to one learner, old clients get 426, and device clocks are clamped.
 import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database';
 import type { LearnerEvent } from '../../src/shared/events';
 import { applyEvent, emptyProgress, type LessonProgress } from '../../src/shared/progress';
@@ -22,17 +22,16 @@ import {
   pushBody,
   sampleEvents,
 } from '../utils/learners';
+import { withTestDatabases } from '../utils/file-databases';
 import { openTestDatabase } from '../utils/test-database';
 
 const NOW = Date.now();
 let database: Database;
 let app: Hono;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
+withTestDatabases(1, ([opened]) => {
+  database = opened!;
   app = createSyncTestApp(database, () => NOW);
 });
-afterAll(() => database.close());
 
 async function pushOk(
   target: Hono,

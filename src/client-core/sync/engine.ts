@@ -5,7 +5,9 @@
 // merged them. A failed push ends the sync without pulling: pulling past a row whose events are
 // still waiting (their acknowledgement lost) would keep this device's unclamped copy of them.
 import type { LearnerEvent } from '../../shared/events';
+import { COMPACT_SCHEMA_VERSION } from '../../shared/push-batch';
 import {
+  MAX_COMPACT_PUSH_EVENTS,
   MAX_PUSH_BYTES,
   MAX_PUSH_EVENTS,
   SYNC_SCHEMA_VERSION,
@@ -84,6 +86,15 @@ export function fitPushBody(
   return batch;
 }
 
+/** The events of `peeked` that one push may carry: up to MAX_COMPACT_PUSH_EVENTS in protocol 2's
+ * shape, which needs every event to be of `clientId` (api.ts's pushWireBody); a batch holding
+ * another client's event goes in protocol 1's shape, and so at most MAX_PUSH_EVENTS. */
+function pushable(clientId: string, events: readonly LearnerEvent[]): readonly LearnerEvent[] {
+  if (events.length <= MAX_PUSH_EVENTS) return events;
+  const own = events.every((event) => event.clientId === clientId);
+  return own ? events : events.slice(0, MAX_PUSH_EVENTS);
+}
+
 /** Match the server's refusals to the batch's events: by index, checked against the id. */
 function rejectionsOf(batch: readonly LearnerEvent[], rejected: readonly RejectedEvent[]) {
   const found = new Map<string, Rejection>();
@@ -138,15 +149,17 @@ interface PushTotals {
   rejected: number;
 }
 
-/** Push the outbox until it is empty: batches of ≤ MAX_PUSH_EVENTS events and ≤ MAX_PUSH_BYTES,
- * halved on 413; refused events are dropped and remembered, the rest sent again at once. */
+/** Push the outbox until it is empty, one push at a time: batches of ≤ MAX_COMPACT_PUSH_EVENTS
+ * events (protocol 2; MAX_PUSH_EVENTS in protocol 1) and ≤ MAX_PUSH_BYTES, halved on 413; refused
+ * events are dropped and remembered, the rest sent again at once. */
 async function pushAll(run: Run): Promise<PushTotals | Failure> {
   const { database, api, schemaVersion = SYNC_SCHEMA_VERSION } = run.deps;
   const totals: PushTotals = { pushed: 0, rejected: 0 };
-  let limit = MAX_PUSH_EVENTS;
+  let limit = schemaVersion >= COMPACT_SCHEMA_VERSION ? MAX_COMPACT_PUSH_EVENTS : MAX_PUSH_EVENTS;
   for (;;) {
     const clientId = await readClientId(database);
-    const batch = fitPushBody(clientId, schemaVersion, await peekOutbox(limit, database));
+    const peeked = pushable(clientId, await peekOutbox(limit, database));
+    const batch = fitPushBody(clientId, schemaVersion, peeked);
     if (batch.length === 0) return totals;
     const result = await api.push(run.token, { clientId, schemaVersion, events: batch });
     if (result.kind === 'too-large') {

@@ -3,6 +3,7 @@
 // reads its epoch and version to tell whether a cursor is still meaningful.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { runKept } from './kept-query';
 import type { Schema } from './schema';
 
 /** A fresh random epoch for a new learner_sync row. */
@@ -34,17 +35,27 @@ export const bumpVersionReadingClient = async (
   userId: string,
   clientId: string,
 ): Promise<{ version: number; owner: string | null }> => {
+  // Kept text (kept-query.ts): one statement per push, built once.
   const row = await found(
     userId,
-    trx
-      .updateTable('learner_sync')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('user_id', '=', userId)
-      .returning((eb) => [
-        'version',
-        eb.selectFrom('clients').select('user_id').where('client_id', '=', clientId).as('owner'),
-      ])
-      .executeTakeFirst(),
+    runKept(
+      trx,
+      'bump version reading client',
+      () =>
+        trx
+          .updateTable('learner_sync')
+          .set((eb) => ({ version: eb('version', '+', 1) }))
+          .where('user_id', '=', userId)
+          .returning((eb) => [
+            'version',
+            eb
+              .selectFrom('clients')
+              .select('user_id')
+              .where('client_id', '=', clientId)
+              .as('owner'),
+          ]),
+      [1, userId, clientId],
+    ).then(({ rows }) => rows[0]),
   );
   return { version: row.version, owner: row.owner ?? null };
 };

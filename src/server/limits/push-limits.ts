@@ -5,10 +5,11 @@
 // learner does (about 200 events on a busy day, a push every few seconds while working) and far
 // below what a script can do (issue 12: 40 pushes of 100 events in a few seconds).
 import type { Context, MiddlewareHandler } from 'hono';
-import { MAX_PUSH_EVENTS, type SyncErrorCode } from '../../shared/sync-protocol';
+import type { SyncErrorCode } from '../../shared/sync-protocol';
 import { apiError } from '../api-errors';
 import type { Logger } from '../logger';
 import type { AuthVariables } from '../sessions/sessions';
+import { readPush } from '../sync/push-body';
 import type { RateLimits } from './store';
 
 /** The budgets of one learner's pushes. */
@@ -24,16 +25,6 @@ export interface PushRules {
 export const PUSH_RULES: PushRules = { pushesPerMinute: 60, eventsPerDay: 5_000 };
 
 const DAY_SECONDS = 24 * 60 * 60;
-
-/** How many events a push body carries (0 when it is not a push body: the handler answers it). */
-function eventCount(text: string): number {
-  try {
-    const events = (JSON.parse(text) as { events?: unknown } | null)?.events;
-    return Array.isArray(events) ? events.length : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** Middleware for the push route, after the session check and body decoding: a 429
  * `too_many_pushes` or `event_quota_exceeded` (with Retry-After) above the learner's budgets. */
@@ -70,10 +61,11 @@ export function pushLimits({
     // 1. The push rate: one point per push.
     const rate = await perMinute.take(learner);
     if (!rate.ok) return refuse(c, 'too_many_pushes', rate.retryAfter, 'Too many pushes');
-    // 2. The day's events. Hono keeps the text, so the handler does not read the body twice.
-    const events = eventCount(await c.req.text());
-    // More than a push may carry is the handler's 413, uncounted.
-    if (events > 0 && events <= MAX_PUSH_EVENTS) {
+    // 2. The day's events, of either protocol, from the body as the handler reads it (parsed
+    // once: readPush). A body that is no push (the handler's 400, 413 or 426) is not counted.
+    const body = await readPush(c);
+    const events = body.ok ? body.value.events.length : 0;
+    if (events > 0) {
       const quota = await perDay.take(learner, events);
       if (!quota.ok) {
         // A refused push stores nothing, so it does not use up the day's quota either.

@@ -2,6 +2,9 @@
 // schemaVersion, events }`: protocol 2 (src/shared/push-batch.ts) is expanded here, after its event
 // count is checked, so everything after this sees one shape and per-event refusals name the
 // position in the expanded batch. Events stay `unknown`: the handler validates each on its own.
+// A request's body is read and parsed once (`readPush`): the push limits count its events and the
+// handler stores them from the same parse.
+import type { Context } from 'hono';
 import {
   compactEventCount,
   compactPushRequestSchema,
@@ -10,8 +13,10 @@ import {
   type ExpandedPushRequest,
 } from '../../shared/push-batch';
 import {
+  MAX_COMPACT_PUSH_EVENTS,
   MAX_PUSH_BYTES,
   MAX_PUSH_EVENTS,
+  MIN_SYNC_SCHEMA_VERSION,
   pushRequestSchema,
   SYNC_SCHEMA_VERSION,
 } from '../../shared/sync-protocol';
@@ -22,8 +27,8 @@ export type PushBody =
   | { ok: true; value: ExpandedPushRequest }
   | {
       ok: false;
-      status: 400 | 413;
-      code: 'invalid_request' | 'payload_too_large';
+      status: 400 | 413 | 426;
+      code: 'invalid_request' | 'payload_too_large' | 'invalid_json' | 'client_too_old';
       message: string;
     };
 
@@ -34,11 +39,11 @@ const invalid = (message: string): PushBody => ({
   message,
 });
 
-const tooMany = (count: number): PushBody => ({
+const tooMany = (count: number, limit: number): PushBody => ({
   ok: false,
   status: 413,
   code: 'payload_too_large',
-  message: `A push carries at most ${MAX_PUSH_EVENTS} events; this one has ${count}`,
+  message: `A push carries at most ${limit} events; this one has ${count}`,
 });
 
 // The shape decides how a body is read: `groups` is protocol 2's, `events` protocol 1's. A
@@ -52,15 +57,16 @@ const newer = (schemaVersion: number) =>
 
 /** Reads a parsed JSON push body (a schemaVersion too old was answered 426 before this): 400
  * `invalid_request` for a malformed envelope, a schemaVersion newer than the server's or `groups`
- * under protocol 1; 413 for more than MAX_PUSH_EVENTS events, or a protocol-2 batch whose
- * expansion passes MAX_PUSH_BYTES. */
+ * under protocol 1; 413 for more than MAX_PUSH_EVENTS events in protocol 1's shape or
+ * MAX_COMPACT_PUSH_EVENTS in protocol 2's, or a protocol-2 batch whose expansion passes
+ * MAX_PUSH_BYTES. */
 export function readPushBody(body: unknown): PushBody {
   if (!isCompact(body)) {
     const request = pushRequestSchema.safeParse(body, withMessages);
     if (!request.success) return invalid(describeIssues(request.error));
     const { schemaVersion, events } = request.data;
     if (schemaVersion > SYNC_SCHEMA_VERSION) return newer(schemaVersion);
-    if (events.length > MAX_PUSH_EVENTS) return tooMany(events.length);
+    if (events.length > MAX_PUSH_EVENTS) return tooMany(events.length, MAX_PUSH_EVENTS);
     return { ok: true, value: request.data };
   }
   const request = compactPushRequestSchema.safeParse(body, withMessages);
@@ -71,7 +77,7 @@ export function readPushBody(body: unknown): PushBody {
     return invalid(`\`groups\` needs schemaVersion ${COMPACT_SCHEMA_VERSION} or later`);
   }
   const count = compactEventCount(request.data);
-  if (count > MAX_PUSH_EVENTS) return tooMany(count);
+  if (count > MAX_COMPACT_PUSH_EVENTS) return tooMany(count, MAX_COMPACT_PUSH_EVENTS);
   const expanded = expandPushBatch(request.data);
   // Repeating the shared fields makes the batch longer than what was sent: the byte limit
   // holds for the batch as protocol 1 would carry it, so both protocols cap the same work.
@@ -85,4 +91,50 @@ export function readPushBody(body: unknown): PushBody {
     };
   }
   return { ok: true, value: expanded };
+}
+
+// A client too old to speak this protocol may also send a body of another shape, so its
+// schemaVersion is read before the body is checked against today's shape.
+function declaredSchemaVersion(body: unknown): number | null {
+  const version = (body as { schemaVersion?: unknown } | null)?.schemaVersion;
+  return Number.isInteger(version) ? (version as number) : null;
+}
+
+/** Reads the body text of a push as JSON and then as a push body: 400 `invalid_json`, 426
+ * `client_too_old` for a schemaVersion below MIN_SYNC_SCHEMA_VERSION, else readPushBody's answer. */
+export function parsePushText(text: string): PushBody {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      status: 400,
+      code: 'invalid_json',
+      message: 'The request body is not valid JSON',
+    };
+  }
+  const declared = declaredSchemaVersion(body);
+  if (declared !== null && declared < MIN_SYNC_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      status: 426,
+      code: 'client_too_old',
+      message: `Sync protocol ${declared} is no longer supported; update the app (oldest supported: ${MIN_SYNC_SCHEMA_VERSION})`,
+    };
+  }
+  return readPushBody(body);
+}
+
+const read = new WeakMap<Context, Promise<PushBody>>();
+
+/** The push body of request `c`, read and parsed on the first call only (the push limits and the
+ * handler both ask for it). A body-limit error from reading propagates to the body-limit middleware. */
+export function readPush(c: Context): Promise<PushBody> {
+  let body = read.get(c);
+  if (body === undefined) {
+    body = c.req.text().then(parsePushText);
+    read.set(c, body);
+  }
+  return body;
 }

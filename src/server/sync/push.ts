@@ -17,7 +17,6 @@ import {
 } from '../../shared/progress';
 import {
   MAX_CLOCK_LEAD_MS,
-  MIN_SYNC_SCHEMA_VERSION,
   type InvalidEventsResponse,
   type PushResponse,
   type RejectedEvent,
@@ -26,12 +25,13 @@ import { apiError } from '../api-errors';
 import type { AuthVariables } from '../sessions/sessions';
 import type { Db, Schema } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { describeIssues, readJsonBody, withMessages } from '../json-body';
+import { describeIssues, withMessages } from '../json-body';
 import type { Logger } from '../logger';
 import { bumpVersionReadingClient } from '../db/learner-sync';
 import { appendEventRows } from '../db/event-log';
+import { runKept } from '../db/kept-query';
 import type { SyncCatalogue } from './lesson-index';
-import { readPushBody } from './push-body';
+import { readPush } from './push-body';
 
 /** The largest a progress row may grow, in characters of its JSON. An event that would make a row
  * larger than this (and larger than it was) is refused as `progress_row_full`. Far above what a
@@ -294,18 +294,23 @@ async function foldIntoProgress(
     else byLesson.set(key, [received]);
   }
   const lessons = [...byLesson.values()].map(([first]) => first.event);
-  const stored = await trx
-    .selectFrom('progress')
-    .select(['course_id', 'lesson_id', 'data'])
-    .where('user_id', '=', userId)
-    .where(({ eb, refTuple, tuple }) =>
-      eb(
-        refTuple('course_id', 'lesson_id'),
-        'in',
-        lessons.map((e) => tuple(e.courseId, e.lessonId)),
-      ),
-    )
-    .execute();
+  const { rows: stored } = await runKept(
+    trx,
+    `progress of lessons ${lessons.length}`,
+    () =>
+      trx
+        .selectFrom('progress')
+        .select(['course_id', 'lesson_id', 'data'])
+        .where('user_id', '=', userId)
+        .where(({ eb, refTuple, tuple }) =>
+          eb(
+            refTuple('course_id', 'lesson_id'),
+            'in',
+            lessons.map((e) => tuple(e.courseId, e.lessonId)),
+          ),
+        ),
+    [userId, ...lessons.flatMap((e) => [e.courseId, e.lessonId])],
+  );
   const current = new Map(
     stored.map((row) => [lessonKey(row.course_id, row.lesson_id), row.data] as const),
   );
@@ -328,17 +333,30 @@ async function foldIntoProgress(
   }
   if (refused.length > 0) throw new RowsFull(refused.sort((a, b) => a.index - b.index));
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    await trx
-      .insertInto('progress')
-      .values(rows.slice(i, i + WRITE_CHUNK))
-      .onConflict((oc) =>
-        oc.columns(['user_id', 'course_id', 'lesson_id']).doUpdateSet((eb) => ({
-          data: eb.ref('excluded.data'),
-          version: eb.ref('excluded.version'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
+    const chunk = rows.slice(i, i + WRITE_CHUNK);
+    await runKept(
+      trx,
+      `write progress ${chunk.length}`,
+      () =>
+        trx
+          .insertInto('progress')
+          .values(chunk)
+          .onConflict((oc) =>
+            oc.columns(['user_id', 'course_id', 'lesson_id']).doUpdateSet((eb) => ({
+              data: eb.ref('excluded.data'),
+              version: eb.ref('excluded.version'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          ),
+      chunk.flatMap((row) => [
+        row.user_id,
+        row.course_id,
+        row.lesson_id,
+        row.data,
+        row.version,
+        row.updated_at,
+      ]),
+    );
     await breathe();
   }
 }
@@ -367,30 +385,12 @@ async function storePush(
   }
 }
 
-// A client too old to speak this protocol may also send a body of another shape, so its
-// schemaVersion is read before the body is checked against today's shape.
-function declaredSchemaVersion(body: unknown): number | null {
-  const version = (body as { schemaVersion?: unknown } | null)?.schemaVersion;
-  return Number.isInteger(version) ? (version as number) : null;
-}
-
 /** The POST /api/v1/sync/push handler (behind requireLearner and the push body limit). */
 export function pushHandler({ db, logger, now: clock, catalogue, beforeCommit }: PushOptions) {
   return async (c: Context<{ Variables: AuthVariables }>): Promise<Response> => {
     const now = clock();
-    const body = await readJsonBody(c);
-    if (!body.ok) return body.response;
-    const declared = declaredSchemaVersion(body.value);
-    if (declared !== null && declared < MIN_SYNC_SCHEMA_VERSION) {
-      return apiError(
-        c,
-        426,
-        'client_too_old',
-        `Sync protocol ${declared} is no longer supported; update the app (oldest supported: ${MIN_SYNC_SCHEMA_VERSION})`,
-      );
-    }
-    // Protocol 1 or 2, read into protocol 1's shape (push-body.ts).
-    const request = readPushBody(body.value);
+    // Protocol 1 or 2, read into protocol 1's shape (push-body.ts), parsed once per request.
+    const request = await readPush(c);
     if (!request.ok) return apiError(c, request.status, request.code, request.message);
     const { clientId, events } = request.value;
 

@@ -3,7 +3,7 @@
 // test/app/db/record.test.ts.) Failures are provoked from inside the transaction: a row that
 // cannot be applied, Dexie.currentTransaction.abort(), or a table hook that throws on a later row.
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { applyPulledPage, SessionChangedError } from '../../../src/client-core/db/apply-pull';
 import { readClientId } from '../../../src/client-core/db/client-id';
 import type { LommekursDB } from '../../../src/client-core/db/db';
@@ -17,17 +17,13 @@ import {
 import { syncOnce } from '../../../src/client-core/sync/engine';
 import { emptyProgress, type LessonProgress } from '../../../src/shared/progress';
 import type { PulledRow } from '../../../src/shared/sync-protocol';
-import { createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
+import { withSignedInDevice } from '../../utils/signed-in-device';
+import type { SyncHarness } from '../../utils/sync-harness';
 
 let harness: SyncHarness;
 let device: LommekursDB;
 let userId: string;
-beforeEach(async () => {
-  harness = await createSyncHarness();
-  device = await harness.newClientDb();
-  ({ userId } = await harness.signedInLearner(device));
-});
-afterEach(() => harness.close());
+withSignedInDevice((setup) => ({ harness, device, userId } = setup));
 
 /** Everything a failed write must leave as it was. */
 const snapshot = async () => ({

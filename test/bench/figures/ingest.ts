@@ -32,6 +32,8 @@ import {
 } from '../ingest-load';
 import { PUSH_RULES } from '../../../src/server/limits/push-limits';
 import { freePort, withPostgres } from '../postgres';
+import { processRssKiB } from '../proc-memory';
+import { buildCompiledServer } from '../../utils/compiled-server';
 
 /** Learners pushing to the server, in turn: enough that none passes its push rate or daily event
  * quota (PUSH_RULES) during the run, as in production, where each push is a different learner's. */
@@ -61,14 +63,20 @@ interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** `node --import tsx src/server/main.ts` on a free loopback port, as `npm start` runs it. */
+/** Extra node flags for the server (INGEST_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+ * to profile it under this load); none by default. */
+const nodeArgs = (process.env.INGEST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+/** The compiled server (`node --enable-source-maps main.js`, as `npm start` runs it, built by
+ * scripts/build-server.mjs from the current sources) on a free loopback port. */
 async function startServerProcess(
+  main: string,
   dataDir: string,
   databaseUrl: string,
   workers: number,
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', main], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -116,8 +124,7 @@ async function processTree(pid: number): Promise<number[]> {
 async function rssMiB(pid: number): Promise<number> {
   let kib = 0;
   for (const id of await processTree(pid)) {
-    const status = await readFile(`/proc/${id}/status`, 'utf8').catch(() => '');
-    kib += Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? 0);
+    kib += (await processRssKiB(id)) ?? 0;
   }
   return kib / 1024;
 }
@@ -219,6 +226,7 @@ const failures = (result: autocannon.Result) => result.non2xx + result.errors + 
  * RAW_SECONDS (the server idle), then the server under load for RUN_SECONDS. Interleaving puts
  * both under the same drift of this shared machine. */
 async function measureServer(
+  main: string,
   target: DatabaseTarget,
   dataDir: string,
   databaseUrl: string,
@@ -232,7 +240,7 @@ async function measureServer(
   );
   const sample = { ...learners[0]!, templates };
   const pushKb = Buffer.byteLength(pushBody(nextBatch(sample))) / 1024;
-  const server = await startServerProcess(dataDir, databaseUrl, workers);
+  const server = await startServerProcess(main, dataDir, databaseUrl, workers);
   const pid = server.child.pid!;
   const results: autocannon.Result[] = [];
   const raw = baselines.map((): number[] => []);
@@ -441,7 +449,8 @@ function ingestFigures(
     `${LEARNERS} learners in turn (each its own clientId and session, at most ${run.maxLearnerPushes} pushes ` +
     `each: production limits ON, ${PUSH_RULES.pushesPerMinute} pushes/min and ${PUSH_RULES.eventsPerDay} events/day per learner, ` +
     `catalogue check on); the server (${setting}) ` +
-    'runs in a child process (node --import tsx src/server/main.ts, LOG_LEVEL=info to ' +
+    'runs in a child process (the compiled server as `npm start` runs it, node ' +
+    '--enable-source-maps dist-server/main.js, built from the current sources; LOG_LEVEL=info to ' +
     "/dev/null; CPU and RSS summed over its workers, if any) sharing the machine's " +
     `${availableParallelism()} cores with autocannon and the database, and kept ` +
     `${run.serverCores.toFixed(2)} cores busy; stored rows check ${run.stored}`;
@@ -497,11 +506,11 @@ async function closeAll(baselines: readonly RawBaseline[]): Promise<void> {
   for (const baseline of baselines) await baseline.close();
 }
 
-async function measureSqlite(dir: string, templates: Templates): Promise<Figure[]> {
+async function measureSqlite(main: string, dir: string, templates: Templates): Promise<Figure[]> {
   const baselines = [await rawSqlite(join(dir, 'raw.sqlite'), templates)];
   try {
     const target = { sqliteFile: sqliteFileIn(dir) };
-    const run = await measureServer(target, dir, '', baselines, templates);
+    const run = await measureServer(main, target, dir, '', baselines, templates);
     const setting = 'SQLite file, WAL, synchronous=NORMAL';
     return ingestFigures('SQLite', run, baselines, setting, templates);
   } finally {
@@ -509,7 +518,7 @@ async function measureSqlite(dir: string, templates: Templates): Promise<Figure[
   }
 }
 
-function measurePostgres(dir: string, templates: Templates): Promise<Figure[]> {
+function measurePostgres(main: string, dir: string, templates: Templates): Promise<Figure[]> {
   return withPostgres(async (postgres) => {
     const baselines = [
       await rawPostgres(
@@ -532,7 +541,7 @@ function measurePostgres(dir: string, templates: Templates): Promise<Figure[]> {
       // WORKERS' default on PostgreSQL: one process per core (src/server/config.ts).
       const workers = Number(process.env.INGEST_PG_WORKERS) || availableParallelism();
       const target = { postgresUrl: url };
-      const run = await measureServer(target, dir, url, baselines, templates, workers);
+      const run = await measureServer(main, target, dir, url, baselines, templates, workers);
       const setting =
         `${postgres.describe}, WORKERS=${workers} (INGEST_PG_WORKERS, else the default: one per core), ` +
         `each with a pool of ${PG_CONNECTIONS}`;
@@ -545,14 +554,16 @@ function measurePostgres(dir: string, templates: Templates): Promise<Figure[]> {
 
 async function measure(): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'lommekurs-bench-ingest-'));
+  const server = await buildCompiledServer();
   try {
     const templates = await catalogueTemplates();
     const only = process.env.INGEST_ONLY?.trim().toLowerCase();
     return [
-      ...(only === 'postgres' ? [] : await measureSqlite(dir, templates)),
-      ...(only === 'sqlite' ? [] : await measurePostgres(dir, templates)),
+      ...(only === 'postgres' ? [] : await measureSqlite(server.main, dir, templates)),
+      ...(only === 'sqlite' ? [] : await measurePostgres(server.main, dir, templates)),
     ];
   } finally {
+    await server.remove();
     await rm(dir, { recursive: true, force: true });
   }
 }

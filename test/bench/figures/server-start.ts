@@ -7,13 +7,14 @@
 // alternate so a busy machine slows both alike. Medians, with min–max, over N runs each.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCompiledServer } from '../../utils/compiled-server';
 import { atMost, median, type Figure } from '../figure';
 import type { BenchGroup } from '../groups';
 import { freePort } from '../postgres';
+import { processRssKiB } from '../proc-memory';
 
 const RUNS = Number(process.env.BENCH_SERVER_RUNS ?? 5);
 /** Quiet time after the first `/healthz` reply before RSS is read: start-up garbage settles. */
@@ -27,10 +28,9 @@ interface Start {
 }
 
 async function rssMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kib = /VmRSS:\s+(\d+)\s+kB/.exec(status);
-  if (!kib) throw new Error(`no VmRSS for process ${pid}`);
-  return Number(kib[1]) / 1024;
+  const kib = await processRssKiB(pid);
+  if (kib === undefined) throw new Error(`no VmRSS for process ${pid}`);
+  return kib / 1024;
 }
 
 /** Spawns `node …args` as the server, times it to the first `/healthz` 200, reads idle RSS. */

@@ -1,9 +1,9 @@
-// One sync against the real server: pushes in batches the server accepts (≤ 100 events and
-// ≤ 256 KiB each), pulls page after page, folds still-waiting events into pulled rows, ends with
+// One sync against the real server: pushes in batches the server accepts (≤ 1,000 events in
+// protocol 2, ≤ 100 in protocol 1, and ≤ 256 KiB each), pulls page after page, folds still-waiting events into pulled rows, ends with
 // the device holding exactly the server's rows (device-clock timestamps as the server clamped
 // them), and two devices of one learner converge.
 import { gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyPulledPage } from '../../../src/client-core/db/apply-pull';
 import type { LommekursDB } from '../../../src/client-core/db/db';
 import {
@@ -23,12 +23,14 @@ import { syncOnce } from '../../../src/client-core/sync/engine';
 import { emptyProgress } from '../../../src/shared/progress';
 import { expandPushBatch, type CompactPushRequest } from '../../../src/shared/push-batch';
 import {
+  MAX_COMPACT_PUSH_EVENTS,
   MAX_PUSH_BYTES,
   MAX_PUSH_EVENTS,
   SYNC_SCHEMA_VERSION,
 } from '../../../src/shared/sync-protocol';
 import { countSyncRows, dumpSyncTables } from '../../utils/learners';
-import { BASE_URL, createSyncHarness, type SyncHarness } from '../../utils/sync-harness';
+import { withSignedInDevice } from '../../utils/signed-in-device';
+import { BASE_URL, type SyncHarness } from '../../utils/sync-harness';
 
 const PUSH = '/api/v1/sync/push';
 const PULL = '/api/v1/sync/pull';
@@ -36,12 +38,7 @@ const PULL = '/api/v1/sync/pull';
 let harness: SyncHarness;
 let device: LommekursDB;
 let userId: string;
-beforeEach(async () => {
-  harness = await createSyncHarness();
-  device = await harness.newClientDb();
-  ({ userId } = await harness.signedInLearner(device));
-});
-afterEach(() => harness.close());
+withSignedInDevice((setup) => ({ harness, device, userId } = setup));
 
 const pushes = () => harness.requests.filter((r) => r.path === PUSH);
 /** A push body's events as protocol 1 carries them (protocol 2 sends them compacted). */
@@ -51,29 +48,42 @@ const wireEvents = (body: unknown) =>
     : (body as { events: { id: string }[] }).events;
 
 describe('push batches', () => {
-  it('sends at most MAX_PUSH_EVENTS events per push, oldest first', async () => {
-    // One action of many events keeps the test quick; the outbox cannot tell the difference.
-    await recordAction(
-      'kurs',
-      'l1',
-      () =>
-        Array.from({ length: 250 }, (_, i) => ({
-          type: 'checklist.toggled' as const,
-          courseId: 'kurs',
-          lessonId: 'l1',
-          payload: { itemId: `p${i}`, checked: true },
-        })),
-      { database: device },
-    );
-    const order = (await device.outbox.orderBy('seq').toArray()).map((e) => e.id);
-    const outcome = await syncOnce({ database: device, api: harness.api() });
-    expect(outcome).toMatchObject({ kind: 'synced', pushed: 250, rejected: 0 });
-    // One push at a time, oldest first: consecutive slices of the outbox, in order.
-    const batches = pushes().map((p) => wireEvents(p.body).map((e) => e.id));
-    expect(batches.map((batch) => batch.length)).toEqual([MAX_PUSH_EVENTS, MAX_PUSH_EVENTS, 50]);
-    expect(batches.flat()).toEqual(order);
-    expect((await countSyncRows(harness.server.db)).events).toBe(250);
-  });
+  it.each([
+    ['MAX_COMPACT_PUSH_EVENTS', SYNC_SCHEMA_VERSION, MAX_COMPACT_PUSH_EVENTS],
+    ['MAX_PUSH_EVENTS in protocol 1', 1, MAX_PUSH_EVENTS],
+  ])(
+    'sends at most %s events per push, oldest first',
+    async (_, schemaVersion, limit) => {
+      const total = 2 * limit + 50;
+      // A few actions of many events keep the test quick; the outbox cannot tell the difference.
+      // Three lessons, so no progress row grows past the server's row cap.
+      for (let lesson = 0; lesson < 3; lesson++) {
+        const from = Math.floor((lesson * total) / 3);
+        const to = Math.floor(((lesson + 1) * total) / 3);
+        await recordAction(
+          'kurs',
+          `l${lesson}`,
+          () =>
+            Array.from({ length: to - from }, (_, i) => ({
+              type: 'checklist.toggled' as const,
+              courseId: 'kurs',
+              lessonId: `l${lesson}`,
+              payload: { itemId: `p${i}`, checked: true },
+            })),
+          { database: device },
+        );
+      }
+      const order = (await device.outbox.orderBy('seq').toArray()).map((e) => e.id);
+      const outcome = await syncOnce({ database: device, api: harness.api(), schemaVersion });
+      expect(outcome).toMatchObject({ kind: 'synced', pushed: total, rejected: 0 });
+      // One push at a time, oldest first: consecutive slices of the outbox, in order.
+      const batches = pushes().map((p) => wireEvents(p.body).map((e) => e.id));
+      expect(batches.map((batch) => batch.length)).toEqual([limit, limit, 50]);
+      expect(batches.flat()).toEqual(order);
+      expect((await countSyncRows(harness.server.db)).events).toBe(total);
+    },
+    60_000,
+  );
 
   it('keeps each push under MAX_PUSH_BYTES, so the server never answers 413', async () => {
     // Long reflections in a two-byte script: about 40 KB of JSON each.
@@ -132,16 +142,30 @@ describe('gzip-encoded pushes', () => {
   });
 
   it('acknowledges gzipped pushes end to end', async () => {
+    // A full batch first (one action keeps it quick), so the 120 after it are a second push.
+    await recordAction(
+      'kurs',
+      'l2',
+      () =>
+        Array.from({ length: MAX_COMPACT_PUSH_EVENTS }, (_, i) => ({
+          type: 'checklist.toggled' as const,
+          courseId: 'kurs',
+          lessonId: 'l2',
+          payload: { itemId: `p${i}`, checked: true },
+        })),
+      { database: device },
+    );
     for (let i = 0; i < 120; i++) await toggleChecklistItem('kurs', 'l1', `p${i}`, true, device);
+    const total = MAX_COMPACT_PUSH_EVENTS + 120;
     const outcome = await syncOnce({ database: device, api: harness.api() });
-    expect(outcome).toMatchObject({ kind: 'synced', pushed: 120, rejected: 0 });
+    expect(outcome).toMatchObject({ kind: 'synced', pushed: total, rejected: 0 });
     expect(pushes().map((p) => p.encoding)).toEqual(['gzip', 'gzip']);
     // Against the batch's protocol-1 JSON (what compression alone was measured on before).
     for (const push of pushes()) {
       expect(push.bytes).toBeLessThan(JSON.stringify(wireEvents(push.body)).length / 4);
     }
     expect(await device.outbox.count()).toBe(0);
-    expect((await countSyncRows(harness.server.db)).events).toBe(120);
+    expect((await countSyncRows(harness.server.db)).events).toBe(total);
   });
 
   it('sends plain JSON where the browser has no CompressionStream', async () => {

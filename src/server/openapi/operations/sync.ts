@@ -7,7 +7,12 @@ import {
 } from '../../../shared/api-schemas';
 import { learnerEventSchema } from '../../../shared/events';
 import { compactPushRequestSchema } from '../../../shared/push-batch';
-import { MAX_PUSH_BYTES, MAX_PUSH_EVENTS, pushRequestSchema } from '../../../shared/sync-protocol';
+import {
+  MAX_COMPACT_PUSH_EVENTS,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_EVENTS,
+  pushRequestSchema,
+} from '../../../shared/sync-protocol';
 import { fail, json, RETRY_AFTER, type Operation, type Schema } from '../registry';
 
 const NO_STORE = { 'Cache-Control': { description: '`no-store`', required: true } };
@@ -33,8 +38,9 @@ export const syncOperations: Operation[] = [
     tag: 'sync',
     summary: 'Store a batch of learner events (all or nothing) and fold them into progress',
     description:
-      'At most 100 events and 256 KiB (also after gunzip, and for protocol 2 also once every ' +
-      'event is expanded to carry its shared fields). Protocol 2 (`schemaVersion` 2, `groups`) ' +
+      `At most ${MAX_COMPACT_PUSH_EVENTS} events in protocol 2's \`groups\` (${MAX_PUSH_EVENTS} ` +
+      "in protocol 1's `events`) and 256 KiB (also after gunzip, and for protocol 2 also once " +
+      'every event is expanded to carry its shared fields). Protocol 2 (`schemaVersion` 2, `groups`) ' +
       'sends the client id once and the course and lesson once per run of consecutive events; ' +
       "protocol 1's body (`events`) is still accepted. Every event is checked against the " +
       'event schema; if any is invalid nothing is stored and the 400 `invalid_events` lists each ' +
@@ -63,9 +69,11 @@ export const syncOperations: Operation[] = [
         ]),
       },
       403: fail('The clientId belongs to another account', ['client_bound_to_other_user']),
-      413: fail('More than 100 events, or more than 256 KiB (compressed, inflated or expanded)', [
-        'payload_too_large',
-      ]),
+      413: fail(
+        `More than ${MAX_COMPACT_PUSH_EVENTS} events (${MAX_PUSH_EVENTS} in protocol 1's shape), or ` +
+          'more than 256 KiB (compressed, inflated or expanded)',
+        ['payload_too_large'],
+      ),
       415: fail('A Content-Encoding other than gzip', ['unsupported_encoding'], {
         headers: { 'Accept-Encoding': { description: '`gzip`', required: true } },
       }),
