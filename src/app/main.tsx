@@ -1,5 +1,6 @@
 // The app's start (loaded by boot.ts): load the language's dictionary, render the app, then start
-// the sync loop and the offline machinery: the install offer, the service worker (registration
+// the sync loop (its controller a chunk loaded after the storage layer, see
+// sync/lazy-controller.ts) and the offline machinery: the install offer, the service worker (registration
 // and the update prompt), and an early load of the chunks a learner needs next, so that they are
 // in memory before a new app version could replace them.
 import { render } from 'preact';
@@ -12,8 +13,9 @@ import { eagerScreens, LessonScreen } from './screens/lazy';
 import { screenForPath } from './screens/loaders';
 import { createAppState } from './state/app-state';
 import { initialLanguage } from './state/language';
+import { loadStorage } from './state/storage';
 import { isTextSize } from './state/text-size';
-import { createSyncController } from './sync/controller';
+import { lazySyncController } from './sync/lazy-controller';
 
 /** Render the app with the settings boot.ts read before the first paint. */
 export async function startApp(settings: BootSettings): Promise<void> {
@@ -28,7 +30,12 @@ export async function startApp(settings: BootSettings): Promise<void> {
     screen ? eagerScreens[screen].preload().catch(() => {}) : null,
   ]);
   const state = createAppState({ language, textSize });
-  const sync = createSyncController();
+  // The controller (sync engine, accounts, zod) after the storage layer the first screen reads.
+  const sync = lazySyncController(async () => {
+    await loadStorage();
+    const { createSyncController } = await import('./sync/controller');
+    return createSyncController();
+  });
   state.install.start();
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');

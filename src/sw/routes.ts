@@ -1,6 +1,6 @@
 // Which requests the service worker answers, and how: pure functions of the URL, unit-tested.
-// The app shell is precached; course media come from a per-course cache; the catalogue is
-// network-first with a fallback; course bundles are never cached here (the app keeps them in
+// The app shell is precached; course media come from a per-course cache; the catalogue and the
+// install icons are network-first with a fallback; course bundles are never cached here (the app keeps them in
 // IndexedDB); everything else goes to the network untouched.
 
 /** Navigations to these paths go to the server, not to the cached app shell. */
@@ -11,15 +11,22 @@ export const isAppNavigation = (pathname: string): boolean =>
   !NOT_APP_NAVIGATION.some((pattern) => pattern.test(pathname));
 
 export type RequestRoute =
-  { kind: 'catalogue' } | { kind: 'media'; courseId: string } | { kind: 'network' };
+  | { kind: 'catalogue' }
+  | { kind: 'media'; courseId: string }
+  | { kind: 'icon' }
+  | { kind: 'network' };
 
 const CATALOGUE_PATH = '/api/v1/courses';
 const MEDIA_PATH = /^\/api\/v1\/courses\/([^/]+)\/media\/./;
+/** The install icons (the manifest's and Safari's): not precached — a page never shows them — but
+ * kept from the last time the browser fetched them, for an installation check made offline. */
+const ICON_PATH = /^\/icons\/[^/]+\.png$/;
 
 /** How the service worker handles a same-origin GET to this URL. */
 export function routeRequest(url: URL, origin: string): RequestRoute {
   if (url.origin !== origin) return { kind: 'network' };
   if (url.pathname === CATALOGUE_PATH) return { kind: 'catalogue' };
+  if (ICON_PATH.test(url.pathname)) return { kind: 'icon' };
   const media = MEDIA_PATH.exec(url.pathname);
   if (media) {
     try {

@@ -31,6 +31,12 @@ const catalogue = new NetworkFirst({
   networkTimeoutSeconds: CATALOGUE_TIMEOUT_SECONDS,
 });
 registerRoute(({ url }) => routeRequest(url, self.location.origin).kind === 'catalogue', catalogue);
+// The install icons are fetched by the browser (installation), never by a page: they stay out of
+// the precache, and the copy last fetched online answers an installation check made offline.
+registerRoute(
+  ({ url }) => routeRequest(url, self.location.origin).kind === 'icon',
+  new NetworkFirst({ cacheName: 'lommekurs-icons' }),
+);
 
 // One cache per course, so a course's media can be counted and deleted together. Media URLs
 // carry their content hash, so a cached copy is never stale.

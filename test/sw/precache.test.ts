@@ -25,7 +25,11 @@ const KB = 1024;
 // +7.7 KB gzip there) and their lazy chunks. Splitting the strings by screen is issue 13's work.
 // Lowered to 165 KB with issue 13 (161.2 KB measured): the precache no longer lists the manifest
 // and icon-192.png twice nor holds the 512 px install icons (vite.config.ts).
-const PRECACHE_BUDGET = 165 * KB;
+// Lowered to 155 KB with issue 13's item 8: the PNG install icons (icon-192.png,
+// apple-touch-icon.png, 7.1 KB gzip) are the browser's, kept by the worker at run time, not
+// precached (148.9 KB on the commit before the critical-JS split, 152.8 KB with it: its chunks
+// cost about 4 KB). The issue's offline budget is 150 KB.
+const PRECACHE_BUDGET = 155 * KB;
 /** Issue 13: sw.js, importing only src/client-core and Workbox, measured 48.4 KB gzip, then
  * 50.5 KB with the batched push format (Workbox, Dexie, zod, the sync engine); the budget leaves
  * about 3 KB for growth. */
@@ -33,9 +37,10 @@ const SW_BUDGET = 54 * KB;
 /** Issue 13: the critical JS, what runs before the first screen (home) shows — the entry, the app
  * start it imports at once, the home route's chunk and their static imports — as the bench
  * measures it (test/bench/figures/size.ts). 102 KB gzip before issue 13, 87.8 KB after its first
- * part; the issue's target is 50 KB (not met yet: Dexie, the sync engine with zod and the whole nb
- * dictionary still load before the first screen). This gate stops growth: about 3 KB above. */
-const CRITICAL_JS_BUDGET = 91 * KB;
+ * part, 38.6 KB once the storage layer (Dexie) and the sync controller (engine, accounts, zod) left
+ * it for chunks loaded in parallel with and right after the first paint; the issue's target is
+ * 50 KB. This gate stops growth: about 3 % above. */
+const CRITICAL_JS_BUDGET = 40 * KB;
 
 /** UI libraries the service worker must never bundle (issue 13, "a worker-safe core"). */
 const UI_LIBRARIES = /node_modules\/(preact|preact-iso|@preact\/signals[^/]*|workbox-window)\//;
@@ -64,7 +69,7 @@ const used = (bytes: number, budget: number) =>
   `budget ${kb(budget)}, ${((bytes / budget) * 100).toFixed(0)} % used`;
 
 describe('the built service worker precaches the app shell', () => {
-  it('holds index.html, the manifest, the icons and every JS and CSS file of the build', async () => {
+  it('holds index.html, the manifest, the favicon and every JS and CSS file of the build', async () => {
     const urls = precached.map((entry) => entry.url);
     const assets = await readdir(join(outDir, 'assets'));
     // The password strength estimator (zxcvbn-ts word lists) loads online when a new password is
@@ -76,7 +81,9 @@ describe('the built service worker precaches the app shell', () => {
     expect(precached.map((entry) => entry.url).join()).not.toContain('password-estimator-');
     expect(code.length).toBeGreaterThanOrEqual(2);
     expect(urls).toEqual(expect.arrayContaining(['index.html', 'manifest.webmanifest', ...code]));
-    expect(urls).toEqual(expect.arrayContaining(['icons/icon.svg', 'icons/icon-192.png']));
+    expect(urls).toContain('icons/icon.svg');
+    // The PNG icons are the browser's, for installing the app; the worker keeps them at run time.
+    expect(urls.filter((url) => url.endsWith('.png'))).toEqual([]);
   });
 
   it('holds no course content, source maps, screenshots or the worker itself', () => {

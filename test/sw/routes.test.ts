@@ -36,6 +36,13 @@ describe('request routes', () => {
     });
   });
 
+  it('keeps the PNG install icons network-first, nothing else under /icons/', () => {
+    expect(route('/icons/icon-192.png')).toEqual({ kind: 'icon' });
+    expect(route('/icons/apple-touch-icon.png')).toEqual({ kind: 'icon' });
+    expect(route('/icons/icon.svg')).toEqual({ kind: 'network' });
+    expect(route('/icons/icon-192.png', 'https://other.example')).toEqual({ kind: 'network' });
+  });
+
   it('never caches bundles, other API calls or other origins', () => {
     expect(route('/api/v1/courses/trygg-epost')).toEqual({ kind: 'network' });
     expect(route('/api/v1/courses/trygg-epost/media/')).toEqual({ kind: 'network' });

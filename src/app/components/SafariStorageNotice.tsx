@@ -2,9 +2,9 @@
 // it once, when it first matters — in a Safari tab, with progress no server holds — and what
 // keeps the work safe: the Home Screen, or an account. It can be dismissed, and the storage
 // screen keeps saying it (SafariStorageFacts).
-import { dismissSafariNotice } from '../../client-core/db/safari-notice';
 import { paths } from '../routes';
 import { useI18n } from '../state/context';
+import { loadStorage } from '../state/storage';
 import {
   useInSafariTab,
   useSafariStorageRisk,
@@ -22,7 +22,7 @@ function NoticeInSafariTab() {
   const risk = useSafariStorageRisk();
   if (!risk.atRisk || risk.dismissed !== false) return null;
   const dismiss = async () => {
-    await dismissSafariNotice();
+    await (await loadStorage()).dismissSafariNotice();
     // The button goes with the notice: continue at the screen's heading, not the page top.
     focusPageHeading();
   };

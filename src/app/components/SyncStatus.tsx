@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { I18n } from '../i18n';
 import { paths } from '../routes';
 import { useAppState, useI18n, useSync } from '../state/context';
-import { hasLiveSession, type SyncStatus as Status } from '../sync/controller';
+import { hasLiveSession, type SyncStatus as Status } from '../sync/status';
 import { AccountDeletedNotice } from './AccountDeletedNotice';
 
 /** "Sist synkronisert kl. 14:32", with the date when it was not today. */

@@ -5,7 +5,7 @@
 // downloads the course, so signing in costs no downloads and a deleted course stays deleted.
 import type { CatalogueEntry } from '../../shared/course';
 import type { LessonProgress } from '../../shared/progress';
-import { summarise, type CourseSummary } from '../../client-core/db/progress';
+import { summarise, type CourseSummary } from '../../client-core/db/course-summary';
 import type { CourseOverview, ProgressWithoutBundle } from '../../client-core/db/views';
 import { paths } from '../routes';
 

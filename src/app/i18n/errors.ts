@@ -4,30 +4,12 @@ import {
   MIN_PASSWORD_LENGTH,
   type CredentialFieldCode,
 } from '../../shared/sync-protocol';
-import { CourseApiError } from '../offline/course-api';
 import type { DownloadError } from '../offline/download-error';
 import { AccountError, UnsyncedError } from '../sync/controller';
 import type { I18n } from './index';
 import type { Translate } from './types';
 
-/** The sentence to show for an error from fetching courses (or anything else). */
-export function errorSentence(t: Translate, error: unknown): string {
-  if (error instanceof CourseApiError) {
-    switch (error.kind) {
-      case 'network':
-        return t('error.network');
-      case 'timeout':
-        return t('error.timeout');
-      case 'payload':
-        return t('error.payload');
-      case 'http':
-        return error.status === 404
-          ? t('error.notFound')
-          : t('error.http', { status: error.status });
-    }
-  }
-  return t('app.errorText');
-}
+export { errorSentence } from './course-errors';
 
 /** The sentence for a failed download for offline use; a full disk says how much is needed. */
 export function downloadErrorSentence(i18n: I18n, error: DownloadError): string {

@@ -7,7 +7,6 @@ import type { StoredCourse } from '../../client-core/db/db';
 import { readCachedCatalogue } from './catalogue-cache';
 import { isConnectionFailure, type ConnectivityStore } from './connectivity';
 import { CourseApiError, fetchCatalogue } from './course-api';
-import { fetchAndStoreCourse } from './course-store';
 import { browserOffline } from './network';
 
 export type CatalogueState =
@@ -95,6 +94,8 @@ export function createCatalogueStore(
     },
     async fetchCourse(courseId) {
       try {
+        // Storing needs the storage layer, a chunk of its own (not in the first paint's).
+        const { fetchAndStoreCourse } = await import('./course-store');
         const course = await fetchAndStoreCourse(courseId);
         connectivity.noteReachable(true);
         return course;

@@ -5,7 +5,6 @@
 // on the first start, so none of it is in the first chunk.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CatalogueEntry } from '../../shared/course';
-import { getStoredCourse } from '../../client-core/db/courses';
 import type { StoredCourse } from '../../client-core/db/db';
 import type { ConnectivityStore } from './connectivity';
 import type { DownloadError } from './download-error';
@@ -91,7 +90,10 @@ export function createDownloadStore(
       try {
         const [engine, stored] = await Promise.all([
           import('./downloads'),
-          getStoredCourse(courseId),
+          // The storage layer is a chunk of its own, like the download engine.
+          import('../../client-core/db/courses').then((courses) =>
+            courses.getStoredCourse(courseId),
+          ),
         ]);
         kind = hasUpdate(options.entry, stored) ? 'update' : 'download';
         setJob(courseId, { status: 'running', kind, title, done: 0, total: 0 });

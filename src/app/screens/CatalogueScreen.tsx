@@ -15,7 +15,7 @@ import { DownloadAll, DownloadControls } from '../components/lazy-downloads';
 import { PageHeading } from '../components/PageHeading';
 import { PersistenceNote } from '../components/PersistenceNote';
 import type { CourseOverview, ProgressWithoutBundle } from '../../client-core/db/views';
-import { errorSentence } from '../i18n/errors';
+import { errorSentence } from '../i18n/course-errors';
 import { isConnectionFailure } from '../state/app-state';
 import { useAppState, useI18n } from '../state/context';
 import { useDownloadRecords, useProgressWithoutBundle, useStoredCourses } from '../state/live';

@@ -4,7 +4,6 @@
 // flashes the wrong language; a switch awaits the new language's dictionary (a chunk of its own,
 // see i18n/index.ts) before anything changes.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { getSetting, setSetting } from '../../client-core/db/settings';
 import {
   createI18n,
   detectLanguage,
@@ -14,6 +13,7 @@ import {
   type I18n,
   type UiLanguage,
 } from '../i18n';
+import { loadStorage } from './storage';
 
 /** The language store: the current language, its translator, and the switch. */
 export interface LanguageStore {
@@ -43,7 +43,7 @@ export const initialLanguage = (stored: unknown): UiLanguage =>
 /** The stored language choice, else the browser's preference. Never throws. */
 export async function loadInitialLanguage(): Promise<UiLanguage> {
   try {
-    return initialLanguage(await getSetting<unknown>('language', null));
+    return initialLanguage(await (await loadStorage()).getSetting<unknown>('language', null));
   } catch {
     // IndexedDB can be unavailable (some private modes): fall back rather than show nothing.
     return browserLanguage();
@@ -70,7 +70,7 @@ export function createLanguageStore(initial: UiLanguage = 'nb'): LanguageStore {
       await loadDictionary(lang);
       language.value = lang;
       setDocumentLanguage(lang);
-      await setSetting('language', lang);
+      await (await loadStorage()).setSetting('language', lang);
     },
   };
 }

@@ -3,7 +3,7 @@
 // data-text-size attribute on <html> that styles.css turns into a percentage (the CSP forbids
 // inline styles) — so every rem in the layout scales with it, as with the browser's own zoom.
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { getSetting, setSetting } from '../../client-core/db/settings';
+import { loadStorage } from './storage';
 
 export const TEXT_SIZES = ['normal', 'large', 'largest'] as const;
 export type TextSize = (typeof TEXT_SIZES)[number];
@@ -25,7 +25,7 @@ function applyTextSize(size: TextSize): void {
 /** The stored text size, else normal. Never throws (IndexedDB can be unavailable). */
 export async function loadInitialTextSize(): Promise<TextSize> {
   try {
-    const stored = await getSetting<unknown>(SETTING_KEY, null);
+    const stored = await (await loadStorage()).getSetting<unknown>(SETTING_KEY, null);
     return isTextSize(stored) ? stored : 'normal';
   } catch {
     return 'normal';
@@ -47,7 +47,7 @@ export function createTextSizeStore(initial: TextSize = 'normal'): TextSizeStore
     async setTextSize(size) {
       textSize.value = size;
       applyTextSize(size);
-      await setSetting(SETTING_KEY, size);
+      await (await loadStorage()).setSetting(SETTING_KEY, size);
     },
   };
 }

@@ -2,11 +2,10 @@
 // the app runs in a Safari tab, and progress exists only on this device — there is no account,
 // or there is one but changes are still waiting to be synced.
 import { useState } from 'preact/hooks';
-import { listCourseIdsWithProgress } from '../../client-core/db/progress';
-import { isSafariNoticeDismissed } from '../../client-core/db/safari-notice';
 import { browserFacts, isSafariTab } from '../offline/safari-tab';
 import { useSync } from './context';
 import { useLive } from './live';
+import type { Storage } from './storage';
 
 export interface SafariStorageRisk {
   /** Progress no server holds yet. */
@@ -17,7 +16,8 @@ export interface SafariStorageRisk {
   dismissed: boolean | undefined;
 }
 
-const hasProgress = async (): Promise<boolean> => (await listCourseIdsWithProgress()).length > 0;
+const hasProgress = async (storage: Storage): Promise<boolean> =>
+  (await storage.listCourseIdsWithProgress()).length > 0;
 
 /** Whether the app runs in a Safari tab; read once per mount. */
 export function useInSafariTab(): boolean {
@@ -30,7 +30,7 @@ export function useInSafariTab(): boolean {
 export function useSafariStorageRisk(): SafariStorageRisk {
   const sync = useSync();
   const progress = useLive(hasProgress, []);
-  const dismissed = useLive(isSafariNoticeDismissed, []);
+  const dismissed = useLive((s) => s.isSafariNoticeDismissed(), []);
   const account = sync.account.value;
   const localOnly =
     account === null ? progress === true : account !== undefined && sync.pending.value > 0;

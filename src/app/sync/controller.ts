@@ -11,7 +11,6 @@ import {
   clearRejected,
   readSyncState,
   rejectedAmong,
-  type SyncProblem,
   type SyncState,
 } from '../../client-core/db/sync-state';
 import { browserOffline } from '../offline/network';
@@ -22,35 +21,13 @@ import { sessionActions, type SessionActions } from './sessions';
 import { requestBackgroundSync } from '../../client-core/sync/background';
 import { syncOnce, type SyncOutcome } from '../../client-core/sync/engine';
 import type { LockRunner } from '../../client-core/sync/lock';
+import type { SyncStatus } from './status';
 import { createScheduler, type Timers } from './scheduler';
 
 export { AccountError, UnsyncedError, type AccountErrorCode } from './account';
 export { PasskeyError, passkeysSupported, deviceName, type PasskeyErrorCode } from './passkeys';
 export { pendingAmong };
-
-/** What the UI shows about syncing. */
-export interface SyncStatus {
-  /** A sync is running in this tab. */
-  running: boolean;
-  /** When a sync last finished without a problem (this device's clock), or null. */
-  lastSyncedAt: number | null;
-  problem: SyncProblem | null;
-  /** Events the server refused, still to be shown to the learner (see dismissRejected). */
-  rejected: number;
-  /** When this tab retries after a failure, or null. */
-  nextRetryAt: number | null;
-}
-
-/** Whether the device syncs for an account: someone is signed in and the server has not refused
- * the session (expired, or the account deleted). */
-export const hasLiveSession = (
-  account: AccountInfo | null | undefined,
-  problem: SyncProblem | null,
-): account is AccountInfo =>
-  account !== null &&
-  account !== undefined &&
-  problem !== 'signed-out' &&
-  problem !== 'account-deleted';
+export { hasLiveSession, type SyncStatus } from './status';
 
 /** Accounts and sync, for the UI. */
 export interface SyncController {

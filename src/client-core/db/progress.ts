@@ -1,9 +1,7 @@
 // The learner's progress as screens read it: per lesson, per course, and a course's summary.
 // Read-only; learner actions that change progress are in learner-actions.ts.
-import type { Lesson } from '../../shared/course';
-import { roundedPercent } from '../../shared/percent';
 import { currentProgress, type LessonProgress } from '../../shared/progress';
-import { db, type LessonOutline, type LommekursDB } from './db';
+import { db, type LommekursDB } from './db';
 
 /** Progress of one lesson as the learner sees it (after any course reset), or undefined when
  * the device has no record of it. */
@@ -29,30 +27,5 @@ export async function getCourseProgress(
   return new Map(rows.map((p) => [p.lessonId, currentProgress(p)]));
 }
 
-export interface CourseSummary {
-  completed: number;
-  total: number;
-  /** 0–100, rounded, but 100 only when finished and 0 only when nothing is (roundedPercent). */
-  percent: number;
-  finished: boolean;
-  /** The first lesson not completed, where "continue" leads. */
-  nextLessonId: string | null;
-}
-
-/** Completion of a course's current lessons. Completions of lessons no longer in the course stay
- * stored but do not count. */
-export function summarise(
-  outline: readonly Pick<LessonOutline | Lesson, 'id'>[],
-  progress: Map<string, LessonProgress>,
-): CourseSummary {
-  const isDone = (id: string) => (progress.get(id)?.completedAt ?? null) !== null;
-  const completed = outline.filter((l) => isDone(l.id)).length;
-  const total = outline.length;
-  return {
-    completed,
-    total,
-    percent: roundedPercent(completed, total),
-    finished: total > 0 && completed === total,
-    nextLessonId: outline.find((l) => !isDone(l.id))?.id ?? null,
-  };
-}
+// A course's summary is pure (no storage): the first chunk's Home lists use it without Dexie.
+export { summarise, type CourseSummary } from './course-summary';
