@@ -2,9 +2,10 @@
 // Signing out gives the device a new id (renewClientId), because the server binds an id to the
 // account that first pushed with it.
 import { uuidv7 } from '../../shared/uuid';
-import { db, type LommekursDB } from './db';
+import { db, type LommekursDB, type MetaRow } from './db';
 
-const CLIENT_ID_KEY = 'clientId';
+/** The key of the client id's row in `meta`. */
+export const CLIENT_ID_KEY = 'clientId';
 const cache = new WeakMap<LommekursDB, string>();
 
 /**
@@ -13,12 +14,20 @@ const cache = new WeakMap<LommekursDB, string>();
  * out and renewed the id since this tab cached it.
  */
 export async function readClientId(database: LommekursDB = db): Promise<string> {
-  const row = await database.meta.get(CLIENT_ID_KEY);
-  if (typeof row?.value === 'string') {
-    cache.set(database, row.value);
-    return row.value;
-  }
-  // Only reachable if the populate step was interrupted; create the id once.
+  return clientIdOf(database, await database.meta.get(CLIENT_ID_KEY)) ?? createClientId(database);
+}
+
+/** The id in its stored meta row (remembered for getClientId), or undefined when the row is
+ * missing: for callers that read the row themselves, inside their own transaction. */
+export function clientIdOf(database: LommekursDB, row: MetaRow | undefined): string | undefined {
+  if (typeof row?.value !== 'string') return undefined;
+  cache.set(database, row.value);
+  return row.value;
+}
+
+/** Store a first id. Only reachable if the populate step was interrupted (the id is born with
+ * the database); call inside a transaction that includes `meta`. */
+export async function createClientId(database: LommekursDB = db): Promise<string> {
   const id = uuidv7();
   await database.meta.put({ key: CLIENT_ID_KEY, value: id });
   cache.set(database, id);
