@@ -2,15 +2,15 @@
 // test: see src/app/boot.ts and src/client-core/db/boot-settings.ts.
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME_FOR_BOOT, META_STORE_FOR_BOOT } from '../../src/client-core/db/boot-names';
 import { readBootSettings } from '../../src/client-core/db/boot-settings';
-import { LommekursDB, DB_NAME } from '../../src/client-core/db/db';
+import { LommekursDB } from '../../src/client-core/db/db';
+import { DB_NAME, META_TABLE } from '../../src/client-core/db/db-names';
 import { isLessonPath, paths, routePatterns } from '../../src/app/routes';
 
 describe('readBootSettings', () => {
   it('reads the names db.ts uses', () => {
-    expect(DB_NAME_FOR_BOOT).toBe(DB_NAME);
-    expect(new LommekursDB('names').meta.name).toBe(META_STORE_FOR_BOOT);
+    expect(new LommekursDB().name).toBe(DB_NAME);
+    expect(new LommekursDB('names').meta.name).toBe(META_TABLE);
   });
 
   it('gives defaults for a database that does not exist, and does not create it', async () => {

@@ -4,21 +4,12 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
 import { stubStorage } from '../utils/browser';
+import { installPromptEvent } from '../utils/install-prompt';
 
 setupAppTests();
 
 let stop = () => {};
 afterEach(() => stop());
-
-function promptEvent(outcome: 'accepted' | 'dismissed') {
-  const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & {
-    prompt: () => Promise<void>;
-    userChoice: Promise<{ outcome: string }>;
-  };
-  event.prompt = vi.fn(async () => {});
-  event.userChoice = Promise.resolve({ outcome });
-  return event;
-}
 
 function start(url: string) {
   stubApi({});
@@ -32,7 +23,7 @@ describe('installation', () => {
     const { storage } = stubStorage({ persisted: false, grant: true });
     start('/');
     expect(screen.queryByRole('button', { name: 'Installer Lommekurs' })).toBeNull();
-    const event = promptEvent('accepted');
+    const event = installPromptEvent('accepted');
     window.dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
     const button = await screen.findByRole('button', { name: 'Installer Lommekurs' });
@@ -49,10 +40,10 @@ describe('installation', () => {
 
   it('is offered in settings too, and again after the learner declined', async () => {
     const { state } = start('/innstillinger');
-    window.dispatchEvent(promptEvent('dismissed'));
+    window.dispatchEvent(installPromptEvent('dismissed'));
     fireEvent.click(await screen.findByRole('button', { name: 'Installer Lommekurs' }));
     await waitFor(() => expect(state.install.offer.value).toBe('none'));
-    window.dispatchEvent(promptEvent('accepted'));
+    window.dispatchEvent(installPromptEvent('accepted'));
     expect(await screen.findByRole('button', { name: 'Installer Lommekurs' })).toBeTruthy();
   });
 
@@ -74,7 +65,7 @@ describe('installation', () => {
       matches: query === '(display-mode: standalone)',
     }));
     const { state } = start('/');
-    window.dispatchEvent(promptEvent('accepted'));
+    window.dispatchEvent(installPromptEvent('accepted'));
     await new Promise((r) => setTimeout(r, 10));
     expect(state.install.offer.value).toBe('installed');
     expect(screen.queryByRole('region', { name: 'Installer appen' })).toBeNull();

@@ -2,7 +2,7 @@
 // raw IndexedDB so that the entry script does not wait for Dexie (boot.ts loads Dexie in
 // parallel). Reads only: a database that does not exist yet is not created here — its upgrade is
 // aborted, so Dexie creates it later at the right version — and any failure means defaults.
-import { DB_NAME_FOR_BOOT, META_STORE_FOR_BOOT } from './boot-names';
+import { DB_NAME, META_TABLE } from './db-names';
 
 /** The stored values of the boot settings (undefined when unset); callers validate them. */
 export interface BootSettings {
@@ -15,7 +15,7 @@ const NONE: BootSettings = { language: undefined, textSize: undefined };
 /** Read the language and text-size settings from the app's database. Never throws. */
 export function readBootSettings(
   idb: IDBFactory | undefined = globalThis.indexedDB,
-  name = DB_NAME_FOR_BOOT,
+  name = DB_NAME,
 ): Promise<BootSettings> {
   return new Promise((resolve) => {
     if (!idb) return resolve(NONE);
@@ -43,10 +43,8 @@ export function readBootSettings(
         resolve(settings);
       };
       try {
-        if (!db.objectStoreNames.contains(META_STORE_FOR_BOOT)) return done(NONE);
-        const store = db
-          .transaction(META_STORE_FOR_BOOT, 'readonly')
-          .objectStore(META_STORE_FOR_BOOT);
+        if (!db.objectStoreNames.contains(META_TABLE)) return done(NONE);
+        const store = db.transaction(META_TABLE, 'readonly').objectStore(META_TABLE);
         const language = store.get('setting:language');
         const textSize = store.get('setting:textSize');
         const value = (r: IDBRequest) => (r.result as { value?: unknown } | undefined)?.value;

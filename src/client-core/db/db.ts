@@ -13,8 +13,9 @@ import type { LearnerEvent } from '../../shared/events';
 import type { LessonProgress } from '../../shared/progress';
 import { uuidv7 } from '../../shared/uuid';
 import { storedBundleBytes } from './bundle-size';
+import { DB_NAME } from './db-names';
 
-export const DB_NAME = 'lommekurs';
+export { DB_NAME };
 
 /** A lesson as listed on the course page, without its body. */
 export interface LessonOutline {

@@ -2,6 +2,7 @@
 // once installed, and persistent storage asked for after installation.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInstallStore } from '../../../src/app/offline/install';
+import { installPromptEvent } from '../../utils/install-prompt';
 
 let stop = () => {};
 afterEach(() => {
@@ -9,16 +10,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
-
-function promptEvent(outcome: 'accepted' | 'dismissed') {
-  const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & {
-    prompt: () => Promise<void>;
-    userChoice: Promise<{ outcome: string }>;
-  };
-  event.prompt = vi.fn(async () => {});
-  event.userChoice = Promise.resolve({ outcome });
-  return event;
-}
 
 function started() {
   const persistence = { requestPersistence: vi.fn(async () => true) };
@@ -37,7 +28,7 @@ describe('the install store', () => {
 
   it('keeps the prompt event for promptInstall, uses it once, and records an acceptance', async () => {
     const { store, persistence } = started();
-    const event = promptEvent('accepted');
+    const event = installPromptEvent('accepted');
     dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
     expect(store.offer.value).toBe('prompt');
@@ -52,10 +43,10 @@ describe('the install store', () => {
 
   it('a declined prompt offers nothing until the browser sends a new event', async () => {
     const { store } = started();
-    dispatchEvent(promptEvent('dismissed'));
+    dispatchEvent(installPromptEvent('dismissed'));
     await store.promptInstall();
     expect(store.offer.value).toBe('none');
-    dispatchEvent(promptEvent('accepted'));
+    dispatchEvent(installPromptEvent('accepted'));
     expect(store.offer.value).toBe('prompt');
   });
 
@@ -70,14 +61,14 @@ describe('the install store', () => {
     }));
     const { store } = started();
     expect(store.offer.value).toBe('installed');
-    dispatchEvent(promptEvent('accepted'));
+    dispatchEvent(installPromptEvent('accepted'));
     expect(store.offer.value).toBe('installed');
   });
 
   it('stops listening', () => {
     const { store } = started();
     stop();
-    dispatchEvent(promptEvent('accepted'));
+    dispatchEvent(installPromptEvent('accepted'));
     expect(store.offer.value).toBe('none');
   });
 });
