@@ -15,6 +15,7 @@ import { PUSH_RULES, pushLimits, type PushRules } from './limits/push-limits';
 import { databaseLimits } from './limits/store';
 import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
+import { networkRoutes } from './network/routes';
 import { openApiRoutes } from './openapi/routes';
 import { requestLog } from './request-log';
 import { closeWhenBodyUnread } from './connections';
@@ -122,6 +123,7 @@ export function createApp({
     }),
   );
   app.route('/', syncRoutes({ db: database.db, logger, now, pushLimit, catalogue: syncCatalogue }));
+  app.route('/api/v1/network', networkRoutes({ db: database.db, logger, now, mailer, publicUrl }));
   app.route('/', openApiRoutes({ compression }));
 
   app.get('/healthz', (c) =>

@@ -38,6 +38,15 @@ export const API_ERROR_CODES = [
   'challenge_expired',
   'passkey_not_verified',
   'passkey_exists',
+  // business-garden network (issue 14)
+  'forbidden',
+  'garden_not_found',
+  'advisor_not_found',
+  'invite_not_found',
+  'invite_used',
+  'invite_expired',
+  'invite_wrong_account',
+  'join_code_not_found',
 ] as const;
 
 /** A machine-readable error code. */

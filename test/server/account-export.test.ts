@@ -140,6 +140,30 @@ describe('the export', () => {
     for (const secret of secrets) expect(text).not.toContain(secret);
   });
 
+  it('holds the business-garden rows: memberships, consents, their log, gardens advised, roles', async () => {
+    const { user, token } = await register(app, email('hage'));
+    await insertLearnerData(database.db, user.id, { lessonId: 'a' });
+    const { chunks } = await exportChunks(token);
+    const { network } = JSON.parse(chunks.join('')) as AccountExport;
+    const gardenId = network.memberships[0]?.gardenId;
+    expect(network).toEqual({
+      memberships: [
+        {
+          gardenId,
+          gardenName: 'Testhagen',
+          firmName: 'Firma AS',
+          orgNumber: null,
+          displayName: 'Kari',
+          joinedAt: T0,
+        },
+      ],
+      consents: [{ gardenId, textVersion: '2026-12-02', givenAt: T0, withdrawnAt: null }],
+      consentLog: [{ gardenId, kind: 'given', textVersion: '2026-12-02', at: T0 }],
+      advisorOf: [{ gardenId, gardenName: 'Testhagen', addedAt: T0 }],
+      networkRoles: [{ role: 'network_admin', grantedAt: T0 }],
+    });
+  });
+
   it.each(['constructor', 'toString', '__proto__'])(
     'keeps ids named %s as ordinary ids, without nulls',
     async (id) => {

@@ -1,6 +1,6 @@
 // Helpers for the account tests: the real app on a test database with a clock the test moves,
 // requests to the account routes, and a learner's rows in every table.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Hono } from 'hono';
@@ -124,6 +124,7 @@ export async function insertLearnerData(
   );
   const progress = events.reduce(applyEvent, emptyProgress('kurs', lessonId));
   await insertSignInRows(db, userId, at);
+  await insertNetworkRows(db, userId, at);
   await db
     .insertInto('clients')
     .values({ client_id: clientId, user_id: userId, created_at: at })
@@ -197,6 +198,68 @@ async function insertSignInRows(db: Db, userId: string, at: number): Promise<voi
     .execute();
 }
 
+/** A garden of the learner's own, with a firm, where the learner is a consenting member and an
+ * advisor, plus a network role: a row in every table of the business-garden network that
+ * belongs to a user (issue 14). */
+async function insertNetworkRows(db: Db, userId: string, at: number): Promise<void> {
+  const gardenId = randomUUID();
+  const firmId = randomUUID();
+  await db
+    .insertInto('gardens')
+    .values({
+      id: gardenId,
+      name: 'Testhagen',
+      county: 'Vestland',
+      municipality: null,
+      created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('firms')
+    .values({ id: firmId, garden_id: gardenId, name: 'Firma AS', org_number: null, created_at: at })
+    .execute();
+  await db
+    .insertInto('memberships')
+    .values({
+      user_id: userId,
+      garden_id: gardenId,
+      firm_id: firmId,
+      display_name: 'Kari',
+      joined_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('consents')
+    .values({
+      user_id: userId,
+      garden_id: gardenId,
+      text_version: '2026-12-02',
+      given_at: at,
+      withdrawn_at: null,
+    })
+    .execute();
+  await db
+    .insertInto('consent_log')
+    .values({
+      id: randomUUID(),
+      user_id: userId,
+      garden_id: gardenId,
+      kind: 'given',
+      text_version: '2026-12-02',
+      at,
+    })
+    .execute();
+  await db
+    .insertInto('advisors')
+    .values({ garden_id: gardenId, user_id: userId, added_at: at, added_by: null })
+    .execute();
+  await db
+    .insertInto('network_roles')
+    .values({ user_id: userId, role: 'network_admin', granted_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
 /** How to read one user's rows from each table, in a stable order. Typed over every table of
  * Schema, so a table added later does not compile here until the tests say how its rows belong
  * to a user (and erasure is then checked for it too). */
@@ -248,6 +311,21 @@ export const rowsOfUserIn: {
       .where('user_id', '=', id)
       .orderBy('token_hash')
       .execute(),
+  network_roles: (db, id) =>
+    db.selectFrom('network_roles').selectAll().where('user_id', '=', id).orderBy('role').execute(),
+  advisors: (db, id) =>
+    db.selectFrom('advisors').selectAll().where('user_id', '=', id).orderBy('garden_id').execute(),
+  memberships: (db, id) =>
+    db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('user_id', '=', id)
+      .orderBy('garden_id')
+      .execute(),
+  consents: (db, id) =>
+    db.selectFrom('consents').selectAll().where('user_id', '=', id).orderBy('garden_id').execute(),
+  consent_log: (db, id) =>
+    db.selectFrom('consent_log').selectAll().where('user_id', '=', id).orderBy('id').execute(),
 };
 
 /** Every row of one user, by table. */

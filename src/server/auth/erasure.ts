@@ -19,6 +19,11 @@ export const USER_COLUMN = {
   passkeys: 'user_id',
   passkey_challenges: 'user_id',
   known_devices: 'user_id',
+  consent_log: 'user_id',
+  consents: 'user_id',
+  memberships: 'user_id',
+  advisors: 'user_id',
+  network_roles: 'user_id',
   users: 'id',
 } as const satisfies { [T in UserTable]: keyof Schema[T] & string };
 
@@ -27,7 +32,16 @@ export async function eraseAccount(db: Db, userId: string, deletedAt: number): P
   await inTransaction(db, async (trx) => {
     // 1. Before the sessions go: the other devices' tokens are then answered `account_deleted`.
     await rememberDeletedSessions(trx, userId, deletedAt);
-    // 2. Explicit deletes, not ON DELETE CASCADE alone: SQLite ignores foreign keys unless told.
+    // 2. Invitations to advise a garden sent to the account's address hold the address.
+    const user = await trx
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (user) await trx.deleteFrom('invites').where('email', '=', user.email).execute();
+    // 3. Explicit deletes, not ON DELETE CASCADE alone: SQLite ignores foreign keys unless told.
+    //    (The user columns of a garden's rows — who invited, who made a join code — are set to
+    //    null by their foreign keys.)
     for (const table of Object.keys(USER_COLUMN) as (keyof typeof USER_COLUMN)[]) {
       await trx.deleteFrom(table).where(sql.ref(USER_COLUMN[table]), '=', userId).execute();
     }

@@ -6,6 +6,8 @@
 import type { LessonProgress } from '../../shared/progress';
 import type { AccountInfo } from '../../shared/sync-protocol';
 import type { Db } from '../db/schema';
+import type { NetworkExport } from '../../shared/network-protocol';
+import { networkExport } from '../network/export';
 import { findUserById, toAccountInfo } from './queries';
 
 /** What `GET /api/v1/me/export` returns (the JSON document the stream adds up to). */
@@ -29,6 +31,9 @@ export interface AccountExport {
   passkeys: { name: string; createdAt: number; lastUsedAt: number | null }[];
   /** Devices that signed in before (never the device token or its hash). */
   knownDevices: { createdAt: number; lastUsedAt: number }[];
+  /** Business gardens: memberships, consents with their text version and audit log, gardens
+   * advised and network roles (issue 14). */
+  network: NetworkExport;
   progress: LessonProgress[];
   /** The stored events as the devices sent them, in the order the server received them, each
    * with the time it was received and the sync version of the push that stored it. */
@@ -119,7 +124,7 @@ async function writeEvents(db: Db, userId: string, write: WriteChunk): Promise<v
 
 /** The learner's account rows that are small and non-secret, each as its JSON array. */
 async function smallParts(db: Db, userId: string) {
-  const [sync, clients, sessions, passkeys, knownDevices] = await Promise.all([
+  const [sync, clients, sessions, passkeys, knownDevices, network] = await Promise.all([
     db
       .selectFrom('learner_sync')
       .select(['version', 'epoch'])
@@ -150,8 +155,10 @@ async function smallParts(db: Db, userId: string) {
       .where('user_id', '=', userId)
       .orderBy('created_at')
       .execute(),
+    networkExport(db, userId),
   ]);
   return {
+    network,
     sync: sync ? { version: sync.version, epoch: sync.epoch } : null,
     clients: clients.map((row) => ({ clientId: row.client_id, createdAt: row.created_at })),
     sessions: sessions.map((row) => ({
@@ -178,7 +185,7 @@ async function smallParts(db: Db, userId: string) {
  * the route can still answer 401 before it starts the 200 stream).
  *
  * 1. Read the account; gone → undefined.
- * 2. Read the small parts (sync row, clients, sessions, passkeys, known devices).
+ * 2. Read the small parts (sync row, clients, sessions, passkeys, known devices, network).
  * 3. Write them, then the progress rows and the events, a page at a time.
  *
  * The pages are separate reads: a push that lands while the export is written may show in the
@@ -198,6 +205,7 @@ export async function accountExport(
         `,"emailVerifiedAt":${json(user.email_verified_at)},"sync":${json(small.sync)}` +
         `,"clients":${json(small.clients)},"sessions":${json(small.sessions)}` +
         `,"passkeys":${json(small.passkeys)},"knownDevices":${json(small.knownDevices)}` +
+        `,"network":${json(small.network)}` +
         `,"progress":[`,
     );
     await writeProgress(db, userId, write);

@@ -1,6 +1,6 @@
 // Every schema version the server has shipped, in order. Portable SQL only, so the same
 // migrations run on SQLite and PostgreSQL. Never edit a shipped migration; add the next one.
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 
 // Kysely keeps `any` here on purpose: a migration must not depend on today's Schema type.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -207,12 +207,160 @@ const rateLimits: Migration = {
   },
 };
 
+// The business-garden network (issue 14), the whole of it in one migration so later parts need
+// no second one: gardens and their firms, network roles, advisors, single-use advisor invites,
+// join codes, learners' memberships and consents, and the consent audit log. References to the
+// user who did something (added_by, invited_by, used_by, created_by) are set to null when that
+// user's account is erased: the garden's rows stay, the person leaves them.
+const businessGardens: Migration = {
+  async up(db: AnyDb) {
+    const userRef = (c: ColumnDefinitionBuilder) => c.references('users.id').onDelete('set null');
+    const gardenRef = (c: ColumnDefinitionBuilder) =>
+      c.notNull().references('gardens.id').onDelete('cascade');
+    const owner = (c: ColumnDefinitionBuilder) =>
+      c.notNull().references('users.id').onDelete('cascade');
+
+    await db.schema
+      .createTable('gardens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('county', 'text', (c) => c.notNull())
+      .addColumn('municipality', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('firms')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('garden_id', 'text', gardenRef)
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('org_number', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    // One firm per organisation number in a garden. A plain unique index is enough on both
+    // databases: SQLite and PostgreSQL (NULLS DISTINCT, the default) let many rows hold null.
+    await db.schema
+      .createIndex('firms_garden_org_number')
+      .on('firms')
+      .columns(['garden_id', 'org_number'])
+      .unique()
+      .execute();
+
+    await db.schema
+      .createTable('network_roles')
+      .addColumn('user_id', 'text', owner)
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('granted_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('network_roles_pk', ['user_id', 'role'])
+      .execute();
+
+    await db.schema
+      .createTable('advisors')
+      .addColumn('garden_id', 'text', gardenRef)
+      .addColumn('user_id', 'text', owner)
+      .addColumn('added_at', 'bigint', (c) => c.notNull())
+      .addColumn('added_by', 'text', userRef)
+      .addPrimaryKeyConstraint('advisors_pk', ['garden_id', 'user_id'])
+      .execute();
+    await db.schema.createIndex('advisors_user').on('advisors').column('user_id').execute();
+
+    await db.schema
+      .createTable('invites')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('garden_id', 'text', gardenRef)
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('invited_by', 'text', userRef)
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('used_at', 'bigint')
+      .addColumn('used_by', 'text', userRef)
+      .execute();
+    await db.schema.createIndex('invites_garden').on('invites').column('garden_id').execute();
+    await db.schema.createIndex('invites_expires').on('invites').column('expires_at').execute();
+
+    await db.schema
+      .createTable('join_codes')
+      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('garden_id', 'text', gardenRef)
+      .addColumn('created_by', 'text', userRef)
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint')
+      .addColumn('revoked_at', 'bigint')
+      .execute();
+    await db.schema.createIndex('join_codes_garden').on('join_codes').column('garden_id').execute();
+
+    await db.schema
+      .createTable('memberships')
+      .addColumn('user_id', 'text', owner)
+      .addColumn('garden_id', 'text', gardenRef)
+      .addColumn('firm_id', 'text', (c) => c.references('firms.id').onDelete('set null'))
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('joined_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('memberships_pk', ['user_id', 'garden_id'])
+      .execute();
+    await db.schema
+      .createIndex('memberships_garden')
+      .on('memberships')
+      .columns(['garden_id', 'user_id'])
+      .execute();
+    await db.schema.createIndex('memberships_firm').on('memberships').column('firm_id').execute();
+
+    await db.schema
+      .createTable('consents')
+      .addColumn('user_id', 'text', owner)
+      .addColumn('garden_id', 'text', gardenRef)
+      .addColumn('text_version', 'text', (c) => c.notNull())
+      .addColumn('given_at', 'bigint', (c) => c.notNull())
+      .addColumn('withdrawn_at', 'bigint')
+      .addPrimaryKeyConstraint('consents_pk', ['user_id', 'garden_id'])
+      .execute();
+    await db.schema
+      .createIndex('consents_garden')
+      .on('consents')
+      .columns(['garden_id', 'user_id'])
+      .execute();
+
+    // The learner's audit log: kept when the garden is deleted (no reference to gardens), gone
+    // with the learner's account.
+    await db.schema
+      .createTable('consent_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', owner)
+      .addColumn('garden_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('text_version', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('consent_log_user')
+      .on('consent_log')
+      .columns(['user_id', 'at'])
+      .execute();
+  },
+  async down(db: AnyDb) {
+    for (const table of [
+      'consent_log',
+      'consents',
+      'memberships',
+      'join_codes',
+      'invites',
+      'advisors',
+      'network_roles',
+      'firms',
+      'gardens',
+    ]) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
+
 /** Migration names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001-accounts-and-sync': accountsAndSync,
   '0002-deleted-account-sessions': deletedAccountSessions,
   '0003-recoverable-accounts': recoverableAccounts,
   '0005-rate-limits': rateLimits,
+  '0006-business-gardens': businessGardens,
 };
 
 /** The migrations above, for Kysely's Migrator. */

@@ -129,6 +129,99 @@ export interface DeletedSessionsTable {
   deleted_at: number;
 }
 
+/** A business garden (næringshage): the network's unit. Created by a network admin. */
+export interface GardensTable {
+  id: string;
+  name: string;
+  /** One of the 15 counties (src/shared/counties.ts), by its official name. */
+  county: string;
+  municipality: string | null;
+  created_at: number;
+}
+
+/** A member firm of a garden; the organisation number is unique within the garden. */
+export interface FirmsTable {
+  id: string;
+  garden_id: string;
+  name: string;
+  /** 9 digits passing the Brønnøysund mod-11 check (src/shared/org-number.ts), or null. */
+  org_number: string | null;
+  created_at: number;
+}
+
+/** A network-wide role (not tied to a garden). */
+export type NetworkRole = 'network_admin' | 'analyst';
+
+export interface NetworkRolesTable {
+  user_id: string;
+  role: NetworkRole;
+  granted_at: number;
+}
+
+/** A user who advises a garden. */
+export interface AdvisorsTable {
+  garden_id: string;
+  user_id: string;
+  added_at: number;
+  /** Who invited them; null when the admin command did (or that user was erased). */
+  added_by: string | null;
+}
+
+/** A single-use invitation to advise a garden. Only the token's SHA-256 is stored. */
+export interface InvitesTable {
+  token_hash: string;
+  garden_id: string;
+  /** Lower-cased, trimmed. */
+  email: string;
+  invited_by: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+}
+
+/** A code a learner types (or follows in a link) to join a garden, e.g. `NH-7K3P-Q2`. */
+export interface JoinCodesTable {
+  code: string;
+  garden_id: string;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+/** A learner's membership of a garden, with the firm and the name they show its advisors. */
+export interface MembershipsTable {
+  user_id: string;
+  garden_id: string;
+  /** Null only if the firm was deleted since. */
+  firm_id: string | null;
+  display_name: string;
+  joined_at: number;
+}
+
+/** A learner's current consent to a garden's advisors seeing their progress. */
+export interface ConsentsTable {
+  user_id: string;
+  garden_id: string;
+  /** The version of the consent text the learner was shown, e.g. `2026-12-02`. */
+  text_version: string;
+  given_at: number;
+  /** Set when withdrawn: from then on advisors see nothing of the learner. */
+  withdrawn_at: number | null;
+}
+
+/** One consent given or withdrawn: the audit log the learner sees in their data export. */
+export interface ConsentLogTable {
+  id: string;
+  user_id: string;
+  /** No reference: the log outlives the garden. */
+  garden_id: string;
+  kind: 'given' | 'withdrawn';
+  text_version: string;
+  at: number;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -141,11 +234,22 @@ export interface Schema {
   passkeys: PasskeysTable;
   passkey_challenges: PasskeyChallengesTable;
   known_devices: KnownDevicesTable;
+  gardens: GardensTable;
+  firms: FirmsTable;
+  network_roles: NetworkRolesTable;
+  advisors: AdvisorsTable;
+  invites: InvitesTable;
+  join_codes: JoinCodesTable;
+  memberships: MembershipsTable;
+  consents: ConsentsTable;
+  consent_log: ConsentLogTable;
 }
 
 /** Tables that hold no user's rows: `deleted_sessions` keeps token hashes of deleted accounts,
- * without a user id, and outlives the erasure on purpose (90 days). */
-export type UnownedTable = 'deleted_sessions';
+ * without a user id, and outlives the erasure on purpose (90 days). A garden's own rows (its
+ * firms, invites and join codes) belong to the garden; the user columns in them (who invited,
+ * who made a code) are set to null when that user is erased (foreign keys, migration 0006). */
+export type UnownedTable = 'deleted_sessions' | 'gardens' | 'firms' | 'invites' | 'join_codes';
 /** Tables whose rows belong to one user: erasure deletes them, the export reads them. */
 export type UserTable = Exclude<keyof Schema, UnownedTable>;
 

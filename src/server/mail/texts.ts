@@ -10,7 +10,8 @@ export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 /** Which mail: a password-reset link or an address-verification link. */
 export type MailKind = 'reset' | 'verify';
 
-interface Wording {
+/** The words of a mail with one link. */
+export interface LinkMailWording {
   subject: string;
   greeting: string;
   body: string;
@@ -18,7 +19,7 @@ interface Wording {
   footer: string;
 }
 
-const WORDING: Record<MailKind, Record<MailLanguage, Wording>> = {
+const WORDING: Record<MailKind, Record<MailLanguage, LinkMailWording>> = {
   reset: {
     nb: {
       subject: 'Nytt passord til Lommekurs',
@@ -143,7 +144,17 @@ export function accountMail(
   to: string,
   link: string,
 ): MailMessage {
-  const w = WORDING[kind][lang];
+  return linkMail(WORDING[kind][lang], lang, to, link);
+}
+
+/** A mail with one link as a button, in the account mails' layout (used for advisor invites
+ * too, src/server/network/invite-mail.ts). */
+export function linkMail(
+  w: LinkMailWording,
+  lang: MailLanguage,
+  to: string,
+  link: string,
+): MailMessage {
   const text = `${w.greeting}\n\n${w.body}\n\n${w.action}:\n${link}\n\n${w.footer}\n\n– Lommekurs\n`;
   const href = escapeHtml(link);
   const html = `<!doctype html>

@@ -3,6 +3,7 @@
 import type { Operation } from '../registry';
 import { accountOperations } from './account';
 import { courseOperations } from './courses';
+import { networkOperations } from './network';
 import { passkeyOperations } from './passkeys';
 import { recoveryOperations } from './recovery';
 import { serviceOperations } from './service';
@@ -17,5 +18,6 @@ export const ALL_OPERATIONS: readonly Operation[] = [
   ...passkeyOperations,
   ...sessionOperations,
   ...syncOperations,
+  ...networkOperations,
   ...serviceOperations,
 ];
