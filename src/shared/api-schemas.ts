@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import type { Catalogue, CatalogueEntry, CourseBundle, Lesson, MediaFile, Source } from './course';
 import { BUNDLE_FORMAT, LANGUAGES } from './course';
+import { networkExportSchema } from './network-protocol';
 import type { LessonProgress } from './progress';
 import type {
   AccountInfo,
@@ -146,6 +147,7 @@ export const lessonProgressSchema = z.object({
   reveals: z.optional(z.record(z.string(), z.object({ questionId: z.string(), at: z.number() }))),
   checklist: z.record(z.string(), stamped(z.boolean())),
   reflection: z.nullable(stamped(z.string())),
+  reflectionShared: z.optional(z.nullable(stamped(z.boolean()))),
   time: z.record(z.string(), z.number()),
   changeSeen: z.optional(z.nullable(z.string())),
   resetAt: z.optional(z.nullable(z.number())),
@@ -271,6 +273,8 @@ export const accountExportSchema = z.object({
     z.object({ name: z.string(), createdAt: int(), lastUsedAt: z.nullable(int()) }),
   ),
   knownDevices: z.array(z.object({ createdAt: int(), lastUsedAt: int() })),
+  /** Business gardens: memberships, consents and their log, gardens advised, roles. */
+  network: networkExportSchema,
   progress: z.array(lessonProgressSchema),
   /** The stored events as the devices sent them, each with when it was received and the sync
    * version of the push that stored it. */

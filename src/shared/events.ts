@@ -34,6 +34,9 @@ const payloads = {
   'quiz.revealed': z.strictObject({ questionId: itemId }),
   'checklist.toggled': z.strictObject({ itemId, checked: z.boolean() }),
   'reflection.saved': z.strictObject({ text: text(0, 20_000) }),
+  /** The learner turned "Del med rådgiveren" on or off for a reflection lesson: whether the
+   * advisors of their business garden may read its text (issue 14). Off until the first one. */
+  'reflection.shared': z.strictObject({ shared: z.boolean() }),
   /** The running total of seconds this client has spent in the lesson (not an increment). */
   'time.spent': z.strictObject({ seconds: z.int().check(z.minimum(0), z.maximum(10_000_000)) }),
   /** The learner opened a lesson after it changed: `changed` is the date (`YYYY-MM-DD`) of the
@@ -71,6 +74,7 @@ export const learnerEventSchema = z.discriminatedUnion('type', [
   variant('quiz.revealed'),
   variant('checklist.toggled'),
   variant('reflection.saved'),
+  variant('reflection.shared'),
   variant('time.spent'),
   variant('lesson.change-seen'),
   variant('lesson.reset'),

@@ -91,6 +91,10 @@ export interface LessonProgress {
   /** Checklist item states, last writer wins per item. */
   checklist: Record<string, Stamped<boolean>>;
   reflection: Stamped<string> | null;
+  /** "Del med rådgiveren": whether the advisors of the learner's business garden may read the
+   * reflection (last writer wins, like the text). Absent from rows stored before sharing existed,
+   * and null until the learner first turns it on: both read as not shared. */
+  reflectionShared?: Stamped<boolean> | null;
   /** Seconds spent per client (a G-counter: max per client, summed when read). */
   time: Record<string, number>;
   /** Date (`YYYY-MM-DD`) of the newest lesson change the learner has seen (max). Absent from
@@ -126,6 +130,7 @@ export function emptyProgress(courseId: string, lessonId: string): LessonProgres
     reveals: idRecord(),
     checklist: idRecord(),
     reflection: null,
+    reflectionShared: null,
     time: idRecord(),
     changeSeen: null,
     resetAt: null,
@@ -236,6 +241,7 @@ export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgr
     ),
     checklist: mergeRecords(a.checklist, b.checklist, (x, y) => laterOf(x, y)!),
     reflection: laterOf(a.reflection, b.reflection),
+    reflectionShared: laterOf(a.reflectionShared ?? null, b.reflectionShared ?? null),
     time: mergeRecords(a.time, b.time, Math.max),
     changeSeen: maxDate(a.changeSeen, b.changeSeen),
     resetAt: maxNullable(a.resetAt, b.resetAt),
@@ -286,6 +292,9 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
     case 'reflection.saved':
       p.reflection = stamp(event.payload.text);
       break;
+    case 'reflection.shared':
+      p.reflectionShared = stamp(event.payload.shared);
+      break;
     case 'time.spent':
       putValue(p.time, event.clientId, event.payload.seconds);
       break;
@@ -309,7 +318,10 @@ const after = (at: number | null | undefined, resetAt: number): at is number =>
 /**
  * The progress the learner sees: the record with everything stamped at or before its latest
  * course reset hidden — opening, completion, position, quiz attempts and scores, checklist ticks.
- * Time spent is history and the reflection text is the learner's own writing: both stay. The one
+ * Time spent is history and the reflection text is the learner's own writing: both stay. So does
+ * the choice to share that text with the advisor: a reset starts the course's exercises over, it
+ * does not take back (or give) consent — the kept text shows with its switch as it was, and
+ * turning sharing off is the switch's job, never a side effect of another button. The one
  * place a reset is applied; every reader (screens, actions' plans, scoring) goes through it.
  * Hidden parts stay in the record, so merging and exporting are unchanged.
  */
@@ -348,6 +360,10 @@ export const isUntouched = (p: LessonProgress): boolean =>
   p.resume === null &&
   Object.keys(p.attempts).length === 0 &&
   Object.keys(p.checklist).length === 0;
+
+/** Whether the learner shares the lesson's reflection with their advisor ("Del med rådgiveren"). */
+export const isReflectionShared = (p: LessonProgress): boolean =>
+  p.reflectionShared?.value ?? false;
 
 /** Total seconds spent, summed over clients. */
 export const secondsSpent = (p: LessonProgress): number =>

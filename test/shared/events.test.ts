@@ -24,6 +24,7 @@ describe('learner events', () => {
       'quiz.revealed',
       'checklist.toggled',
       'reflection.saved',
+      'reflection.shared',
       'time.spent',
       'lesson.change-seen',
       'lesson.reset',
@@ -41,8 +42,17 @@ describe('learner events', () => {
     ['a future schema version', { v: EVENT_VERSION + 1 }],
     ['an id that is not a UUIDv7', { id: crypto.randomUUID() }],
     ['a negative timestamp', { at: -1 }],
+    ['a share switch that is not a boolean', { type: 'reflection.shared', payload: { shared: 1 } }],
+    ['a share switch without its value', { type: 'reflection.shared', payload: {} }],
   ])('rejects %s', (_name, change) => {
     expect(learnerEventSchema.safeParse({ ...valid, ...change }).success).toBe(false);
+  });
+
+  it('accepts a share switch turned on or off', () => {
+    for (const shared of [true, false]) {
+      const event = { ...valid, type: 'reflection.shared', payload: { shared } };
+      expect(learnerEventSchema.parse(event)).toEqual(event);
+    }
   });
 
   it('makes time-ordered, valid UUIDv7 ids', () => {

@@ -2,7 +2,7 @@
 // reveals kept per question are capped, and the capped merge still keeps the three laws; ids that
 // name Object.prototype's members (`constructor`, `toString`, `__proto__`) are ordinary ids.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EVENT_VERSION, learnerEventSchema, type LearnerEvent } from '../../src/shared/events';
 import {
   applyEvent,
@@ -17,9 +17,10 @@ import {
 } from '../../src/shared/progress';
 import { firstAttemptScore, questionHistory } from '../../src/shared/quiz';
 import { uuidFrom } from '../utils/event-arbitraries';
-import { itKeepsTheMergeLaws } from '../utils/merge-laws';
+import { itKeepsTheMergeLaws, PROPERTY_TIMEOUT_MS } from '../utils/merge-laws';
 
 const RUNS = 1000;
+vi.setConfig({ testTimeout: PROPERTY_TIMEOUT_MS });
 const T0 = 1_700_000_000_000;
 const PROTOTYPE_IDS = ['constructor', 'toString', '__proto__', 'hasOwnProperty'] as const;
 

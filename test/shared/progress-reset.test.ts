@@ -2,11 +2,12 @@
 // register and applied only when read (`currentProgress`), so the merge stays a join and devices
 // that hold the same events show the same progress, whatever order the events came in.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EVENT_VERSION, learnerEventSchema, type LearnerEvent } from '../../src/shared/events';
 import {
   currentProgress,
   emptyProgress,
+  isReflectionShared,
   isUntouched,
   mergeProgress,
   secondsSpent,
@@ -19,10 +20,11 @@ import {
   progressPayloadArbitrary,
   uuidFrom,
 } from '../utils/event-arbitraries';
-import { itKeepsTheMergeLaws } from '../utils/merge-laws';
+import { itKeepsTheMergeLaws, PROPERTY_TIMEOUT_MS } from '../utils/merge-laws';
 
 /** Cases per property (the issue asks for 1,000). */
 const RUNS = 1000;
+vi.setConfig({ testTimeout: PROPERTY_TIMEOUT_MS });
 const T0 = 1_700_000_000_000;
 
 /** What a learner sees of a lesson's progress: every part a reset hides. */
@@ -99,10 +101,12 @@ describe('the merge stays a join-semilattice with course resets', () => {
           reference,
         );
         expect(visible(reference)).toEqual(model(pool));
-        // Time spent and the reflection text are history and the learner's own words: kept.
+        // Time spent and the reflection text are history and the learner's own words: kept. So
+        // is the choice to share that text with the advisor (src/shared/progress.ts says why).
         const view = currentProgress(reference);
         expect(view.time).toEqual(reference.time);
         expect(view.reflection).toEqual(reference.reflection);
+        expect(view.reflectionShared).toEqual(reference.reflectionShared);
       }),
       { numRuns: RUNS },
     );
@@ -216,6 +220,29 @@ describe('reset rules', () => {
     expect(secondsSpent(view)).toBe(90);
     expect(isUntouched(view)).toBe(false);
     expect(isUntouched(currentProgress(foldEvents([progressed(1, 1), reset(10)])))).toBe(true);
+  });
+
+  it('keeps the "Del med rådgiveren" switch as the learner left it: a reset is no withdrawal', () => {
+    const share = (n: number, shared: boolean) =>
+      eventAt('client-aaaa', at(n), () => ({ type: 'reflection.shared', payload: { shared } }));
+    const text = eventAt('client-aaaa', at(4), () => ({
+      type: 'reflection.saved',
+      payload: { text: 'Mitt svar' },
+    }));
+    const shared = currentProgress(foldEvents([text, share(5, true), reset(10)]));
+    expect(isReflectionShared(shared)).toBe(true);
+    expect(shared.reflection?.value).toBe('Mitt svar');
+    // Turned off before the reset: stays off; turned off after it: off.
+    expect(isReflectionShared(currentProgress(foldEvents([share(5, false), reset(10)])))).toBe(
+      false,
+    );
+    expect(
+      isReflectionShared(
+        currentProgress(foldEvents([share(5, true), reset(10), share(11, false)])),
+      ),
+    ).toBe(false);
+    // The switch alone does not make a lesson started.
+    expect(isUntouched(currentProgress(foldEvents([share(5, true)])))).toBe(true);
   });
 
   it('an event at the very millisecond of the reset is hidden (the reset wins ties)', () => {

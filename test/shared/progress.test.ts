@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   clampTimestamp,
   emptyProgress,
+  isReflectionShared,
   mergeProgress,
   progressOfEvent,
   secondsSpent,
@@ -14,10 +15,11 @@ import {
   foldEvents,
   progressTripleArbitrary,
 } from '../utils/event-arbitraries';
-import { itKeepsTheMergeLaws } from '../utils/merge-laws';
+import { itKeepsTheMergeLaws, PROPERTY_TIMEOUT_MS } from '../utils/merge-laws';
 
 /** Cases per merge law, in CI and locally (the issue asks for at least 1,000). */
 const RUNS = 1000;
+vi.setConfig({ testTimeout: PROPERTY_TIMEOUT_MS });
 
 describe('progress merge is a join-semilattice', () => {
   itKeepsTheMergeLaws(progressTripleArbitrary, RUNS);
@@ -37,6 +39,26 @@ describe('progress merge is a join-semilattice', () => {
         const a = foldEvents(pool.slice(0, cut));
         const b = foldEvents(pool.slice(cut));
         expect(mergeProgress(a, b)).toEqual(reference);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`the share switch is the latest "Del med rådgiveren" event, by (at, client id, event id) (${RUNS} cases)`, () => {
+    fc.assert(
+      fc.property(eventPoolArbitrary(), (pool) => {
+        const latest = pool
+          .filter((e) => e.type === 'reflection.shared')
+          .sort(
+            (x, y) =>
+              x.at - y.at ||
+              (x.clientId < y.clientId ? -1 : x.clientId > y.clientId ? 1 : 0) ||
+              (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+          )
+          .at(-1);
+        const p = foldEvents(pool);
+        expect(isReflectionShared(p)).toBe(latest?.payload.shared ?? false);
+        expect(p.reflectionShared?.eventId ?? null).toBe(latest?.id ?? null);
       }),
       { numRuns: RUNS },
     );
@@ -101,6 +123,51 @@ describe('merge rules', () => {
     const b = event({ type: 'reflection.saved', payload: { text: 'B' }, clientId: 'client-bbbb' });
     expect(foldEvents([a, b]).reflection?.value).toBe('B');
     expect(foldEvents([b, a]).reflection?.value).toBe('B');
+  });
+
+  it('shares a reflection only once the learner turns it on, and the latest switch wins', () => {
+    expect(isReflectionShared(emptyProgress('c', 'l'))).toBe(false);
+    const text = event({ type: 'reflection.saved', payload: { text: 'Mine tanker' } });
+    expect(isReflectionShared(foldEvents([text]))).toBe(false);
+    const on = event({ type: 'reflection.shared', payload: { shared: true }, at: 2000 });
+    const off = event({ type: 'reflection.shared', payload: { shared: false }, at: 3000 });
+    expect(isReflectionShared(foldEvents([text, on]))).toBe(true);
+    expect(isReflectionShared(foldEvents([text, on, off]))).toBe(false);
+    expect(isReflectionShared(foldEvents([off, on, text]))).toBe(false);
+  });
+
+  it('breaks share-switch ties like the text: by client id, so both sides agree', () => {
+    const a = event({
+      type: 'reflection.shared',
+      payload: { shared: true },
+      clientId: 'client-aaaa',
+    });
+    const b = event({
+      type: 'reflection.shared',
+      payload: { shared: false },
+      clientId: 'client-bbbb',
+    });
+    expect(isReflectionShared(foldEvents([a, b]))).toBe(false);
+    expect(isReflectionShared(foldEvents([b, a]))).toBe(false);
+  });
+
+  it('a share event contributes only the switch', () => {
+    const p = progressOfEvent(
+      event({ type: 'reflection.shared', payload: { shared: true }, at: 4000 }),
+    );
+    expect(p.reflectionShared).toMatchObject({ value: true, at: 4000, clientId: 'client-aaaa' });
+    expect({ ...p, reflectionShared: null, updatedAt: 0 }).toEqual(emptyProgress('c', 'l'));
+  });
+
+  it('reads a row stored before sharing existed (no reflectionShared) as not shared', () => {
+    const { reflectionShared: _old, ...stored } = foldEvents([
+      event({ type: 'reflection.saved', payload: { text: 'Gammel rad' } }),
+    ]);
+    expect(isReflectionShared(stored)).toBe(false);
+    const on = foldEvents([event({ type: 'reflection.shared', payload: { shared: true } })]);
+    expect(mergeProgress(stored, on).reflectionShared).toEqual(on.reflectionShared);
+    expect(mergeProgress(on, stored).reflectionShared).toEqual(on.reflectionShared);
+    expect(mergeProgress(stored, stored).reflectionShared).toBeNull();
   });
 
   it('an event contributes only what it says', () => {

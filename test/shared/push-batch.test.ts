@@ -3,7 +3,7 @@
 // smaller on the wire than protocol 1's.
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { learnerEventSchema, type LearnerEvent } from '../../src/shared/events';
 import {
   compactEventCount,
@@ -13,8 +13,10 @@ import {
 } from '../../src/shared/push-batch';
 import { uuidv7 } from '../../src/shared/uuid';
 import { eventPoolArbitrary } from '../utils/event-arbitraries';
+import { PROPERTY_TIMEOUT_MS } from '../utils/merge-laws';
 
 const RUNS = 1000;
+vi.setConfig({ testTimeout: PROPERTY_TIMEOUT_MS });
 const CLIENT = '0193aaaa-0000-7000-8000-000000000001';
 
 /** A batch as an outbox holds it: one client, seqs increasing with gaps (events acknowledged

@@ -1,14 +1,16 @@
 // Quiz scoring from stored progress: the first attempt counts, a shown answer scores nothing, and
 // every device computes the same result from the same attempts whatever order they arrived in.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EVENT_VERSION, learnerEventSchema, type LearnerEvent } from '../../src/shared/events';
 import { mergeProgress } from '../../src/shared/progress';
 import { questionHistory, quizResult } from '../../src/shared/quiz';
 import { uuidv7 } from '../../src/shared/uuid';
 import { eventPoolArbitrary, foldEvents } from '../utils/event-arbitraries';
+import { PROPERTY_TIMEOUT_MS } from '../utils/merge-laws';
 
 const RUNS = 1000;
+vi.setConfig({ testTimeout: PROPERTY_TIMEOUT_MS });
 let seq = 0;
 
 const event = (

@@ -47,6 +47,7 @@ const payloadArbitrary: fc.Arbitrary<(attempt: string) => Draft> = fc.oneof(
   fc
     .integer({ min: 0, max: 4 })
     .map((n) => () => ({ type: 'reflection.saved', payload: { text: `text ${n}` } }) as Draft),
+  fc.boolean().map((shared) => () => ({ type: 'reflection.shared', payload: { shared } }) as Draft),
   fc
     .integer({ min: 0, max: 600 })
     .map((seconds) => () => ({ type: 'time.spent', payload: { seconds } }) as Draft),

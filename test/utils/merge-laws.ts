@@ -6,6 +6,11 @@ import { mergeProgress, type LessonProgress } from '../../src/shared/progress';
 
 type Triple = [LessonProgress, LessonProgress, LessonProgress];
 
+/** The time limit of a 1,000-case property test: they take 1–3 s alone and more than the node
+ * project's 5 s default when the machine is shared (`npm test` runs every project at once on two
+ * cores). A generous limit, not a speed assertion, like the app project's 30 s. */
+export const PROPERTY_TIMEOUT_MS = 60_000;
+
 /** Registers the three merge-law tests (`runs` cases each) for records drawn from `triples`. */
 export function itKeepsTheMergeLaws(triples: fc.Arbitrary<Triple>, runs: number): void {
   it(`is commutative (${runs} cases)`, () => {

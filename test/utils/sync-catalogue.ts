@@ -12,13 +12,15 @@ import {
 /** A catalogue that has every course and lesson: for tests that are not about the catalogue. */
 export const acceptAnyLesson: SyncCatalogue = { refusal: () => null };
 
-/** A lesson's outline for `outlineCatalogue`: questions with their option ids, checklist items. */
+/** A lesson's outline for `outlineCatalogue`: questions with their option ids, checklist items,
+ * or `reflection: true`; none of them is a reading lesson. */
 export interface LessonOutline {
   questions?: Record<string, string[]>;
   items?: string[];
+  reflection?: boolean;
 }
 
-const lessonOf = (id: string, { questions, items }: LessonOutline): Lesson => {
+const lessonOf = (id: string, { questions, items, reflection }: LessonOutline): Lesson => {
   const base = { id, title: id, minutes: 1, html: '', sources: [], checked: '2026-01-01' };
   if (questions) {
     return {
@@ -40,6 +42,7 @@ const lessonOf = (id: string, { questions, items }: LessonOutline): Lesson => {
   if (items) {
     return { ...base, kind: 'checklist', items: items.map((item) => ({ id: item, html: '' })) };
   }
+  if (reflection) return { ...base, kind: 'reflection' };
   return { ...base, kind: 'reading' };
 };
 

@@ -3,7 +3,12 @@
 // time) and the same facts as JSON with readable keys and local ISO dates. The JSON keys are
 // Norwegian and do not follow the interface language, so a program reading the file always finds
 // the same keys. The export is the whole history: what a course reset hides is included, marked.
-import { currentProgress, secondsSpent, type LessonProgress } from '../../shared/progress';
+import {
+  currentProgress,
+  isReflectionShared,
+  secondsSpent,
+  type LessonProgress,
+} from '../../shared/progress';
 import type { LessonOutline, StoredCourse, StoredLesson } from '../../client-core/db/db';
 import type { DeviceData } from '../../client-core/db/learner-data';
 import type { I18n } from '../i18n';
@@ -166,6 +171,15 @@ function lessonJson({ id, title, status, stored, lesson }: LessonReport) {
     refleksjon: stored.reflection
       ? { tekst: stored.reflection.value, lagret: localIso(stored.reflection.at) }
       : null,
+    // "Del med rådgiveren", once the learner has turned it (issue 14): on or off, and when.
+    ...(stored.reflectionShared
+      ? {
+          deltMedRådgiveren: {
+            delt: stored.reflectionShared.value,
+            endret: localIso(stored.reflectionShared.at),
+          },
+        }
+      : {}),
   };
 }
 
@@ -220,6 +234,9 @@ function lessonHtml(i18n: I18n, report: LessonReport, lang: string | undefined):
     parts.push(
       `<p>${escapeHtml(t('export.reflection'))}</p><blockquote>${escapeHtml(stored.reflection.value).replace(/\n/g, '<br>')}</blockquote>`,
     );
+  }
+  if (stored && isReflectionShared(stored)) {
+    parts.push(`<p>${escapeHtml(t('export.reflectionShared'))}</p>`);
   }
   const seconds = stored ? secondsSpent(stored) : 0;
   if (seconds > 0) {

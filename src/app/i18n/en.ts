@@ -78,6 +78,7 @@ export const en: Messages = {
   'export.checked': 'done',
   'export.notChecked': 'not done',
   'export.reflection': 'Your reflection:',
+  'export.reflectionShared': 'You share this reflection with the advisor at your business garden.',
   'export.time': 'Time spent: {minutes} min.',
   'export.unknownCourse': 'Course not on this device ({id})',
   // home on any device, start/continue, catalogue search, course complete
@@ -138,6 +139,13 @@ export const en: Messages = {
   'reflection.whereDevice': 'Your text is stored only on this device. Nobody else can read it.',
   'reflection.whereAccount':
     'Your text is stored on this device and on the Lommekurs server, so your other devices get it. Nobody else can read it in Lommekurs, not even your advisor.',
+  'reflection.whereDeviceShared':
+    'Your text is stored only on this device. Your advisor can read it once you have an account and this device has synced.',
+  'reflection.whereAccountShared':
+    'Your text is stored on this device and on the Lommekurs server, so your other devices get it. You share it with the advisor at your business garden; nobody else can read it in Lommekurs.',
+  'reflection.share': 'Share with my advisor',
+  'reflection.shareHint':
+    'The advisor at your business garden can read this reflection. You can turn it off again.',
   // quiz: answers that test
   'quiz.wrong': 'Not right. Read why, then try again or see the answer.',
   'quiz.partlyRight': 'Partly right. Read why, then try again or see the answer.',

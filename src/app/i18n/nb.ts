@@ -81,6 +81,7 @@ export const nb = {
   'export.checked': 'gjort',
   'export.notChecked': 'ikke gjort',
   'export.reflection': 'Refleksjonen din:',
+  'export.reflectionShared': 'Du deler refleksjonen med rådgiveren i næringshagen din.',
   'export.time': 'Tid brukt: {minutes} min.',
   'export.unknownCourse': 'Kurs som ikke er på enheten ({id})',
   // home on any device, start/continue, catalogue search, course complete
@@ -141,6 +142,14 @@ export const nb = {
   'reflection.whereDevice': 'Teksten lagres bare på denne enheten. Ingen andre kan lese den.',
   'reflection.whereAccount':
     'Teksten lagres på denne enheten og på Lommekurs-serveren, slik at de andre enhetene dine får den. Ingen andre kan lese den i Lommekurs, heller ikke rådgiveren din.',
+  // "Del med rådgiveren" (issue 14): the where-sentences above, when the learner shares the text
+  'reflection.whereDeviceShared':
+    'Teksten lagres bare på denne enheten. Rådgiveren din kan lese den når du har en konto og enheten har synkronisert.',
+  'reflection.whereAccountShared':
+    'Teksten lagres på denne enheten og på Lommekurs-serveren, slik at de andre enhetene dine får den. Du deler den med rådgiveren i næringshagen din; ingen andre kan lese den i Lommekurs.',
+  'reflection.share': 'Del med rådgiveren',
+  'reflection.shareHint':
+    'Rådgiveren i næringshagen din kan lese denne refleksjonen. Du kan slå det av igjen.',
   // quiz: answers that test
   'quiz.wrong': 'Ikke riktig. Les hvorfor, og prøv igjen eller se svaret.',
   'quiz.partlyRight': 'Delvis riktig. Les hvorfor, og prøv igjen eller se svaret.',

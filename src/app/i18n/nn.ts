@@ -79,6 +79,7 @@ export const nn: Messages = {
   'export.checked': 'gjort',
   'export.notChecked': 'ikkje gjort',
   'export.reflection': 'Refleksjonen din:',
+  'export.reflectionShared': 'Du deler refleksjonen med rådgjevaren i næringshagen din.',
   'export.time': 'Tid brukt: {minutes} min.',
   'export.unknownCourse': 'Kurs som ikkje er på eininga ({id})',
   // home on any device, start/continue, catalogue search, course complete
@@ -138,7 +139,14 @@ export const nn: Messages = {
   },
   'reflection.whereDevice': 'Teksten blir berre lagra på denne eininga. Ingen andre kan lese han.',
   'reflection.whereAccount':
-    'Teksten blir lagra på denne eininga og på Lommekurs-tenaren, slik at dei andre einingane dine får han. Ingen andre kan lese han i Lommekurs, heller ikkje rådgivaren din.',
+    'Teksten blir lagra på denne eininga og på Lommekurs-tenaren, slik at dei andre einingane dine får han. Ingen andre kan lese han i Lommekurs, heller ikkje rådgjevaren din.',
+  'reflection.whereDeviceShared':
+    'Teksten blir berre lagra på denne eininga. Rådgjevaren din kan lese han når du har ein konto og eininga har synkronisert.',
+  'reflection.whereAccountShared':
+    'Teksten blir lagra på denne eininga og på Lommekurs-tenaren, slik at dei andre einingane dine får han. Du deler han med rådgjevaren i næringshagen din; ingen andre kan lese han i Lommekurs.',
+  'reflection.share': 'Del med rådgjevaren',
+  'reflection.shareHint':
+    'Rådgjevaren i næringshagen din kan lese denne refleksjonen. Du kan slå det av att.',
   // quiz: answers that test
   'quiz.wrong': 'Ikkje rett. Les kvifor, og prøv igjen eller sjå svaret.',
   'quiz.partlyRight': 'Delvis rett. Les kvifor, og prøv igjen eller sjå svaret.',

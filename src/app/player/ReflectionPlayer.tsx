@@ -1,16 +1,27 @@
 // A reflection: the prompt, a text box kept as a draft while the learner types, "Lagre", which
 // completes the lesson once the text is at least a sentence, a sentence on where the text is
-// stored and who can read it, and an optional tip about the business-garden advisor. The text and
-// its saving are owned by the draft store (reflection-draft.ts).
+// stored and who can read it, the "Del med rådgiveren" switch, and an optional tip about the
+// business-garden advisor. The text and its saving are owned by the draft store
+// (reflection-draft.ts); the switch is the stored progress, changed by one learner action.
+//
+// The switch is always shown, off until the learner turns it on, also before any text is written:
+// seen off beside an empty box it says the text is private, and a learner may decide before they
+// write. It acts at once (it is not part of "Lagre"), and the where-sentence follows it.
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReflectionLesson } from '../../shared/course';
 import { REFLECTION_MIN_CHARACTERS } from '../../shared/reflection';
 import { Html } from '../components/Html';
-import { saveReflection, submitReflection } from '../../client-core/db/learner-actions';
+import {
+  saveReflection,
+  shareReflection,
+  submitReflection,
+} from '../../client-core/db/learner-actions';
+import { isReflectionShared } from '../../shared/progress';
 import { useI18n, useSync } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import { createReflectionDraft, type ReflectionDraft } from './reflection-draft';
 import type { PlayerProps } from './types';
+import { useLearnerAction } from './use-learner-action';
 
 export function ReflectionPlayer({
   courseId,
@@ -33,6 +44,8 @@ export function ReflectionPlayer({
   const completed = progress.completedAt !== null;
   const submission = draft.submission.value;
   const status = draft.status.value;
+  const shared = isReflectionShared(progress);
+  const sharing = useLearnerAction();
 
   useEffect(() => {
     const onVisibility = () => {
@@ -76,7 +89,9 @@ export function ReflectionPlayer({
           {t('reflection.hint')}
         </p>
         <p id="reflection-where" class="hint">
-          {account ? t('reflection.whereAccount') : t('reflection.whereDevice')}
+          {account
+            ? t(shared ? 'reflection.whereAccountShared' : 'reflection.whereAccount')
+            : t(shared ? 'reflection.whereDeviceShared' : 'reflection.whereDevice')}
         </p>
         <textarea
           id="reflection-text"
@@ -104,6 +119,30 @@ export function ReflectionPlayer({
           </button>
         </p>
       </form>
+      <div class="reflection-share">
+        <label class="choice" for="reflection-share">
+          <input
+            id="reflection-share"
+            type="checkbox"
+            role="switch"
+            checked={shared}
+            aria-describedby="reflection-share-hint"
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              void sharing.run(() => shareReflection(courseId, lesson.id, on));
+            }}
+          />
+          <span>{t('reflection.share')}</span>
+        </label>
+        <p id="reflection-share-hint" class="hint">
+          {t('reflection.shareHint')}
+        </p>
+        {sharing.failed && (
+          <p class="error" role="alert">
+            {t('lesson.saveError')}
+          </p>
+        )}
+      </div>
       {lesson.advisorHtml && (
         <aside class="tip" aria-labelledby="reflection-tip">
           <h2 id="reflection-tip">{t('reflection.tip')}</h2>

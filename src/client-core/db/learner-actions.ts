@@ -4,7 +4,7 @@
 import type { QuizLesson } from '../../shared/course';
 import { scoreAnswer } from '../../shared/quiz';
 import type { EventDraft } from '../../shared/events';
-import { isChecked, type LessonProgress } from '../../shared/progress';
+import { isChecked, isReflectionShared, type LessonProgress } from '../../shared/progress';
 import { isReflectionWritten } from '../../shared/reflection';
 import { uuidv7 } from '../../shared/uuid';
 import type { LommekursDB } from './db';
@@ -193,6 +193,24 @@ export const submitReflection = (
       const saved = reflectionChange(r, p, text);
       return isReflectionWritten(text) ? [...saved, ...completion(r, p)] : saved;
     },
+    { database },
+  );
+
+/** The learner turned "Del med rådgiveren" on or off for a reflection lesson. Only a change is
+ * recorded. */
+export const shareReflection = (
+  courseId: string,
+  lessonId: string,
+  shared: boolean,
+  database?: LommekursDB,
+) =>
+  recordAction(
+    courseId,
+    lessonId,
+    (p) =>
+      isReflectionShared(p) === shared
+        ? []
+        : [{ type: 'reflection.shared', courseId, lessonId, payload: { shared } }],
     { database },
   );
 

@@ -5,7 +5,7 @@
 // - each quiz answer, and each "show the answer", is one action;
 // - each checklist item is one action, however often it was ticked and unticked (its latest state
 //   is what will reach the account); likewise a lesson's reflection text, however often it was
-//   saved;
+//   saved, and its "Del med rådgiveren" switch, however often it was turned;
 // - a course reset is one action, although it writes one event per lesson of the course;
 // - completing a lesson is one action, unless the same lesson also has answers, checklist items or
 //   a reflection waiting: then the completion is part of that work ("one checklist" with three
@@ -31,6 +31,7 @@ const ACTION_OF: { [T in EventType]: (event: EventOf<T>) => ActionKey } = {
   'quiz.revealed': (event) => `reveal ${lessonOf(event)}/${event.payload.questionId}`,
   'checklist.toggled': (event) => `item ${lessonOf(event)}/${event.payload.itemId}`,
   'reflection.saved': (event) => `reflection ${lessonOf(event)}`,
+  'reflection.shared': (event) => `share ${lessonOf(event)}`,
   'lesson.reset': (event) => `reset ${event.courseId}`,
   'lesson.completed': () => 'completion',
 };

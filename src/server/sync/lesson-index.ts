@@ -1,5 +1,6 @@
 // The catalogue as the push handler sees it: which courses and lessons exist, and in them which
-// quiz questions (with their options) and checklist items. The catalogue is the truth (issue 12):
+// quiz questions (with their options) and checklist items, and which are reflections (the only
+// lessons a "Del med rådgiveren" switch belongs to, issue 14). The catalogue is the truth (issue 12):
 // an event for anything else is refused with a reason, so nobody can grow rows for lessons that
 // do not exist. Maps and Sets only, so an id such as `constructor` is never an inherited member.
 import type { Lesson } from '../../shared/course';
@@ -7,7 +8,12 @@ import type { LearnerEvent } from '../../shared/events';
 
 /** Why an event does not fit the catalogue; the push's `rejected[].reason`. */
 export type CatalogueRefusalReason =
-  'unknown_course' | 'unknown_lesson' | 'unknown_question' | 'unknown_option' | 'unknown_item';
+  | 'unknown_course'
+  | 'unknown_lesson'
+  | 'unknown_question'
+  | 'unknown_option'
+  | 'unknown_item'
+  | 'not_a_reflection';
 
 /** A refusal with a sentence for the developer. */
 export interface CatalogueRefusal {
@@ -21,8 +27,9 @@ export interface SyncCatalogue {
   refusal(event: LearnerEvent): CatalogueRefusal | null;
 }
 
-/** One lesson's ids: questions → their option ids, and checklist items. */
+/** One lesson's ids: questions → their option ids, checklist items, and its kind. */
 interface LessonIds {
+  kind: Lesson['kind'];
   questions: ReadonlyMap<string, ReadonlySet<string>>;
   items: ReadonlySet<string>;
 }
@@ -33,6 +40,7 @@ export interface IndexedCourse {
 }
 
 const idsOf = (lesson: Lesson): LessonIds => ({
+  kind: lesson.kind,
   questions: new Map(
     lesson.kind === 'quiz'
       ? lesson.questions.map((q) => [q.id, new Set(q.options.map((o) => o.id))])
@@ -90,6 +98,12 @@ export function catalogueIndex(courses: readonly IndexedCourse[]): SyncCatalogue
         return {
           reason: 'unknown_item',
           message: `No checklist item ${shown(event.payload.itemId)} in lesson ${shown(event.lessonId)}`,
+        };
+      }
+      if (event.type === 'reflection.shared' && lesson.kind !== 'reflection') {
+        return {
+          reason: 'not_a_reflection',
+          message: `Lesson ${shown(event.lessonId)} is a ${lesson.kind} lesson: only a reflection can be shared`,
         };
       }
       return null;

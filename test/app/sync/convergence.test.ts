@@ -21,6 +21,7 @@ import {
   openLesson,
   recordPosition,
   saveReflection,
+  shareReflection,
   toggleChecklistItem,
 } from '../../../src/client-core/db/learner-actions';
 import { getSession, readSyncState, storeSession } from '../../../src/client-core/db/sync-state';
@@ -57,6 +58,7 @@ type Act =
   | { do: 'answer'; questionId: string; chosen: string[] }
   | { do: 'toggle'; itemId: string; checked: boolean }
   | { do: 'reflect'; text: string }
+  | { do: 'share'; shared: boolean }
   | { do: 'time'; seconds: number };
 
 /** What the network does to one request of a sync. */
@@ -112,6 +114,7 @@ const actArbitrary: fc.Arbitrary<Act> = fc.oneof(
     .record({ itemId: fc.constantFrom('i1', 'i2'), checked: fc.boolean() })
     .map<Act>((toggle) => ({ do: 'toggle', ...toggle })),
   fc.constantFrom('', 'Notat 1', 'Notat 2').map<Act>((text) => ({ do: 'reflect', text })),
+  fc.boolean().map<Act>((shared) => ({ do: 'share', shared })),
   fc.integer({ min: 1, max: 120 }).map<Act>((seconds) => ({ do: 'time', seconds })),
 );
 
@@ -160,6 +163,8 @@ function perform(database: LommekursDB, lesson: number, act: Act): Promise<Learn
       return toggleChecklistItem(courseId, lessonId, act.itemId, act.checked, database);
     case 'reflect':
       return saveReflection(courseId, lessonId, act.text, database);
+    case 'share':
+      return shareReflection(courseId, lessonId, act.shared, database);
     case 'time':
       return addTimeSpent(courseId, lessonId, act.seconds, database);
   }
