@@ -8,7 +8,7 @@
 import { readBootSettings } from '../client-core/db/boot-settings';
 import { startApp } from './main';
 import { screenForPath, screenLoaders } from './screens/loaders';
-import { loadStorage } from './state/storage';
+import { loadStorage, noteNewDevice } from './state/storage';
 import './styles.css';
 
 // The first screen's chunk is on its way before IndexedDB answers: a lesson's warm start (issue
@@ -17,4 +17,7 @@ loadStorage().catch(() => {});
 const screen = screenForPath(location.pathname);
 if (screen) screenLoaders[screen]().catch(() => {});
 
-void readBootSettings().then(startApp);
+void readBootSettings().then((settings) => {
+  noteNewDevice(settings.newDevice);
+  return startApp(settings);
+});

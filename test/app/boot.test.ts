@@ -1,7 +1,7 @@
 // The entry script's reads before the first paint (raw IndexedDB, no Dexie) and its lesson-route
 // test: see src/app/boot.ts and src/client-core/db/boot-settings.ts.
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readBootSettings } from '../../src/client-core/db/boot-settings';
 import { LommekursDB } from '../../src/client-core/db/db';
 import { DB_NAME, META_TABLE } from '../../src/client-core/db/db-names';
@@ -13,11 +13,12 @@ describe('readBootSettings', () => {
     expect(new LommekursDB('names').meta.name).toBe(META_TABLE);
   });
 
-  it('gives defaults for a database that does not exist, and does not create it', async () => {
+  it('gives defaults and newDevice for a database that does not exist, and does not create it', async () => {
     const idb = new IDBFactory();
     expect(await readBootSettings(idb, 'fresh')).toEqual({
       language: undefined,
       textSize: undefined,
+      newDevice: true,
     });
     expect(await idb.databases()).toEqual([]);
     // Dexie then creates it at its own version, with every table.
@@ -37,6 +38,7 @@ describe('readBootSettings', () => {
     expect(await readBootSettings(indexedDB, 'stored')).toEqual({
       language: 'nn',
       textSize: 'largest',
+      newDevice: false,
     });
     // Its connection is closed: Dexie keeps working (and could upgrade).
     await db.meta.put({ key: 'setting:language', value: 'en' });
@@ -45,7 +47,15 @@ describe('readBootSettings', () => {
   });
 
   it('gives defaults without IndexedDB', async () => {
-    expect(await readBootSettings(undefined)).toEqual({ language: undefined, textSize: undefined });
+    // (An undefined argument would take the default, the global: remove the global instead.)
+    vi.stubGlobal('indexedDB', undefined);
+    const settings = await readBootSettings();
+    vi.unstubAllGlobals();
+    expect(settings).toEqual({
+      language: undefined,
+      textSize: undefined,
+      newDevice: false,
+    });
   });
 });
 

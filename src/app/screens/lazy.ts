@@ -1,5 +1,6 @@
-// Screens loaded on demand, so the app's start stays small: every screen is a chunk of its own
-// (boot.ts starts loading the first screen's chunk with the app, see loaders.ts). A chunk that
+// Screens loaded on demand, so the app's start stays small: every screen but Home and Catalogue
+// (in the app's start, app.tsx) is a chunk of its own (boot.ts starts loading the first screen's
+// chunk with the app, see loaders.ts). A chunk that
 // cannot be loaded (offline before the service worker cached it) shows the chunk-error screen.
 import { lazy } from 'preact-iso';
 import { ChunkErrorScreen } from './ChunkErrorScreen';

@@ -4,7 +4,7 @@
 // (./storage.ts): until it is there a hook gives undefined, as while any first result loads.
 import { useEffect, useState } from 'preact/hooks';
 import type { CourseOverview, ProgressWithoutBundle } from '../../client-core/db/views';
-import { loadStorage, type Storage } from './storage';
+import { knownEmpty, loadStorage, type Storage } from './storage';
 
 type LiveState<T> = { key: string; value: T } | { key: string; error: unknown } | undefined;
 
@@ -12,14 +12,18 @@ type LiveState<T> = { key: string; value: T } | { key: string; error: unknown } 
  * Subscribe to a Dexie query over the storage layer. Returns undefined while the storage chunk or
  * the first result for the current `deps` is loading, then the latest result. A failed query (or
  * storage chunk) is thrown into the nearest error boundary. The query should return null, never
- * undefined, for "nothing there".
+ * undefined, for "nothing there". `empty` is the query's answer on a device with nothing stored:
+ * given while the storage chunk loads on a new device (see knownEmpty).
  */
 export function useLive<T>(
   query: (storage: Storage) => Promise<T>,
   deps: readonly unknown[],
+  empty?: T,
 ): T | undefined {
   const key = JSON.stringify(deps);
   const [state, setState] = useState<LiveState<T>>(undefined);
+  // Decided when the hook mounts, so a render after the chunk loaded does not flash "loading".
+  const [startsEmpty] = useState(() => empty !== undefined && knownEmpty());
   useEffect(() => {
     let active = true;
     let subscription: { unsubscribe(): void } | undefined;
@@ -40,10 +44,13 @@ export function useLive<T>(
       subscription?.unsubscribe();
     };
   }, [key]);
-  if (!state || state.key !== key) return undefined;
+  if (!state || state.key !== key) return startsEmpty ? empty : undefined;
   if ('error' in state) throw state.error;
   return state.value;
 }
+
+/** The lists' answer on a device with nothing stored. */
+const NOTHING: never[] = [];
 
 /** A stored course with progress; null when the course is not on the device. */
 export const useCourseOverview = (courseId: string): CourseOverview | null | undefined =>
@@ -51,11 +58,11 @@ export const useCourseOverview = (courseId: string): CourseOverview | null | und
 
 /** Every stored course with progress, most recently active first. */
 export const useStoredCourses = (): CourseOverview[] | undefined =>
-  useLive((s) => s.storedCourseOverviews(), []);
+  useLive((s) => s.storedCourseOverviews(), [], NOTHING);
 
 /** Progress in courses whose bundle is not on this device (pulled from another device). */
 export const useProgressWithoutBundle = (): ProgressWithoutBundle[] | undefined =>
-  useLive((s) => s.progressWithoutBundle(), []);
+  useLive((s) => s.progressWithoutBundle(), [], NOTHING);
 
 /** Every stored lesson of a course, with its body. */
 export const useCourseLessons = (courseId: string) =>
@@ -69,4 +76,4 @@ export const useLessonView = (courseId: string, lessonId: string) =>
 export const useStorageItems = () => useLive((s) => s.storageItems(), []);
 
 /** Every download record, live. */
-export const useDownloadRecords = () => useLive((s) => s.downloadRecords(), []);
+export const useDownloadRecords = () => useLive((s) => s.downloadRecords(), [], NOTHING);

@@ -7,12 +7,30 @@ import type * as StorageApi from './storage-api';
 export type Storage = typeof StorageApi;
 
 let loading: Promise<Storage> | undefined;
+let loaded = false;
+let newDevice = false;
+
+/** Boot found no database: until the storage layer is loaded nothing can have been stored on this
+ * device, so lists can show their empty state at once (a first visit does not wait for Dexie). */
+export function noteNewDevice(isNew: boolean): void {
+  newDevice = isNew;
+}
+
+/** Nothing is stored on this device, known without the storage layer: true only on a new device
+ * and only before the chunk has loaded (from then on its queries are the truth). */
+export const knownEmpty = (): boolean => newDevice && !loaded;
 
 /** The storage layer; loaded once (a failed load is tried again on the next call). */
 export function loadStorage(): Promise<Storage> {
-  loading ??= import('./storage-api').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= import('./storage-api').then(
+    (storage) => {
+      loaded = true;
+      return storage;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }

@@ -1,16 +1,20 @@
 // The settings the page needs before its first paint (interface language, text size), read with
 // raw IndexedDB so that the entry script does not wait for Dexie (boot.ts loads Dexie in
 // parallel). Reads only: a database that does not exist yet is not created here — its upgrade is
-// aborted, so Dexie creates it later at the right version — and any failure means defaults.
+// aborted, so Dexie creates it later at the right version, and the answer says so (`newDevice`:
+// nothing can be stored yet, so the first screen need not wait for Dexie to show its empty state)
+// — and any other failure means defaults.
 import { DB_NAME, META_TABLE } from './db-names';
 
 /** The stored values of the boot settings (undefined when unset); callers validate them. */
 export interface BootSettings {
   language: unknown;
   textSize: unknown;
+  /** The app's database did not exist: nothing is stored on this device yet. */
+  newDevice: boolean;
 }
 
-const NONE: BootSettings = { language: undefined, textSize: undefined };
+const NONE: BootSettings = { language: undefined, textSize: undefined, newDevice: false };
 
 /** Read the language and text-size settings from the app's database. Never throws. */
 export function readBootSettings(
@@ -26,12 +30,15 @@ export function readBootSettings(
     } catch {
       return resolve(NONE);
     }
+    let missing = false;
     request.onupgradeneeded = (event) => {
-      if (event.oldVersion === 0) request.transaction?.abort();
+      if (event.oldVersion !== 0) return;
+      missing = true;
+      request.transaction?.abort();
     };
     request.onerror = (event) => {
       event.preventDefault();
-      resolve(NONE);
+      resolve(missing ? { ...NONE, newDevice: true } : NONE);
     };
     request.onblocked = () => resolve(NONE);
     request.onsuccess = () => {
@@ -48,7 +55,8 @@ export function readBootSettings(
         const language = store.get('setting:language');
         const textSize = store.get('setting:textSize');
         const value = (r: IDBRequest) => (r.result as { value?: unknown } | undefined)?.value;
-        textSize.onsuccess = () => done({ language: value(language), textSize: value(textSize) });
+        textSize.onsuccess = () =>
+          done({ language: value(language), textSize: value(textSize), newDevice: false });
         textSize.onerror = () => done(NONE);
         textSize.transaction!.onabort = () => done(NONE);
       } catch {
