@@ -1,30 +1,31 @@
-// `npm run admin`: the real command (scripts/admin.ts) in a child process against a temporary
+// `npm run admin`: the real command, compiled as `npm run admin` runs it (dist-server/admin.js from
+// src/server/admin.ts), in a child process against a temporary
 // DATA_DIR (or, under test:pg, a fresh PostgreSQL database through DATABASE_URL), mailing
 // through a real SMTP server started here. It creates a garden and prints an invite link that
 // also arrives by mail; refuses a misspelt county listing the valid ones (exit 1); lists gardens;
 // invites by garden name; removes an advisor; grants a network role.
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargetOf, openDatabase, type Database } from '../../src/server/db/database';
 import { hashToken } from '../../src/server/sessions/sessions';
 import { INVITE_PATH } from '../../src/shared/network-protocol';
+import { buildCompiledServer, type CompiledServer } from '../utils/compiled-server';
 import { startSmtpCatcher, type SmtpCatcher } from '../utils/smtp-catcher';
 import { createPostgresDatabase, testPostgresUrl } from '../utils/test-database';
 import { makeTemp, removeTemp } from './support';
 
 const ORIGIN = 'https://lommekurs.test';
-const ROOT = join(import.meta.dirname, '../..');
-// A child process starts tsx and compiles the server: seconds on a quiet machine, much more on
-// a busy one.
+// Compiling the server and starting the command: seconds on a quiet machine, more on a busy one.
 const SLOW = 180_000;
 
 let catcher: SmtpCatcher;
+let compiled: CompiledServer;
 let dataDir: string;
 let databaseUrl: string | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
+  compiled = await buildCompiledServer();
   catcher = await startSmtpCatcher();
   dataDir = await makeTemp('admin');
   const serverUrl = testPostgresUrl();
@@ -33,8 +34,9 @@ beforeAll(async () => {
     databaseUrl = created.url;
     dropDatabase = created.drop;
   }
-});
+}, SLOW);
 afterAll(async () => {
+  await compiled.remove();
   await catcher.close();
   await removeTemp(dataDir);
   await dropDatabase?.();
@@ -54,9 +56,9 @@ function admin(...args: string[]): Promise<{ code: number; out: string; err: str
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return new Promise((resolve) => {
     execFile(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      ['scripts/admin.ts', ...args],
-      { cwd: ROOT, env, timeout: SLOW },
+      process.execPath,
+      [compiled.admin, ...args],
+      { env, timeout: SLOW },
       (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
     );
   });

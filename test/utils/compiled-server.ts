@@ -12,6 +12,8 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 export interface CompiledServer {
   /** Absolute path of the compiled main.js. */
   main: string;
+  /** Absolute path of the compiled admin command, admin.js. */
+  admin: string;
   remove(): Promise<void>;
 }
 
@@ -46,5 +48,9 @@ export async function buildCompiledServer(): Promise<CompiledServer> {
   await promisify(execFile)(process.execPath, ['scripts/build-server.mjs', dir], {
     cwd: projectRoot,
   });
-  return { main: join(dir, 'main.js'), remove: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    main: join(dir, 'main.js'),
+    admin: join(dir, 'admin.js'),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
 }
