@@ -8,6 +8,11 @@ import { mailLanguageSchema } from './recovery-protocol';
 import { safeText } from './strings';
 import { credentialsSchema } from './sync-protocol';
 
+/** A garden's or a user's id as the server makes them (crypto.randomUUID). A path or cursor that
+ * is not one names nothing, and is never sent to the database (PostgreSQL refuses NUL in text). */
+export const isServerId = (id: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
+
 /** An advisor invite works this long after it was made. */
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 /** An invite token: 16 random bytes (128 bits), base64url (22 characters). */

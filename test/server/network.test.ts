@@ -320,6 +320,19 @@ describe('bad requests', () => {
       ['POST', '/api/v1/network/invites/accept', { token: 'kort' }, 400, 'invalid_request'],
       ['POST', '/api/v1/network/invites/accept', [], 400, 'invalid_request'],
       ['PUT', '/api/v1/network/gardens', undefined, 405, 'method_not_allowed'],
+      // Ids the server never made reach no query (PostgreSQL refuses NUL in text: a 500 before).
+      ['GET', '/api/v1/network/gardens?after=%00', undefined, 400, 'invalid_request'],
+      ['GET', '/api/v1/network/gardens/a%00b', undefined, 404, 'garden_not_found'],
+      ['GET', '/api/v1/network/gardens/%00/join-codes', undefined, 404, 'garden_not_found'],
+      ['POST', '/api/v1/network/gardens/%00/join-codes', {}, 404, 'garden_not_found'],
+      [
+        'DELETE',
+        '/api/v1/network/gardens/%00/join-codes/NH-2222-22',
+        undefined,
+        404,
+        'garden_not_found',
+      ],
+      ['DELETE', '/api/v1/network/gardens/%00/advisors/%00', undefined, 404, 'advisor_not_found'],
     ];
     for (const [method, path, body, status, error] of cases) {
       const response = await call(app, method, path, { token: admin, body });

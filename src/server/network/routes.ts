@@ -8,6 +8,8 @@ import {
   createJoinCodeRequestSchema,
   GARDEN_PAGE,
   inviteRequestSchema,
+  isServerId,
+  joinCodeSchema,
 } from '../../shared/network-protocol';
 import { apiBodyLimit, apiError, methodNotAllowed } from '../api-errors';
 import { ACCOUNT_BODY_LIMIT, NO_STORE } from '../auth/deps';
@@ -64,6 +66,17 @@ export function networkRoutes(options: NetworkOptions): Hono<{ Variables: AuthVa
     if (!origin) return null;
     return { origin, lang: mailLanguage(lang, c.req.header('Accept-Language')) };
   };
+  /** A reply refusing the request, or null when the user manages the garden: 403 for a user
+   * with no role in it (whether or not it exists), 404 for a network admin asking for an id the
+   * server never made (sent to no query: PostgreSQL refuses NUL in text). */
+  const refuseGarden = async (c: Ctx, gardenId: string): Promise<Response | null> => {
+    const wellFormed = isServerId(gardenId);
+    const role = wellFormed
+      ? await gardenRoleOf(db, c.var.userId, gardenId)
+      : (await isNetworkAdmin(db, c.var.userId)) && 'network_admin';
+    if (!role) return forbidden(c);
+    return wellFormed ? null : apiError(c, 404, 'garden_not_found', 'No garden has this id');
+  };
   const noOrigin = (c: Ctx) =>
     apiError(c, 503, 'mail_unavailable', 'Set PUBLIC_URL: the server cannot tell its own address');
 
@@ -88,6 +101,9 @@ export function networkRoutes(options: NetworkOptions): Hono<{ Variables: AuthVa
 
   app.get('/gardens', session, async (c) => {
     const after = c.req.query('after') || undefined;
+    if (after !== undefined && !isServerId(after)) {
+      return apiError(c, 400, 'invalid_request', 'after: not a page cursor (the `next` of a page)');
+    }
     const asked = Number(c.req.query('limit') ?? GARDEN_PAGE);
     const limit =
       Number.isInteger(asked) && asked >= 1 ? Math.min(asked, GARDEN_PAGE) : GARDEN_PAGE;
@@ -104,7 +120,8 @@ export function networkRoutes(options: NetworkOptions): Hono<{ Variables: AuthVa
 
   app.get('/gardens/:gardenId', session, async (c) => {
     const gardenId = c.req.param('gardenId');
-    if (!(await gardenRoleOf(db, c.var.userId, gardenId))) return forbidden(c);
+    const refused = await refuseGarden(c, gardenId);
+    if (refused) return refused;
     const garden = await findGarden(db, gardenId);
     if (!garden) return apiError(c, 404, 'garden_not_found', 'No garden has this id');
     const [advisors, firms] = await Promise.all([advisorsOf(db, gardenId), firmsOf(db, gardenId)]);
@@ -121,7 +138,8 @@ export function networkRoutes(options: NetworkOptions): Hono<{ Variables: AuthVa
 
   app.post('/gardens/:gardenId/invites', session, bodyLimit, async (c) => {
     const gardenId = c.req.param('gardenId');
-    if (!(await gardenRoleOf(db, c.var.userId, gardenId))) return forbidden(c);
+    const refused = await refuseGarden(c, gardenId);
+    if (refused) return refused;
     const body = await readJson(c, inviteRequestSchema);
     if (!body.ok) return body.response;
     const context = linkContext(c, body.value.lang);
@@ -140,8 +158,10 @@ export function networkRoutes(options: NetworkOptions): Hono<{ Variables: AuthVa
     // A network admin removes anyone; an advisor only steps down themself.
     const admin = await isNetworkAdmin(db, c.var.userId);
     if (!admin && userId !== c.var.userId) return forbidden(c);
-    if (!admin && !(await gardenRoleOf(db, c.var.userId, gardenId))) return forbidden(c);
-    if (!(await removeAdvisor(options, gardenId, userId))) {
+    const advises = isServerId(gardenId) && (await gardenRoleOf(db, c.var.userId, gardenId));
+    if (!admin && !advises) return forbidden(c);
+    const known = isServerId(gardenId) && isServerId(userId);
+    if (!known || !(await removeAdvisor(options, gardenId, userId))) {
       return apiError(c, 404, 'advisor_not_found', 'The user does not advise this garden');
     }
     return c.body(null, 204, NO_STORE);
@@ -165,7 +185,8 @@ export function networkRoutes(options: NetworkOptions): Hono<{ Variables: AuthVa
 
   app.post('/gardens/:gardenId/join-codes', session, bodyLimit, async (c) => {
     const gardenId = c.req.param('gardenId');
-    if (!(await gardenRoleOf(db, c.var.userId, gardenId))) return forbidden(c);
+    const refused = await refuseGarden(c, gardenId);
+    if (refused) return refused;
     const body = await readJson(c, createJoinCodeRequestSchema);
     if (!body.ok) return body.response;
     const at = now();
@@ -188,7 +209,8 @@ export function networkRoutes(options: NetworkOptions): Hono<{ Variables: AuthVa
 
   app.get('/gardens/:gardenId/join-codes', session, async (c) => {
     const gardenId = c.req.param('gardenId');
-    if (!(await gardenRoleOf(db, c.var.userId, gardenId))) return forbidden(c);
+    const refused = await refuseGarden(c, gardenId);
+    if (refused) return refused;
     const origin = mailLinkOrigin(publicUrl, c.req.url);
     if (!origin) return noOrigin(c);
     return c.json({ joinCodes: await joinCodesOf(db, gardenId, origin) }, 200, NO_STORE);
@@ -196,8 +218,10 @@ export function networkRoutes(options: NetworkOptions): Hono<{ Variables: AuthVa
 
   app.delete('/gardens/:gardenId/join-codes/:code', session, async (c) => {
     const { gardenId, code } = c.req.param();
-    if (!(await gardenRoleOf(db, c.var.userId, gardenId))) return forbidden(c);
-    if (!(await revokeJoinCode(db, gardenId, code.toUpperCase(), now()))) {
+    const refused = await refuseGarden(c, gardenId);
+    if (refused) return refused;
+    const wanted = joinCodeSchema.safeParse(code);
+    if (!wanted.success || !(await revokeJoinCode(db, gardenId, wanted.data, now()))) {
       return apiError(c, 404, 'join_code_not_found', 'The garden has no live code like this');
     }
     return c.body(null, 204, NO_STORE);

@@ -68,6 +68,7 @@ export const networkOperations: Operation[] = [
     },
     responses: {
       200: json('A page of gardens in creation order', gardenListSchema, NO_STORE),
+      400: fail('`after` is not the `next` of a page', ['invalid_request']),
     },
   },
   {
@@ -144,6 +145,7 @@ export const networkOperations: Operation[] = [
     responses: {
       200: json('The codes', joinCodeListSchema, NO_STORE),
       403: FORBIDDEN,
+      404: fail('No garden has this id', ['garden_not_found']),
       503: NO_ORIGIN,
     },
   },
@@ -158,7 +160,10 @@ export const networkOperations: Operation[] = [
     responses: {
       204: empty('Revoked', NO_STORE),
       403: FORBIDDEN,
-      404: fail('The garden has no live code like this', ['join_code_not_found']),
+      404: fail('No garden has this id, or it has no live code like this', [
+        'garden_not_found',
+        'join_code_not_found',
+      ]),
     },
   },
   {
