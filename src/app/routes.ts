@@ -1,4 +1,5 @@
 // The app's URLs (Norwegian paths). Build links with these, never by hand.
+import { INVITE_PATH, JOIN_PATH } from '../shared/network-paths';
 
 export const paths = {
   home: '/',
@@ -12,6 +13,15 @@ export const paths = {
   course: (courseId: string) => `/kurs/${encodeURIComponent(courseId)}`,
   lesson: (courseId: string, lessonId: string) =>
     `/kurs/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`,
+  // The business-garden network (issue 14): joining with consent, the privacy statement, and
+  // the advisor's screens (a chunk of their own).
+  join: JOIN_PATH,
+  privacy: '/personvern',
+  advisor: '/radgiver',
+  advisorInvite: INVITE_PATH,
+  advisorGarden: (gardenId: string) => `/radgiver/hage/${encodeURIComponent(gardenId)}`,
+  advisorLearner: (gardenId: string, learnerId: string) =>
+    `/radgiver/hage/${encodeURIComponent(gardenId)}/elev/${encodeURIComponent(learnerId)}`,
 } as const;
 
 /** Route patterns for preact-iso's <Route path>. */

@@ -1,8 +1,9 @@
-// The wire format of the business-garden network (issue 14): gardens, advisor invites and join
-// codes under /api/v1/network. The server validates requests and the contract describes replies
+// The wire format of the business-garden network (issue 14): gardens, advisor invites, join
+// codes, joining with consent, and the advisor's view, under /api/v1/network. The server validates requests and the contract describes replies
 // with these schemas; the app will send and parse what they describe.
 import { z } from 'zod/mini';
 import { COUNTY_NAMES } from './counties';
+export { INVITE_PATH, JOIN_PATH } from './network-paths';
 import { isValidOrgNumber, normaliseOrgNumber } from './org-number';
 import { mailLanguageSchema } from './recovery-protocol';
 import { safeText } from './strings';
@@ -17,17 +18,12 @@ export const isServerId = (id: string): boolean =>
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 /** An invite token: 16 random bytes (128 bits), base64url (22 characters). */
 export const inviteTokenSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/));
-/** The app's screen an invite link opens; the token rides in the fragment (`#token=…`), which
- * browsers never send to a server. */
-export const INVITE_PATH = '/radgiver/invitasjon';
 
 /** Join codes: `NH-` and 4 + 2 characters of an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const joinCodeSchema = z
   .string()
   .check(z.trim(), z.toUpperCase(), z.regex(/^NH-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/));
-/** The app's screen a join link opens (`/bli-med#NH-7K3P-Q2`). */
-export const JOIN_PATH = '/bli-med';
 
 const int = () => z.int();
 /** A name people type: trimmed, 1–120 characters, no control characters or broken UTF-16. */
@@ -138,6 +134,145 @@ export type JoinCodeInfo = z.infer<typeof joinCodeInfoSchema>;
 
 /** GET /gardens/{gardenId}/join-codes. */
 export const joinCodeListSchema = z.object({ joinCodes: z.array(joinCodeInfoSchema) });
+
+/** A firm as the network API shows it. */
+export const firmSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  orgNumber: z.nullable(z.string()),
+});
+export type Firm = z.infer<typeof firmSchema>;
+
+// ---- Joining a garden, with consent (the learner's side) ----
+
+/** The version of the consent text the app shows. Bump it when what advisors see changes: the
+ * server refuses a join that names another version (409 consent_outdated), so nobody consents
+ * to a text they were not shown. */
+export const CONSENT_TEXT_VERSION = '2026-12-02';
+
+/** GET /api/v1/network/join/{code} (no session needed, limited per address): what the consent
+ * screen names before the learner has an account. 404 join_code_not_found for an unknown,
+ * revoked or expired code. */
+export const joinPreviewSchema = z.object({
+  garden: gardenSchema,
+  firms: z.array(firmSchema),
+});
+export type JoinPreview = z.infer<typeof joinPreviewSchema>;
+
+/** The firm a learner names when joining: one of the garden's, or a new one. */
+export const joinFirmSchema = z.union([
+  z.strictObject({ id: z.string() }),
+  z.strictObject({ name: nameSchema(), orgNumber: z.optional(orgNumberSchema) }),
+]);
+
+/** POST /api/v1/network/join (signed in): join the garden of `code` with consent to the text of
+ * `consentVersion`. Joining again (the same garden) updates the firm and name and gives consent
+ * anew. */
+export const joinRequestSchema = z.strictObject({
+  code: joinCodeSchema,
+  firm: joinFirmSchema,
+  /** The name the learner chooses to show their advisors. */
+  displayName: nameSchema(),
+  consentVersion: z.string().check(z.maxLength(40)),
+});
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+/** A garden the learner is a member of, with their consent. */
+export const membershipSchema = z.object({
+  garden: gardenSchema,
+  firm: z.nullable(firmSchema),
+  displayName: z.string(),
+  joinedAt: int(),
+  consent: z.object({ textVersion: z.string(), givenAt: int() }),
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+/** GET /api/v1/network/me: the caller's place in the network — gardens joined (with consent),
+ * gardens advised, and network roles. The app shows "Næringshage" in Settings, the share switch
+ * and the advisor screens from this. */
+export const networkMeSchema = z.object({
+  memberships: z.array(membershipSchema),
+  advisorOf: z.array(gardenSchema),
+  roles: z.array(z.enum(['network_admin', 'analyst'])),
+});
+export type NetworkMe = z.infer<typeof networkMeSchema>;
+
+// DELETE /api/v1/network/memberships/{gardenId} (signed in): withdraw consent and leave the
+// garden, 204. From then on the garden's advisors get nothing about the learner; the consent log
+// keeps "withdrawn". 404 membership_not_found when not a member.
+
+// ---- The advisor's view of a garden (only consenting learners of the advisor's own gardens) ----
+
+/** A course started with no activity for this many days is flagged "trenger oppfølging". */
+export const FOLLOW_UP_DAYS = 14;
+
+/** Learners per page of GET /gardens/{gardenId}/learners (the default and the largest `limit`). */
+export const LEARNER_PAGE = 200;
+
+/** One course of a learner, summed up. */
+export const learnerCourseSchema = z.object({
+  courseId: z.string(),
+  /** Lessons of the course as the server serves it now (0 if it no longer serves the course). */
+  lessonsTotal: int(),
+  lessonsOpened: int(),
+  lessonsCompleted: int(),
+  /** Every lesson completed. */
+  completed: z.boolean(),
+  minutes: int(),
+  lastActivityAt: z.nullable(int()),
+  /** Started, not completed, and no activity for FOLLOW_UP_DAYS. */
+  needsFollowUp: z.boolean(),
+});
+export type LearnerCourse = z.infer<typeof learnerCourseSchema>;
+
+/** A consenting learner of a garden, as their advisors see them. `id` identifies the learner in
+ * the advisor routes only. */
+export const learnerSummarySchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  firm: z.nullable(firmSchema),
+  joinedAt: int(),
+  lastActivityAt: z.nullable(int()),
+  /** When the server last received an event from any of the learner's devices. */
+  lastSyncAt: z.nullable(int()),
+  courses: z.array(learnerCourseSchema),
+  /** Any course needs follow-up. */
+  needsFollowUp: z.boolean(),
+});
+export type LearnerSummary = z.infer<typeof learnerSummarySchema>;
+
+/** GET /gardens/{gardenId}/learners?after=…&limit=…: a page of the garden's consenting
+ * learners, ordered by id. */
+export const learnerListSchema = z.object({
+  learners: z.array(learnerSummarySchema),
+  next: z.nullable(z.string()),
+  /** The server's time of the answer ("Sist oppdatert" of the advisor's offline copy). */
+  fetchedAt: int(),
+});
+export type LearnerList = z.infer<typeof learnerListSchema>;
+
+/** One lesson of a learner as an advisor sees it: never quiz answers, and the reflection only
+ * when the learner shared it. */
+export const learnerLessonSchema = z.object({
+  lessonId: z.string(),
+  state: z.enum(['opened', 'completed']),
+  minutes: int(),
+  lastActivityAt: z.nullable(int()),
+  completedAt: z.nullable(int()),
+  sharedReflection: z.nullable(z.object({ text: z.string(), at: int() })),
+});
+export type LearnerLesson = z.infer<typeof learnerLessonSchema>;
+
+/** GET /gardens/{gardenId}/learners/{learnerId}: "Forbered samtale" — the summary and each
+ * course's lessons (lessons never opened are not listed). 404 learner_not_found for a learner
+ * the advisor may not see (not a member, withdrawn, another garden): the same answer as for one
+ * who does not exist. */
+export const learnerDetailSchema = z.object({
+  learner: learnerSummarySchema,
+  courses: z.array(z.object({ courseId: z.string(), lessons: z.array(learnerLessonSchema) })),
+  fetchedAt: int(),
+});
+export type LearnerDetail = z.infer<typeof learnerDetailSchema>;
 
 /** The network part of the learner's data export (GET /api/v1/me/export). */
 export const networkExportSchema = z.object({

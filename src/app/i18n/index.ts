@@ -3,7 +3,7 @@
 // their own, loaded on demand (loadDictionary): a switch awaits its dictionary, then is
 // synchronous. Every chunk is precached, so a switch works offline too.
 import { nb } from './nb';
-import type { Messages, PluralMessage, Translate } from './types';
+import type { Messages, PluralMessage, SourceTexts, Translate } from './types';
 
 export type { MessageKey, Translate } from './types';
 
@@ -49,6 +49,13 @@ export const AUTONYMS: Record<UiLanguage, string> = {
 
 const LOCALES: Record<UiLanguage, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
+/** The BCP 47 locale of an interface language, for Intl. */
+export const localeOf = (lang: UiLanguage): string => LOCALES[lang];
+
+/** Numbers as the messages show them: at most one decimal, the locale's separators. */
+export const numberFormatOf = (locale: string): Intl.NumberFormat =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+
 /** Whether a stored or requested value is one of the interface languages. */
 export const isUiLanguage = (value: unknown): value is UiLanguage =>
   typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
@@ -88,13 +95,34 @@ export interface I18n {
   calendarDate: (utcMidnightMs: number) => string;
 }
 
+/** `t` over one dictionary: picks the plural form by `count`, fills {placeholders}, formats
+ * numbers for the locale. Shared by the app's dictionary and the features' own texts. */
+export function translator<M extends SourceTexts>(
+  dict: M,
+  plural: Intl.PluralRules,
+  numberFormat: Intl.NumberFormat,
+): (key: keyof M & string, params?: Record<string, string | number>) => string {
+  return (key, params) => {
+    const message: string | PluralMessage = dict[key];
+    const template =
+      typeof message === 'string'
+        ? message
+        : (message[plural.select(Number(params?.count ?? 0))] ?? message.other);
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params?.[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numberFormat.format(value) : value;
+    });
+  };
+}
+
 /** Build the translator and formatters for one language; its dictionary must be loaded (see
  * loadDictionary), or be given. */
 export function createI18n(lang: UiLanguage, dict = loaded.get(lang)): I18n {
   if (!dict) throw new Error(`The ${lang} dictionary is not loaded: await loadDictionary() first`);
   const locale = LOCALES[lang];
   const plural = new Intl.PluralRules(locale);
-  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const numberFormat = numberFormatOf(locale);
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent' });
   const unit = (u: 'kilobyte' | 'megabyte' | 'gigabyte') =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: u, maximumFractionDigits: 1 });
@@ -114,18 +142,7 @@ export function createI18n(lang: UiLanguage, dict = loaded.get(lang)): I18n {
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
 
-  const t = ((key: keyof Messages, params?: Record<string, string | number>) => {
-    const message: string | PluralMessage = dict[key];
-    const template =
-      typeof message === 'string'
-        ? message
-        : (message[plural.select(Number(params?.count ?? 0))] ?? message.other);
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params?.[name];
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? numberFormat.format(value) : value;
-    });
-  }) as Translate;
+  const t = translator<Messages>(dict, plural, numberFormat) as Translate;
 
   return {
     lang,

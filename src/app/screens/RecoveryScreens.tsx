@@ -2,7 +2,7 @@
 // "Glemt passordet?" asks for a link; /konto/nytt-passord sets a new password with the link's
 // token; /konto/bekreft-epost confirms the address. The token rides in the URL fragment (never
 // sent to a server); each screen reads it once and removes it from the address bar and history.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {
   MIN_PASSWORD_LENGTH,
   credentialFieldErrors,
@@ -17,13 +17,14 @@ import { useAppState, useI18n, useSync } from '../state/context';
 import { AccountError } from '../sync/controller';
 
 /** The token of a mail link (`#token=…`), or null. Removes the fragment from the address bar so
- * the token does not stay in the history or get copied with the address. */
+ * the token does not stay in the history or get copied with the address — before the screen is
+ * painted (a layout effect), so the address bar never shows the token next to the form. */
 function useLinkToken(): string | null {
   const [token] = useState(() => {
     const value = new URLSearchParams(location.hash.slice(1)).get('token');
     return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (location.hash) history.replaceState(history.state, '', location.pathname);
   }, []);
   return token;

@@ -15,8 +15,10 @@ import {
 } from '../../client-core/db/sync-state';
 import { browserOffline } from '../offline/network';
 import * as account from './account';
-import { createApi, type ApiOptions } from '../../client-core/sync/api';
+import type { z } from 'zod/mini';
+import { createApi, type ApiMethod, type ApiOptions } from '../../client-core/sync/api';
 import { passkeyActions, signInWithPasskey, type PasskeyActions } from './passkeys';
+import { signedInRequest, type RequestOptions } from './requests';
 import { sessionActions, type SessionActions } from './sessions';
 import { requestBackgroundSync } from '../../client-core/sync/background';
 import { syncOnce, type SyncOutcome } from '../../client-core/sync/engine';
@@ -72,6 +74,13 @@ export interface SyncController {
   pendingAmong(ids: string[]): Promise<string[]>;
   /** Which of these event ids the server refused (a receipt must not say "Synkronisert"). */
   rejectedAmong(ids: string[]): Promise<string[]>;
+  /** A request with this device's session to another part of the API (the business-garden
+   * network); throws RequestError. */
+  request<S extends z.ZodMiniType>(
+    method: ApiMethod,
+    path: string,
+    options: RequestOptions<S>,
+  ): Promise<z.infer<S>>;
 }
 
 /** Where the controller syncs to and with what; everything defaults to the app's own. */
@@ -211,5 +220,6 @@ export function createSyncController(options: SyncControllerOptions = {}): SyncC
     dismissRejected: () => clearRejected(database),
     pendingAmong: (ids) => pendingAmong(ids, database),
     rejectedAmong: (ids) => rejectedAmong(ids, database),
+    request: (method, path, options) => signedInRequest(deps, method, path, options),
   };
 }

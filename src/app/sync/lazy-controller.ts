@@ -74,5 +74,11 @@ export function lazySyncController(load: () => Promise<SyncController>): SyncCon
     dismissRejected: via((c) => c.dismissRejected),
     pendingAmong: via((c) => c.pendingAmong),
     rejectedAmong: via((c) => c.rejectedAmong),
+    request: (method, path, options) => {
+      const now = loaded.peek();
+      return now
+        ? now.request(method, path, options)
+        : controller.then((c) => c.request(method, path, options));
+    },
   };
 }

@@ -94,7 +94,17 @@ export interface SyncApi {
   endSession(token: string, id: string): Promise<ApiResult<null>>;
   endOtherSessions(token: string): Promise<ApiResult<EndedSessions>>;
   changePassword(token: string, body: ChangePassword): Promise<ApiResult<EndedSessions>>;
+  /** Any other JSON route (the business-garden network's, src/shared/network-protocol.ts): a 2xx
+   * reply checked with the server's own `schema`; a 204 reads as null. */
+  request<S extends z.ZodMiniType>(
+    method: ApiMethod,
+    path: string,
+    options: { token?: string; body?: unknown; schema: S },
+  ): Promise<ApiResult<z.infer<S>>>;
 }
+
+/** The HTTP methods the API uses. */
+export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Options for navigator.credentials.create(), as the server sent them. */
 export type PasskeyCreationOptions = z.infer<typeof creationOptionsSchema>;
@@ -160,7 +170,7 @@ const failureReason = (error: unknown, signal: AbortSignal): 'timeout' | 'networ
 
 /** What one call needs; `accept` checks a 2xx body and turns it into the result's value. */
 interface Call<T> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: ApiMethod;
   path: string;
   token?: string;
   body?: unknown;
@@ -391,6 +401,17 @@ export function createApi({
         token,
         body,
         accept: json(matches(endedSessionsSchema)),
+      }),
+    request: (method, path, { token, body, schema }) =>
+      call({
+        method,
+        path,
+        token,
+        body,
+        accept: async (response) => {
+          const value: unknown = response.status === 204 ? null : await response.json();
+          return matches(schema)(value) ? value : undefined;
+        },
       }),
   };
 }
