@@ -16,7 +16,7 @@ export interface FeatureTexts<S extends SourceTexts> {
 }
 
 /** Declares a feature's texts (only checks their types). */
-export const defineTexts = <S extends SourceTexts>(texts: FeatureTexts<S>): FeatureTexts<S> =>
+export const defineTexts = <const S extends SourceTexts>(texts: FeatureTexts<S>): FeatureTexts<S> =>
   texts;
 
 /** The translator of a feature's texts in `lang`, outside components (and in tests). */

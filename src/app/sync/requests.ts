@@ -16,7 +16,11 @@ export type RequestErrorCode = 'offline' | 'server' | 'rate_limited' | 'signed_o
 export class RequestError extends Error {
   constructor(
     readonly code: RequestErrorCode,
-    readonly details: { status?: number; retryAfter?: number; fields?: Record<string, string> } = {},
+    readonly details: {
+      status?: number;
+      retryAfter?: number;
+      fields?: Record<string, string>;
+    } = {},
   ) {
     super(`Request failed: ${code}`);
     this.name = 'RequestError';
