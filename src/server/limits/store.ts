@@ -5,6 +5,9 @@
 // table holds no email, token, account id or address in clear; rows end with their window and are
 // swept an hour later.
 //
+// On SQLite a take (the counter every request pays) is not the library's own transaction but a
+// unit of the database's group commit (db/group-commit.ts): the same upsert, committed together
+// with the pushes and takes of other requests (issue 13). The rarer calls stay the library's.
 // On SQLite the library writes through the same connection as Kysely. better-sqlite3 is
 // synchronous, but a Kysely transaction stays open across awaits: a counter written in that gap
 // would join someone else's transaction (and vanish with its rollback). So every call holds
@@ -18,6 +21,8 @@ import {
   type RateLimiterStoreAbstract,
 } from 'rate-limiter-flexible';
 import type { Database } from '../db/database';
+import { unitRunner } from '../db/group-commit';
+import type { Db } from '../db/schema';
 
 /** The table every limiter shares (migration 0005). */
 export const RATE_LIMIT_TABLE = 'rate_limits';
@@ -62,6 +67,38 @@ export const digestKey = (key: string): string =>
 
 const secondsUntil = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
+/** rate-limiter-flexible's upsert (RateLimiterSQLite `_upsertTransaction`), the same rows and the
+ * same window rule: a key's points add up until its window ends, and the first take after that
+ * opens a new window. */
+const upsertPoints = (db: Db, key: string, points: number, expire: number | null, now: number) =>
+  sql<{ points: number; expire: number | null }>`
+    INSERT INTO ${sql.table(RATE_LIMIT_TABLE)} (key, points, expire) VALUES (${key}, ${points}, ${expire})
+    ON CONFLICT(key) DO UPDATE SET
+      points = CASE WHEN expire IS NULL OR expire > ${now} THEN points + excluded.points ELSE excluded.points END,
+      expire = CASE WHEN expire IS NULL OR expire > ${now} THEN expire ELSE excluded.expire END
+    RETURNING points, expire`.execute(db);
+
+/** SQLite: a take as a unit of the database's group commit (db/group-commit.ts), so a push's two
+ * counters share the commit of other requests' work instead of committing twice on their own
+ * (issue 13). The verdict comes after the counter is committed, as the library's does. */
+async function takeInGroup(
+  db: Db,
+  rlKey: string,
+  points: number,
+  budget: Budget,
+  windowSeconds: number | undefined,
+): Promise<Verdict> {
+  const now = Date.now();
+  const seconds = windowSeconds ?? budget.seconds;
+  const expire = seconds > 0 ? now + seconds * 1000 : null;
+  const row = await unitRunner(db).run(async (trx) => {
+    const { rows } = await upsertPoints(trx, rlKey, points, expire, now);
+    return rows[0]!;
+  });
+  if (row.points <= budget.points) return { ok: true, used: row.points };
+  return { ok: false, retryAfter: secondsUntil(row.expire === null ? 0 : row.expire - now) };
+}
+
 /** Rate limits over `database`. `namespace` prefixes every key: processes that share limits use
  * the same one (the default ''); tests give each app its own, as separate servers would have. */
 export function databaseLimits(database: Database, { namespace = '' } = {}): RateLimits {
@@ -100,6 +137,10 @@ export function databaseLimits(database: Database, { namespace = '' } = {}): Rat
       return {
         async take(key, amount = 1, windowSeconds) {
           await sweep();
+          if ('sqlite' in driver) {
+            const rlKey = store.getKey(digestKey(key));
+            return takeInGroup(db, rlKey, amount, { points, seconds }, windowSeconds);
+          }
           const custom = windowSeconds === undefined ? {} : { customDuration: windowSeconds };
           try {
             const res = await exclusive(() => store.consume(digestKey(key), amount, custom));

@@ -24,13 +24,14 @@ import {
 import { apiError } from '../api-errors';
 import type { AuthVariables } from '../sessions/sessions';
 import type { Db, Schema } from '../db/schema';
-import { inTransaction } from '../db/transaction';
+import { unitRunner } from '../db/group-commit';
 import { describeIssues, withMessages } from '../json-body';
 import type { Logger } from '../logger';
 import { bumpVersionReadingClient } from '../db/learner-sync';
 import { appendEventRows } from '../db/event-log';
 import { runKept } from '../db/kept-query';
 import type { SyncCatalogue } from './lesson-index';
+import { certainEvent } from './event-fast-path';
 import { readPush } from './push-body';
 
 /** The largest a progress row may grow, in characters of its JSON. An event that would make a row
@@ -122,14 +123,18 @@ export function checkEvents(
     const index = firstIndex + offset;
     const reject = (reason: string, message: string) =>
       rejected.push({ index, id: readableId(item), reason, message });
-    const parsed = learnerEventSchema.safeParse(item, withMessages);
-    if (!parsed.success) {
-      const type = unknownType(item);
-      if (type !== null) reject('unknown_event_type', `Unknown event type "${type}"`);
-      else reject('invalid_event', describeIssues(parsed.error));
-      return;
+    // The plain check first (event-fast-path.ts); zod for anything it is not sure of.
+    let event = certainEvent(item);
+    if (event === null) {
+      const parsed = learnerEventSchema.safeParse(item, withMessages);
+      if (!parsed.success) {
+        const type = unknownType(item);
+        if (type !== null) reject('unknown_event_type', `Unknown event type "${type}"`);
+        else reject('invalid_event', describeIssues(parsed.error));
+        return;
+      }
+      event = parsed.data;
     }
-    const event = parsed.data;
     const unfit = catalogue.refusal(event);
     if (event.clientId !== clientId) {
       reject('client_mismatch', "The event's clientId is not the clientId of the push");
@@ -361,14 +366,15 @@ async function foldIntoProgress(
   }
 }
 
-/** Stores one validated push; returns the learner's version after it. */
+/** Stores one validated push; returns the learner's version after it, once it is committed. On
+ * SQLite concurrent pushes share a commit, each in its own savepoint (db/group-commit.ts). */
 async function storePush(
   db: Db,
   write: PushWrite,
   beforeCommit: (() => Promise<void>) | undefined,
 ): Promise<number> {
   try {
-    return await inTransaction(db, async (trx) => {
+    return await unitRunner(db).run(async (trx) => {
       // The version lock first, always: see bumpVersionReadingClient.
       const { version, owner } = await bumpVersionReadingClient(trx, write.userId, write.clientId);
       await bindClient(trx, write, owner);
