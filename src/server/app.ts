@@ -11,10 +11,14 @@ import { CompressionCache } from './compression';
 import { courseRoutes } from './course-routes';
 import { FileCache } from './file-cache';
 import { clientAddress } from './limits/client-address';
+import { joinCodeLimit } from './limits/join-limits';
 import { PUSH_RULES, pushLimits, type PushRules } from './limits/push-limits';
 import { databaseLimits } from './limits/store';
 import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
+import { advisorRoutes } from './network/advisor-routes';
+import { courseLessonsOf } from './network/learner-view';
+import { membershipRoutes } from './network/membership-routes';
 import { networkRoutes } from './network/routes';
 import { openApiRoutes } from './openapi/routes';
 import { requestLog } from './request-log';
@@ -124,6 +128,24 @@ export function createApp({
   );
   app.route('/', syncRoutes({ db: database.db, logger, now, pushLimit, catalogue: syncCatalogue }));
   app.route('/api/v1/network', networkRoutes({ db: database.db, logger, now, mailer, publicUrl }));
+  app.route(
+    '/api/v1/network',
+    advisorRoutes({ db: database.db, now, served: courseLessonsOf(catalogue) }),
+  );
+  app.route(
+    '/api/v1/network',
+    membershipRoutes({
+      db: database.db,
+      logger,
+      now,
+      mailer,
+      joinCodeLimit: joinCodeLimit({
+        limits,
+        logger,
+        addressOf: (c) => clientAddress(c, trustProxy),
+      }),
+    }),
+  );
   app.route('/', openApiRoutes({ compression }));
 
   app.get('/healthz', (c) =>

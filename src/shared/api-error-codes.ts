@@ -47,6 +47,12 @@ export const API_ERROR_CODES = [
   'invite_expired',
   'invite_wrong_account',
   'join_code_not_found',
+  // joining with consent, withdrawal (issue 14)
+  'consent_outdated',
+  'firm_not_found',
+  'membership_not_found',
+  // the advisor's view of learners (issue 14)
+  'learner_not_found',
 ] as const;
 
 /** A machine-readable error code. */

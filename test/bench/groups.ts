@@ -1,6 +1,7 @@
 // The benchmark groups, in the order they run; each measures one of the figures.
 import type { Figure } from './figure';
 import { firstVisit } from './figures/first-visit';
+import { gardenView } from './figures/garden-view';
 import { ingest } from './figures/ingest';
 import { lighthouseScores } from './figures/lighthouse';
 import { localWrites } from './figures/local-writes';
@@ -20,6 +21,7 @@ export interface BenchGroup {
 export const groups: BenchGroup[] = [
   size,
   ingest,
+  gardenView,
   firstVisit,
   warmStart,
   tripPack,

@@ -10,7 +10,7 @@ import type { Database } from '../../src/server/db/database';
 import type { Db, Schema, UserTable } from '../../src/server/db/schema';
 import { applyEvent, emptyProgress } from '../../src/shared/progress';
 import type { SessionResponse } from '../../src/shared/sync-protocol';
-import { makeEvent, newClientId, type Requester } from '../utils/learners';
+import { eventRow, makeEvent, newClientId, type Requester } from '../utils/learners';
 import { captureLogger, type LogLine } from './support';
 import { acceptAnyLesson } from '../utils/sync-catalogue';
 
@@ -131,21 +131,7 @@ export async function insertLearnerData(
     .execute();
   await db
     .insertInto('events')
-    .values(
-      events.map((event) => ({
-        user_id: userId,
-        id: event.id,
-        client_id: clientId,
-        seq: event.seq,
-        type: event.type,
-        course_id: event.courseId,
-        lesson_id: event.lessonId,
-        at: event.at,
-        received_at: at,
-        version: 1,
-        body: JSON.stringify(event),
-      })),
-    )
+    .values(events.map((event) => eventRow(event, { userId, clientId, receivedAt: at })))
     .execute();
   await db
     .insertInto('progress')

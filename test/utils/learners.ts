@@ -54,6 +54,24 @@ export async function createTestLearner(db: Db, email?: string): Promise<TestLea
 }
 
 /** A new clientId, as a device makes one. */
+/** The `events` row the server stores for `event`, as seeded straight into a test database. */
+export const eventRow = (
+  event: LearnerEvent,
+  owner: { userId: string; clientId: string; receivedAt: number },
+) => ({
+  user_id: owner.userId,
+  id: event.id,
+  client_id: owner.clientId,
+  seq: event.seq,
+  type: event.type,
+  course_id: event.courseId,
+  lesson_id: event.lessonId,
+  at: event.at,
+  received_at: owner.receivedAt,
+  version: 1,
+  body: JSON.stringify(event),
+});
+
 export const newClientId = (): string => `client-${randomBytes(8).toString('hex')}`;
 
 /** Envelope fields of a test event; each has a default. */

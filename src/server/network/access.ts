@@ -1,7 +1,17 @@
-// Who may manage a garden: a network admin (every garden) or an advisor of it. The one function
-// "may user U see learner L" of issue 14 will live here too, beside these, and every advisor
-// route goes through it.
+// Who may see what in the business-garden network (issue 14), in one place.
+//
+// Managing a garden: a network admin (every garden) or an advisor of it (`gardenRoleOf`).
+//
+// Seeing a learner — THE privacy rule, here and nowhere else: advisor U sees learner L in garden G
+// iff U advises G (`advisors`), L is a member of G (`memberships`) and L's consent for G is given
+// and not withdrawn (`consents.withdrawn_at IS NULL`). `visibleLearners` is the rule as a query;
+// the list of a garden's learners pages through it and `visibleLearner` (the single-learner
+// check) narrows the very same query to one id, so there is no second copy of the rule. Every
+// advisor route that shows learner data goes through these. The network admin role is not
+// consulted: a network admin sees gardens, advisors, firms and join codes, and no learner data
+// (a network admin who also advises G sees G's learners as its advisor).
 import type { Db } from '../db/schema';
+import { isServerId } from '../../shared/network-protocol';
 import { hasNetworkRole, isAdvisorOf } from './queries';
 
 /** How a user relates to a garden's management. */
@@ -23,3 +33,42 @@ export async function gardenRoleOf(
   if (await isAdvisorOf(db, userId, gardenId)) return 'advisor';
   return null;
 }
+
+/** Whether `userId` may ask for learner data of `gardenId` at all: only as its advisor (never as
+ * a network admin). An id the server never made is answered without a query. */
+export const mayViewLearnersOf = async (
+  db: Db,
+  userId: string,
+  gardenId: string,
+): Promise<boolean> => isServerId(gardenId) && isAdvisorOf(db, userId, gardenId);
+
+/** The privacy rule as a query: the members of `gardenId` whom `advisorId` may see — none unless
+ * they advise it, and only those whose consent is given and not withdrawn. Selects the
+ * membership's columns; callers add order, paging and joins (e.g. the firm), never conditions
+ * that widen it. */
+export const visibleLearners = (db: Db, advisorId: string, gardenId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('consents', (join) =>
+      join
+        .onRef('consents.user_id', '=', 'memberships.user_id')
+        .onRef('consents.garden_id', '=', 'memberships.garden_id'),
+    )
+    .innerJoin('advisors', (join) =>
+      join
+        .onRef('advisors.garden_id', '=', 'memberships.garden_id')
+        .on('advisors.user_id', '=', advisorId),
+    )
+    .where('memberships.garden_id', '=', gardenId)
+    .where('consents.withdrawn_at', 'is', null)
+    .select([
+      'memberships.user_id',
+      'memberships.firm_id',
+      'memberships.display_name',
+      'memberships.joined_at',
+    ]);
+
+/** The one check "may advisor U see learner L in garden G": the rule's query narrowed to L
+ * (a row when yes). */
+export const visibleLearner = (db: Db, advisorId: string, gardenId: string, learnerId: string) =>
+  visibleLearners(db, advisorId, gardenId).where('memberships.user_id', '=', learnerId);

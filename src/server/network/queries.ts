@@ -1,7 +1,7 @@
 // The business-garden network's queries, each a named function taking the database first.
 // Row types are the Schema's (src/server/db/schema.ts).
-import type { Garden } from '../../shared/network-protocol';
-import type { Db, GardensTable, InvitesTable, NetworkRole } from '../db/schema';
+import type { Firm, Garden } from '../../shared/network-protocol';
+import type { Db, FirmsTable, GardensTable, InvitesTable, NetworkRole } from '../db/schema';
 
 /** A garden row as the API shows it. */
 export const toGarden = (row: GardensTable): Garden => ({
@@ -11,6 +11,24 @@ export const toGarden = (row: GardensTable): Garden => ({
   municipality: row.municipality,
   createdAt: row.created_at,
 });
+
+/** A firm row as the API shows it. */
+export const toFirm = (row: Pick<FirmsTable, 'id' | 'name' | 'org_number'>): Firm => ({
+  id: row.id,
+  name: row.name,
+  orgNumber: row.org_number,
+});
+
+/** The firm of a row that left-joins `firms` (as `firm_id`, `firm_name`, `firm_org_number`):
+ * null when there is none (no firm named, or it was deleted since). */
+export const firmOfRow = (row: {
+  firm_id: string | null;
+  firm_name: string | null;
+  firm_org_number: string | null;
+}): Firm | null =>
+  row.firm_id === null || row.firm_name === null
+    ? null
+    : toFirm({ id: row.firm_id, name: row.firm_name, org_number: row.firm_org_number });
 
 /** Inserts a garden. */
 export async function insertGarden(db: Db, row: GardensTable): Promise<void> {

@@ -3,7 +3,9 @@
 import type { Operation } from '../registry';
 import { accountOperations } from './account';
 import { courseOperations } from './courses';
+import { networkAdvisorOperations } from './network-advisor';
 import { networkOperations } from './network';
+import { networkJoinOperations } from './network-join';
 import { passkeyOperations } from './passkeys';
 import { recoveryOperations } from './recovery';
 import { serviceOperations } from './service';
@@ -19,5 +21,7 @@ export const ALL_OPERATIONS: readonly Operation[] = [
   ...sessionOperations,
   ...syncOperations,
   ...networkOperations,
+  ...networkAdvisorOperations,
+  ...networkJoinOperations,
   ...serviceOperations,
 ];
