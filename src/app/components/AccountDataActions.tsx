@@ -8,6 +8,8 @@ import { accountErrorTexts } from '../i18n/errors';
 import { useI18n, useSync } from '../state/context';
 import { PasswordField } from './AccountFields';
 import { ConfirmDialog } from './ConfirmDialog';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 /** File name of the data export. */
 export const EXPORT_FILE_NAME = 'lommekurs-data.json';
@@ -32,7 +34,7 @@ interface Props {
 }
 
 export function AccountDataActions({ onDeleted }: Props) {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const [exporting, setExporting] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -44,9 +46,9 @@ export function AccountDataActions({ onDeleted }: Props) {
     setMessage(null);
     try {
       saveBlob(await sync.exportData(), EXPORT_FILE_NAME);
-      setMessage({ text: t('account.exported', { file: EXPORT_FILE_NAME }), error: false });
+      setMessage({ text: ta('account.exported', { file: EXPORT_FILE_NAME }), error: false });
     } catch (error) {
-      const texts = accountErrorTexts(t, error, 'login');
+      const texts = accountErrorTexts(ta, error, 'login');
       setMessage({ text: texts.form ?? texts.password ?? '', error: true });
     } finally {
       setExporting(false);
@@ -55,7 +57,7 @@ export function AccountDataActions({ onDeleted }: Props) {
 
   return (
     <div class="account-data">
-      <p>{t('account.dataText')}</p>
+      <p>{ta('account.dataText')}</p>
       <p class="actions">
         <button
           type="button"
@@ -63,10 +65,10 @@ export function AccountDataActions({ onDeleted }: Props) {
           aria-disabled={exporting ? 'true' : undefined}
           onClick={() => void exportData()}
         >
-          {exporting ? t('account.exporting') : t('account.export')}
+          {exporting ? ta('account.exporting') : ta('account.export')}
         </button>
         <button type="button" class="button danger" onClick={() => setDeleting(true)}>
-          {t('account.delete')}
+          {ta('account.delete')}
         </button>
       </p>
       <p class={message?.error ? 'error' : 'hint'} role="status">
@@ -87,6 +89,7 @@ export function AccountDataActions({ onDeleted }: Props) {
 
 function DeleteAccountDialog({ onCancel, onDeleted }: { onCancel: () => void } & Props) {
   const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const [password, setPassword] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -98,7 +101,7 @@ function DeleteAccountDialog({ onCancel, onDeleted }: { onCancel: () => void } &
     if (busy) return;
     setFormError(null);
     if (password === '') {
-      setFieldError(t('account.error.passwordMissing'));
+      setFieldError(ta('account.error.passwordMissing'));
       input.current?.focus();
       return;
     }
@@ -109,7 +112,7 @@ function DeleteAccountDialog({ onCancel, onDeleted }: { onCancel: () => void } &
       onDeleted();
     } catch (error) {
       setBusy(false);
-      const texts = accountErrorTexts(t, error, 'delete');
+      const texts = accountErrorTexts(ta, error, 'delete');
       if (texts.password) {
         setFieldError(texts.password);
         input.current?.focus();
@@ -121,17 +124,17 @@ function DeleteAccountDialog({ onCancel, onDeleted }: { onCancel: () => void } &
 
   return (
     <ConfirmDialog
-      title={t('account.deleteTitle')}
-      confirmLabel={busy ? t('account.deleting') : t('account.deleteConfirm')}
+      title={ta('account.deleteTitle')}
+      confirmLabel={busy ? ta('account.deleting') : ta('account.deleteConfirm')}
       cancelLabel={t('account.cancel')}
       onConfirm={() => void confirm()}
       onCancel={onCancel}
       busy={busy}
       initialFocus={input}
     >
-      <p>{t('account.deleteText')}</p>
+      <p>{ta('account.deleteText')}</p>
       <PasswordField
-        label={t('account.deletePassword')}
+        label={ta('account.deletePassword')}
         value={password}
         onInput={setPassword}
         autocomplete="current-password"

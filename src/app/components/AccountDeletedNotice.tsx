@@ -6,6 +6,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n, useSync } from '../state/context';
 import { ConfirmDialog } from './ConfirmDialog';
+import { accountDeletedTexts } from './account-deleted-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props {
   /** Called once the learner has chosen, with the sentence that says what was done. */
@@ -14,6 +16,7 @@ interface Props {
 
 export function AccountDeletedNotice({ onLeft }: Props) {
   const { t } = useI18n();
+  const tad = useTexts(accountDeletedTexts);
   const sync = useSync();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -27,7 +30,7 @@ export function AccountDeletedNotice({ onLeft }: Props) {
     try {
       await sync.leaveDeletedAccount({ keepProgress });
       setConfirming(false);
-      onLeft(keepProgress ? t('accountDeleted.kept') : t('accountDeleted.wiped'));
+      onLeft(keepProgress ? tad('accountDeleted.kept') : tad('accountDeleted.wiped'));
     } catch (error) {
       console.error('Leaving the deleted account failed', error);
       setFailed(true);
@@ -38,9 +41,9 @@ export function AccountDeletedNotice({ onLeft }: Props) {
 
   return (
     <div class="notice account-deleted">
-      <h2 class="account-deleted-title">{t('accountDeleted.title')}</h2>
-      <p>{t('accountDeleted.text')}</p>
-      <p>{t('accountDeleted.question')}</p>
+      <h2 class="account-deleted-title">{tad('accountDeleted.title')}</h2>
+      <p>{tad('accountDeleted.text')}</p>
+      <p>{tad('accountDeleted.question')}</p>
       <p class="actions">
         <button
           type="button"
@@ -48,7 +51,7 @@ export function AccountDeletedNotice({ onLeft }: Props) {
           aria-disabled={busy ? 'true' : undefined}
           onClick={() => void leave(true)}
         >
-          {t('accountDeleted.keep')}
+          {tad('accountDeleted.keep')}
         </button>
         <button
           type="button"
@@ -56,23 +59,23 @@ export function AccountDeletedNotice({ onLeft }: Props) {
           ref={wipeButton}
           onClick={() => setConfirming(true)}
         >
-          {t('accountDeleted.wipe')}
+          {tad('accountDeleted.wipe')}
         </button>
       </p>
-      {failed && !confirming && <p class="error">{t('accountDeleted.failed')}</p>}
+      {failed && !confirming && <p class="error">{tad('accountDeleted.failed')}</p>}
       {confirming && (
         <ConfirmDialog
-          title={t('accountDeleted.wipeTitle')}
-          confirmLabel={t('accountDeleted.wipeConfirm')}
+          title={tad('accountDeleted.wipeTitle')}
+          confirmLabel={tad('accountDeleted.wipeConfirm')}
           cancelLabel={t('account.cancel')}
           busy={busy}
           onConfirm={() => void leave(false)}
           onCancel={() => setConfirming(false)}
           fallbackFocus={() => wipeButton.current}
         >
-          <p>{t('accountDeleted.wipeText')}</p>
+          <p>{tad('accountDeleted.wipeText')}</p>
           <p class="error" role="alert">
-            {failed ? t('accountDeleted.failed') : ''}
+            {failed ? tad('accountDeleted.failed') : ''}
           </p>
         </ConfirmDialog>
       )}

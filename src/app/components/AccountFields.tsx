@@ -4,7 +4,8 @@
 // switch: typing a long password on a phone without seeing it is where sign-ups fail.
 import type { Ref } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { useI18n } from '../state/context';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface FieldProps {
   label: string;
@@ -72,7 +73,7 @@ export function AccountField(props: FieldProps & { type: 'email' | 'password' | 
 
 /** A password input with a "Vis passordet" checkbox. */
 export function PasswordField(props: FieldProps) {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const id = useId();
   const [shown, setShown] = useState(false);
   return (
@@ -86,7 +87,7 @@ export function PasswordField(props: FieldProps) {
           disabled={props.disabled}
           onChange={(event) => setShown(event.currentTarget.checked)}
         />
-        <span>{t('account.showPassword')}</span>
+        <span>{ta('account.showPassword')}</span>
       </label>
     </div>
   );

@@ -11,15 +11,17 @@ import {
 } from '../../shared/sync-protocol';
 import { accountErrorTexts, credentialFieldSentence, type AccountErrorTexts } from '../i18n/errors';
 import { paths } from '../routes';
-import { useI18n, useSync } from '../state/context';
+import { useSync } from '../state/context';
 import { AccountField, PasswordField } from './AccountFields';
 import { PasskeySignIn } from './PasskeySignIn';
 import { PasswordStrength } from './PasswordStrength';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 type Mode = 'register' | 'login';
 
 export function AccountForm({ mode }: { mode: Mode }) {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const id = useId();
   const [email, setEmail] = useState('');
@@ -50,8 +52,8 @@ export function AccountForm({ mode }: { mode: Mode }) {
     const fields = credentialFieldErrors({ email, password }, schema);
     if (fields.email || fields.password) {
       show({
-        email: fields.email && credentialFieldSentence(t, fields.email),
-        password: fields.password && credentialFieldSentence(t, fields.password),
+        email: fields.email && credentialFieldSentence(ta, fields.email),
+        password: fields.password && credentialFieldSentence(ta, fields.password),
       });
       return;
     }
@@ -62,7 +64,7 @@ export function AccountForm({ mode }: { mode: Mode }) {
       else await sync.signIn(email.trim(), password);
     } catch (error) {
       if (!mounted.current) return;
-      show(accountErrorTexts(t, error, mode));
+      show(accountErrorTexts(ta, error, mode));
     } finally {
       if (mounted.current) setBusy(false);
     }
@@ -72,12 +74,12 @@ export function AccountForm({ mode }: { mode: Mode }) {
   return (
     <section class="account-form" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>
-        {register ? t('account.registerHeading') : t('account.loginHeading')}
+        {register ? ta('account.registerHeading') : ta('account.loginHeading')}
       </h2>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <AccountField
           type="email"
-          label={t('account.email')}
+          label={ta('account.email')}
           value={email}
           onInput={setEmail}
           autocomplete="email"
@@ -85,11 +87,11 @@ export function AccountForm({ mode }: { mode: Mode }) {
           inputRef={emailInput}
         />
         <PasswordField
-          label={t('account.password')}
+          label={ta('account.password')}
           value={password}
           onInput={setPassword}
           autocomplete={register ? 'new-password' : 'current-password'}
-          hint={register ? t('account.passwordHint', { min: MIN_PASSWORD_LENGTH }) : undefined}
+          hint={register ? ta('account.passwordHint', { min: MIN_PASSWORD_LENGTH }) : undefined}
           error={errors.password ?? null}
           inputRef={passwordInput}
           describedBy={register ? `${id}-strength` : undefined}
@@ -103,16 +105,16 @@ export function AccountForm({ mode }: { mode: Mode }) {
           <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
             {register
               ? busy
-                ? t('account.registering')
-                : t('account.register')
+                ? ta('account.registering')
+                : ta('account.register')
               : busy
-                ? t('account.loggingIn')
-                : t('account.login')}
+                ? ta('account.loggingIn')
+                : ta('account.login')}
           </button>
         </p>
         {!register && (
           <p>
-            <a href={paths.forgotPassword}>{t('recovery.forgotLink')}</a>
+            <a href={paths.forgotPassword}>{ta('recovery.forgotLink')}</a>
           </p>
         )}
       </form>

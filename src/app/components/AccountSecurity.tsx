@@ -11,6 +11,8 @@ import { AccountError } from '../sync/controller';
 import { PasswordField } from './AccountFields';
 import { ConfirmDialog } from './ConfirmDialog';
 import { PasswordStrength } from './PasswordStrength';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 export function AccountSecurity() {
   return (
@@ -25,6 +27,7 @@ type Load = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ok'; sessions: S
 
 function DeviceSessions() {
   const i18n = useI18n();
+  const ta = useTexts(accountTexts);
   const { t } = i18n;
   const sync = useSync();
   const id = useId();
@@ -46,9 +49,9 @@ function DeviceSessions() {
   }, []);
 
   const label = (session: SessionInfo) =>
-    t('sessions.device', {
-      browser: session.browser ?? t('sessions.unknownBrowser'),
-      platform: session.platform ?? t('sessions.unknownPlatform'),
+    ta('sessions.device', {
+      browser: session.browser ?? ta('sessions.unknownBrowser'),
+      platform: session.platform ?? ta('sessions.unknownPlatform'),
     });
   const when = (ms: number) => `${i18n.date(ms)} ${i18n.time(ms)}`;
 
@@ -58,11 +61,11 @@ function DeviceSessions() {
     setNotice('');
     try {
       await sync.sessions.end(session.id);
-      setNotice(t('sessions.ended'));
+      setNotice(ta('sessions.ended'));
       await refresh();
       heading.current?.focus();
     } catch (error) {
-      setNotice(accountErrorTexts(t, error, 'login').form ?? t('sessions.error'));
+      setNotice(accountErrorTexts(ta, error, 'login').form ?? ta('sessions.error'));
     } finally {
       setBusy(null);
     }
@@ -75,11 +78,11 @@ function DeviceSessions() {
     try {
       const count = await sync.sessions.endOthers();
       setConfirming(false);
-      setNotice(t('sessions.endedOthers', { count }));
+      setNotice(ta('sessions.endedOthers', { count }));
       await refresh();
     } catch (error) {
       setConfirming(false);
-      setNotice(accountErrorTexts(t, error, 'login').form ?? t('sessions.error'));
+      setNotice(accountErrorTexts(ta, error, 'login').form ?? ta('sessions.error'));
     } finally {
       setBusy(null);
     }
@@ -89,15 +92,15 @@ function DeviceSessions() {
   return (
     <section class="account-sessions" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} tabIndex={-1} ref={heading}>
-        {t('sessions.heading')}
+        {ta('sessions.heading')}
       </h3>
-      <p class="hint">{t('sessions.intro')}</p>
-      {load.kind === 'loading' && <p>{t('sessions.loading')}</p>}
+      <p class="hint">{ta('sessions.intro')}</p>
+      {load.kind === 'loading' && <p>{ta('sessions.loading')}</p>}
       {load.kind === 'failed' && (
         <p>
-          {t('sessions.error')}{' '}
+          {ta('sessions.error')}{' '}
           <button type="button" class="button secondary" onClick={() => void refresh()}>
-            {t('sessions.retry')}
+            {ta('sessions.retry')}
           </button>
         </p>
       )}
@@ -110,34 +113,34 @@ function DeviceSessions() {
                 {session.current && (
                   <>
                     {' '}
-                    <span class="session-current">({t('sessions.thisDevice')})</span>
+                    <span class="session-current">({ta('sessions.thisDevice')})</span>
                   </>
                 )}
               </p>
-              <p class="hint">{t('sessions.lastUsed', { when: when(session.lastUsedAt) })}</p>
+              <p class="hint">{ta('sessions.lastUsed', { when: when(session.lastUsedAt) })}</p>
               {!session.current && (
                 <button
                   type="button"
                   class="button secondary"
-                  aria-label={t('sessions.endLabel', {
+                  aria-label={ta('sessions.endLabel', {
                     device: label(session),
                     when: when(session.lastUsedAt),
                   })}
                   aria-disabled={busy ? 'true' : undefined}
                   onClick={() => void end(session)}
                 >
-                  {t('sessions.end')}
+                  {ta('sessions.end')}
                 </button>
               )}
             </li>
           ))}
         </ul>
       )}
-      {load.kind === 'ok' && others.length === 0 && <p>{t('sessions.onlyThis')}</p>}
+      {load.kind === 'ok' && others.length === 0 && <p>{ta('sessions.onlyThis')}</p>}
       {others.length > 0 && (
         <p class="actions">
           <button type="button" class="button danger" onClick={() => setConfirming(true)}>
-            {t('sessions.endOthers')}
+            {ta('sessions.endOthers')}
           </button>
         </p>
       )}
@@ -146,15 +149,15 @@ function DeviceSessions() {
       </p>
       {confirming && (
         <ConfirmDialog
-          title={t('sessions.endOthersTitle')}
-          confirmLabel={t('sessions.endOthersConfirm')}
+          title={ta('sessions.endOthersTitle')}
+          confirmLabel={ta('sessions.endOthersConfirm')}
           cancelLabel={t('account.cancel')}
           onConfirm={() => void endOthers()}
           onCancel={() => setConfirming(false)}
           fallbackFocus={() => heading.current}
           busy={busy === 'others'}
         >
-          <p>{t('sessions.endOthersText')}</p>
+          <p>{ta('sessions.endOthersText')}</p>
         </ConfirmDialog>
       )}
     </section>
@@ -162,7 +165,7 @@ function DeviceSessions() {
 }
 
 function ChangePassword() {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const id = useId();
   const email = sync.account.value?.email;
@@ -179,7 +182,7 @@ function ChangePassword() {
     if (busy) return;
     setDone('');
     if (current === '') {
-      setErrors({ current: t('account.error.passwordMissing') });
+      setErrors({ current: ta('account.error.passwordMissing') });
       currentInput.current?.focus();
       return;
     }
@@ -189,16 +192,18 @@ function ChangePassword() {
       await sync.sessions.changePassword(current, next);
       setCurrent('');
       setNext('');
-      setDone(t('password.changed'));
+      setDone(ta('password.changed'));
     } catch (error) {
       if (error instanceof AccountError && error.code === 'invalid_credentials') {
-        setErrors({ current: t('account.error.wrongPassword') });
+        setErrors({ current: ta('account.error.wrongPassword') });
         currentInput.current?.focus();
       } else if (error instanceof AccountError && error.fields?.password) {
-        setErrors({ next: credentialFieldSentence(t, error.fields.password) });
+        setErrors({ next: credentialFieldSentence(ta, error.fields.password) });
         nextInput.current?.focus();
       } else {
-        setErrors({ form: accountErrorTexts(t, error, 'login').form ?? t('account.error.server') });
+        setErrors({
+          form: accountErrorTexts(ta, error, 'login').form ?? ta('account.error.server'),
+        });
       }
     } finally {
       setBusy(false);
@@ -207,10 +212,10 @@ function ChangePassword() {
 
   return (
     <section class="account-password" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t('password.changeHeading')}</h3>
+      <h3 id={`${id}-heading`}>{ta('password.changeHeading')}</h3>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <PasswordField
-          label={t('password.current')}
+          label={ta('password.current')}
           value={current}
           onInput={setCurrent}
           autocomplete="current-password"
@@ -218,7 +223,7 @@ function ChangePassword() {
           inputRef={currentInput}
         />
         <PasswordField
-          label={t('password.new')}
+          label={ta('password.new')}
           value={next}
           onInput={setNext}
           autocomplete="new-password"
@@ -232,7 +237,7 @@ function ChangePassword() {
         </p>
         <p class="actions">
           <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
-            {busy ? t('password.changing') : t('password.change')}
+            {busy ? ta('password.changing') : ta('password.change')}
           </button>
         </p>
         <p class="hint" role="status">

@@ -9,9 +9,12 @@ import { AccountDataActions } from './AccountDataActions';
 import { PasskeySettings } from './PasskeySettings';
 import { EmailVerificationNotice } from './EmailVerificationNotice';
 import { AccountSecurity } from './lazy-account';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 export function AccountSettings() {
   const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const account = sync.account.value;
   const expired = sync.status.value.problem === 'signed-out';
@@ -23,25 +26,25 @@ export function AccountSettings() {
   return (
     <section class="account-settings" aria-labelledby="account-settings-heading">
       <h2 id="account-settings-heading" tabIndex={-1} ref={heading}>
-        {t('account.link')}
+        {ta('account.link')}
       </h2>
       <p class="hint" role="status">
         {notice}
       </p>
       {account === undefined ? null : signedIn ? (
         <>
-          <p class="email-text">{t('account.signedInAs', { email: account.email })}</p>
+          <p class="email-text">{ta('account.signedInAs', { email: account.email })}</p>
           <EmailVerificationNotice account={account} />
           <p>
-            <a href={paths.account}>{t('account.manage')}</a>
+            <a href={paths.account}>{ta('account.manage')}</a>
           </p>
           <AccountSecurity />
-          <AccountDataActions onDeleted={() => setNotice(t('account.deleted'))} />
+          <AccountDataActions onDeleted={() => setNotice(ta('account.deleted'))} />
           <PasskeySettings />
         </>
       ) : (
         <>
-          <p>{expired ? t('account.expired') : t('account.settingsSignedOut')}</p>
+          <p>{expired ? ta('account.expired') : ta('account.settingsSignedOut')}</p>
           <p>
             <a href={paths.account}>{expired ? t('sync.signedOut') : t('account.settingsLink')}</a>
           </p>

@@ -6,6 +6,8 @@ import { accountErrorTexts } from '../i18n/errors';
 import { useI18n, useSync } from '../state/context';
 import { UnsyncedError } from '../sync/controller';
 import { ConfirmDialog } from './ConfirmDialog';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props {
   /** Signed out; the caller says so (and moves focus: this button goes with the signed-in view). */
@@ -16,6 +18,7 @@ type Step = 'closed' | 'confirm' | 'unsynced';
 
 export function AccountSignOut({ onSignedOut }: Props) {
   const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const pending = sync.pending.value;
   const [step, setStep] = useState<Step>('closed');
@@ -37,10 +40,10 @@ export function AccountSignOut({ onSignedOut }: Props) {
     } catch (error) {
       if (error instanceof UnsyncedError) {
         // Something was recorded meanwhile (another tab), or syncing first did not get it all.
-        if (step === 'unsynced') setNote(t('account.stillUnsynced'));
+        if (step === 'unsynced') setNote(ta('account.stillUnsynced'));
         setStep('unsynced');
       } else {
-        setNote(accountErrorTexts(t, error, 'login').form ?? null);
+        setNote(accountErrorTexts(ta, error, 'login').form ?? null);
       }
     } finally {
       setBusy(false);
@@ -61,23 +64,23 @@ export function AccountSignOut({ onSignedOut }: Props) {
           class="button secondary"
           onClick={() => setStep(pending > 0 ? 'unsynced' : 'confirm')}
         >
-          {t('account.signOut')}
+          {ta('account.signOut')}
         </button>
       </p>
       {step !== 'closed' && (
         <ConfirmDialog
-          title={step === 'unsynced' ? t('account.unsyncedTitle') : t('account.signOutTitle')}
+          title={step === 'unsynced' ? ta('account.unsyncedTitle') : ta('account.signOutTitle')}
           confirmLabel={
             busy
-              ? t('account.signingOut')
+              ? ta('account.signingOut')
               : step === 'unsynced'
-                ? t('account.signOutAnyway')
-                : t('account.signOut')
+                ? ta('account.signOutAnyway')
+                : ta('account.signOut')
           }
           cancelLabel={t('account.cancel')}
           extraAction={
             step === 'unsynced'
-              ? { label: t('account.syncFirst'), onClick: () => void syncFirst() }
+              ? { label: ta('account.syncFirst'), onClick: () => void syncFirst() }
               : undefined
           }
           busy={busy}
@@ -86,8 +89,8 @@ export function AccountSignOut({ onSignedOut }: Props) {
         >
           <p>
             {step === 'unsynced'
-              ? t('account.unsyncedText', { count: Math.max(pending, 1) })
-              : t('account.signOutText')}
+              ? ta('account.unsyncedText', { count: Math.max(pending, 1) })
+              : ta('account.signOutText')}
           </p>
           <p class="error" role="alert">
             {note ?? ''}

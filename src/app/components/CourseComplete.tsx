@@ -16,6 +16,8 @@ import { byLanguagePreference } from './course-languages';
 import { courseRecap } from './course-recap';
 import { Html } from './Html';
 import { nextCourseAfter } from './learner-courses';
+import { courseTexts } from '../screens/course-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props {
   courseId: string;
@@ -27,6 +29,7 @@ type Candidate = Pick<CourseMeta, 'id' | 'title' | 'summary' | 'language' | 'tra
 
 export function CourseComplete({ courseId }: Props) {
   const i18n = useI18n();
+  const tc = useTexts(courseTexts);
   const { t } = i18n;
   const state = useAppState();
   const overview = useCourseOverview(courseId);
@@ -56,14 +59,14 @@ export function CourseComplete({ courseId }: Props) {
   return (
     <div class="course-complete">
       <ul class="recap">
-        <li>{t('complete.lessons', { count: recap.completed })}</li>
+        <li>{tc('complete.lessons', { count: recap.completed })}</li>
         {recap.quiz && (
-          <li>{t('complete.quiz', { right: recap.quiz.right, total: recap.quiz.total })}</li>
+          <li>{tc('complete.quiz', { right: recap.quiz.right, total: recap.quiz.total })}</li>
         )}
-        {recap.minutes > 0 && <li>{t('complete.minutes', { count: recap.minutes })}</li>}
+        {recap.minutes > 0 && <li>{tc('complete.minutes', { count: recap.minutes })}</li>}
       </ul>
       <section class="next-course" aria-labelledby="next-course-heading">
-        <h3 id="next-course-heading">{t('complete.nextHeading')}</h3>
+        <h3 id="next-course-heading">{tc('complete.nextHeading')}</h3>
         {next ? (
           <>
             <p id="next-course-title" class="next-course-title" lang={next.language}>
@@ -75,24 +78,24 @@ export function CourseComplete({ courseId }: Props) {
                 href={firstLesson ? paths.lesson(next.id, firstLesson) : paths.course(next.id)}
                 aria-describedby="next-course-title"
               >
-                {t('complete.startNext')}
+                {tc('complete.startNext')}
               </a>
             </p>
           </>
         ) : (
           <p>
-            {t('complete.allStarted')} <a href={paths.catalogue}>{t('home.browse')}</a>
+            {tc('complete.allStarted')} <a href={paths.catalogue}>{t('home.browse')}</a>
           </p>
         )}
       </section>
       {recap.unticked.length > 0 && (
         <section class="left-to-do" aria-labelledby="left-to-do-heading">
-          <h3 id="left-to-do-heading">{t('complete.leftHeading')}</h3>
+          <h3 id="left-to-do-heading">{tc('complete.leftHeading')}</h3>
           {recap.unticked.map(({ lessonId, title, items }) => (
             <div key={lessonId}>
               <p>
                 <a href={paths.lesson(course.id, lessonId)}>
-                  {t('complete.leftLesson', { title })}
+                  {tc('complete.leftLesson', { title })}
                 </a>
               </p>
               <ul lang={course.language}>

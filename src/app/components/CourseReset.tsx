@@ -6,8 +6,9 @@ import { useState } from 'preact/hooks';
 import { isUntouched, type LessonProgress } from '../../shared/progress';
 import { resetCourseProgress } from '../../client-core/db/course-reset';
 import type { StoredCourse } from '../../client-core/db/db';
-import { useI18n } from '../state/context';
 import { ConfirmDialog } from './ConfirmDialog';
+import { courseTexts } from '../screens/course-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props {
   course: StoredCourse;
@@ -20,7 +21,7 @@ const hasProgress = (progress: ReadonlyMap<string, LessonProgress>) =>
   [...progress.values()].some((p) => !isUntouched(p));
 
 export function CourseReset({ course, progress }: Props) {
-  const { t } = useI18n();
+  const tc = useTexts(courseTexts);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -35,9 +36,9 @@ export function CourseReset({ course, progress }: Props) {
         course.id,
         course.outline.map((lesson) => lesson.id),
       );
-      setMessage({ text: t('reset.done'), error: false });
+      setMessage({ text: tc('reset.done'), error: false });
     } catch {
-      setMessage({ text: t('reset.failed'), error: true });
+      setMessage({ text: tc('reset.failed'), error: true });
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -46,13 +47,13 @@ export function CourseReset({ course, progress }: Props) {
 
   return (
     <section class="course-reset" aria-labelledby="course-reset-heading">
-      <h2 id="course-reset-heading">{t('reset.heading')}</h2>
+      <h2 id="course-reset-heading">{tc('reset.heading')}</h2>
       {resettable && (
         <>
-          <p>{t('reset.text')}</p>
+          <p>{tc('reset.text')}</p>
           <p class="actions">
             <button type="button" class="button secondary" onClick={() => setConfirming(true)}>
-              {t('reset.button')}
+              {tc('reset.button')}
             </button>
           </p>
         </>
@@ -62,28 +63,28 @@ export function CourseReset({ course, progress }: Props) {
       </p>
       {confirming && (
         <ConfirmDialog
-          title={t('reset.title', { title: course.title })}
-          confirmLabel={t('reset.confirm')}
-          cancelLabel={t('reset.cancel')}
+          title={tc('reset.title', { title: course.title })}
+          confirmLabel={tc('reset.confirm')}
+          cancelLabel={tc('reset.cancel')}
           onConfirm={() => void reset()}
           onCancel={() => setConfirming(false)}
           busy={busy}
           // The button is gone once nothing is left to reset: the page heading takes focus.
           fallbackFocus={() => document.querySelector<HTMLElement>('main h1')}
         >
-          <p>{t('reset.resetsHeading')}</p>
+          <p>{tc('reset.resetsHeading')}</p>
           <ul>
-            <li>{t('reset.resetsLessons')}</li>
-            <li>{t('reset.resetsQuiz')}</li>
-            <li>{t('reset.resetsChecklists')}</li>
+            <li>{tc('reset.resetsLessons')}</li>
+            <li>{tc('reset.resetsQuiz')}</li>
+            <li>{tc('reset.resetsChecklists')}</li>
           </ul>
-          <p>{t('reset.keepsHeading')}</p>
+          <p>{tc('reset.keepsHeading')}</p>
           <ul>
-            <li>{t('reset.keepsReflections')}</li>
-            <li>{t('reset.keepsTime')}</li>
-            <li>{t('reset.keepsDownload')}</li>
+            <li>{tc('reset.keepsReflections')}</li>
+            <li>{tc('reset.keepsTime')}</li>
+            <li>{tc('reset.keepsDownload')}</li>
           </ul>
-          <p>{t('reset.syncNote')}</p>
+          <p>{tc('reset.syncNote')}</p>
         </ConfirmDialog>
       )}
     </section>

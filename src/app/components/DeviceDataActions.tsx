@@ -9,12 +9,14 @@ import { useI18n, useSync } from '../state/context';
 import { saveBlob } from './AccountDataActions';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EXPORT_HTML_NAME, EXPORT_JSON_NAME, exportHtml, exportJson } from './learner-export';
+import { deviceDataTexts } from './device-data-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 type Message = { text: string; error: boolean } | null;
 
 export function DeviceDataActions() {
   const i18n = useI18n();
-  const { t } = i18n;
+  const tdd = useTexts(deviceDataTexts);
   const [message, setMessage] = useState<Message>(null);
   const [wiping, setWiping] = useState(false);
 
@@ -31,27 +33,27 @@ export function DeviceDataActions() {
         saveBlob(new Blob([json], { type: 'application/json' }), EXPORT_JSON_NAME);
       }
       const file = format === 'html' ? EXPORT_HTML_NAME : EXPORT_JSON_NAME;
-      setMessage({ text: t('deviceData.exported', { file }), error: false });
+      setMessage({ text: tdd('deviceData.exported', { file }), error: false });
     } catch {
-      setMessage({ text: t('deviceData.exportFailed'), error: true });
+      setMessage({ text: tdd('deviceData.exportFailed'), error: true });
     }
   };
 
   return (
     <section class="device-data" aria-labelledby="device-data-heading">
-      <h2 id="device-data-heading">{t('deviceData.heading')}</h2>
-      <p>{t('deviceData.text')}</p>
+      <h2 id="device-data-heading">{tdd('deviceData.heading')}</h2>
+      <p>{tdd('deviceData.text')}</p>
       <p class="actions">
         <button type="button" class="button secondary" onClick={() => void download('html')}>
-          {t('deviceData.export')}
+          {tdd('deviceData.export')}
         </button>
         <button type="button" class="button secondary" onClick={() => void download('json')}>
-          {t('deviceData.exportJson')}
+          {tdd('deviceData.exportJson')}
         </button>
       </p>
       <p class="actions">
         <button type="button" class="button danger" onClick={() => setWiping(true)}>
-          {t('deviceData.wipe')}
+          {tdd('deviceData.wipe')}
         </button>
       </p>
       <p class={message?.error ? 'error' : 'hint'} role="status">
@@ -71,7 +73,7 @@ export function DeviceDataActions() {
 }
 
 function WipeDialog({ onCancel, onDone }: { onCancel: () => void; onDone: (m: Message) => void }) {
-  const { t } = useI18n();
+  const tdd = useTexts(deviceDataTexts);
   const sync = useSync();
   const [busy, setBusy] = useState(false);
   const account = sync.account.value;
@@ -84,25 +86,25 @@ function WipeDialog({ onCancel, onDone }: { onCancel: () => void; onDone: (m: Me
       // Signing out removes the learner's data from the device (and ends a session, if there is
       // one): the same removal for learners with and without an account.
       await sync.signOut({ discardUnsynced: true });
-      onDone({ text: t('deviceData.wiped'), error: false });
+      onDone({ text: tdd('deviceData.wiped'), error: false });
     } catch {
-      onDone({ text: t('deviceData.wipeFailed'), error: true });
+      onDone({ text: tdd('deviceData.wipeFailed'), error: true });
     }
   };
 
   return (
     <ConfirmDialog
-      title={t('deviceData.wipeTitle')}
-      confirmLabel={busy ? t('deviceData.wiping') : t('deviceData.wipeConfirm')}
-      cancelLabel={t('deviceData.cancel')}
+      title={tdd('deviceData.wipeTitle')}
+      confirmLabel={busy ? tdd('deviceData.wiping') : tdd('deviceData.wipeConfirm')}
+      cancelLabel={tdd('deviceData.cancel')}
       onConfirm={() => void wipe()}
       onCancel={onCancel}
       busy={busy}
     >
-      <p>{t('deviceData.wipeText')}</p>
-      <p>{account ? t('deviceData.wipeAccount') : t('deviceData.wipeLocalOnly')}</p>
-      {account && pending > 0 && <p>{t('deviceData.wipeUnsynced', { count: pending })}</p>}
-      <p>{t('deviceData.wipeKeeps')}</p>
+      <p>{tdd('deviceData.wipeText')}</p>
+      <p>{account ? tdd('deviceData.wipeAccount') : tdd('deviceData.wipeLocalOnly')}</p>
+      {account && pending > 0 && <p>{tdd('deviceData.wipeUnsynced', { count: pending })}</p>}
+      <p>{tdd('deviceData.wipeKeeps')}</p>
     </ConfirmDialog>
   );
 }

@@ -9,6 +9,8 @@ import { catalogueSize } from '../offline/download-store';
 import { useAppState, useI18n } from '../state/context';
 import { ByteProgressBar } from './ByteProgressBar';
 import { useFocusRescue } from './use-focus-rescue';
+import { downloadTexts } from './download-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props {
   entries: readonly CatalogueEntry[];
@@ -18,7 +20,7 @@ interface Props {
 
 export function DownloadAll({ entries, stored }: Props) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const td = useTexts(downloadTexts);
   const state = useAppState();
   const manager = state.downloads;
   const all = manager.all.value;
@@ -29,7 +31,7 @@ export function DownloadAll({ entries, stored }: Props) {
   useFocusRescue(root, `${all?.status ?? 'idle'}:${missing.length}`);
 
   useEffect(() => {
-    if (all?.status === 'done') setAnnouncement(t('download.allDone'));
+    if (all?.status === 'done') setAnnouncement(td('download.allDone'));
   }, [all?.status]);
 
   if (entries.length === 0) return null;
@@ -42,10 +44,10 @@ export function DownloadAll({ entries, stored }: Props) {
       {all?.status === 'running' ? (
         <>
           <ByteProgressBar
-            label={t('download.allLabel')}
+            label={td('download.allLabel')}
             done={all.done}
             total={all.total}
-            text={t('download.allProgress', {
+            text={td('download.allProgress', {
               index: all.index,
               count: all.count,
               progress: i18n.bytesOf(all.done, all.total),
@@ -53,12 +55,12 @@ export function DownloadAll({ entries, stored }: Props) {
           />
           <p class="actions">
             <button type="button" class="button secondary" onClick={() => manager.cancelAll()}>
-              {t('download.allCancel')}
+              {td('download.allCancel')}
             </button>
           </p>
         </>
       ) : missing.length === 0 ? (
-        <p class="meta offline-status is-available">{t('download.allDone')}</p>
+        <p class="meta offline-status is-available">{td('download.allDone')}</p>
       ) : online ? (
         <>
           {all?.status === 'failed' && (
@@ -66,12 +68,12 @@ export function DownloadAll({ entries, stored }: Props) {
               <p>{downloadErrorSentence(i18n, all.error)}</p>
             </div>
           )}
-          <p class="hint">{t('download.allHint')}</p>
+          <p class="hint">{td('download.allHint')}</p>
           <p class="actions">
             <button type="button" class="button" onClick={() => void manager.downloadAll(missing)}>
               {all?.status === 'failed'
-                ? t('download.retry')
-                : t('download.all', { size: i18n.bytes(size) })}
+                ? td('download.retry')
+                : td('download.all', { size: i18n.bytes(size) })}
             </button>
           </p>
         </>

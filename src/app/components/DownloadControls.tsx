@@ -13,6 +13,8 @@ import { useAppState, useI18n } from '../state/context';
 import { ByteProgressBar } from './ByteProgressBar';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useFocusRescue } from './use-focus-rescue';
+import { downloadTexts } from './download-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props {
   courseId: string;
@@ -35,7 +37,7 @@ type Milestone = 'start' | 'half' | 'done' | null;
 export function DownloadControls(props: Props) {
   const { courseId, entry, overview, download, describedBy, mode = 'full' } = props;
   const i18n = useI18n();
-  const { t } = i18n;
+  const td = useTexts(downloadTexts);
   const state = useAppState();
   const manager = state.downloads;
   const job = manager.jobs.value.get(courseId);
@@ -64,14 +66,14 @@ export function DownloadControls(props: Props) {
     const fresh = mounted.current;
     mounted.current = true;
     if (milestone === 'done' && !fresh) return;
-    if (milestone === 'start') setAnnouncement(t('download.announceStart', { title }));
+    if (milestone === 'start') setAnnouncement(td('download.announceStart', { title }));
     if (milestone === 'half' && job?.status === 'running')
-      setAnnouncement(t('download.announceHalf', { progress: i18n.bytesOf(job.done, job.total) }));
+      setAnnouncement(td('download.announceHalf', { progress: i18n.bytesOf(job.done, job.total) }));
     if (milestone === 'done' && job)
       setAnnouncement(
         job.kind === 'update'
-          ? t('download.announceUpdated', { title })
-          : t('download.announceDone', { title }),
+          ? td('download.announceUpdated', { title })
+          : td('download.announceDone', { title }),
       );
   }, [milestone]);
 
@@ -85,7 +87,7 @@ export function DownloadControls(props: Props) {
   const remove = async () => {
     setConfirming(false);
     await manager.remove(courseId);
-    setAnnouncement(t('download.announceDeleted', { title }));
+    setAnnouncement(td('download.announceDeleted', { title }));
   };
   // A finished job counts as available until the live query has caught up.
   const showAvailable = available || job?.status === 'done';
@@ -110,7 +112,7 @@ export function DownloadControls(props: Props) {
       {job?.status === 'running' ? (
         <>
           <ByteProgressBar
-            label={t(job.kind === 'update' ? 'download.updateLabel' : 'download.progressLabel', {
+            label={td(job.kind === 'update' ? 'download.updateLabel' : 'download.progressLabel', {
               title,
             })}
             done={job.done}
@@ -123,7 +125,7 @@ export function DownloadControls(props: Props) {
               aria-describedby={describedBy}
               onClick={() => manager.cancel(courseId)}
             >
-              {t('download.cancel')}
+              {td('download.cancel')}
             </button>
           </p>
         </>
@@ -132,28 +134,28 @@ export function DownloadControls(props: Props) {
           <p>{downloadErrorSentence(i18n, job.error)}</p>
           <p>
             <button type="button" class="button" aria-describedby={describedBy} onClick={start}>
-              {t('download.retry')}
+              {td('download.retry')}
             </button>
           </p>
         </div>
       ) : update && entry ? (
         <div class="update-offer">
-          <p class="update-available">{t('download.updateAvailable')}</p>
-          <p class="meta">{t('download.updateHint', { version: entry.version })}</p>
+          <p class="update-available">{td('download.updateAvailable')}</p>
+          <p class="meta">{td('download.updateHint', { version: entry.version })}</p>
           <p class="actions">
             <button type="button" class="button" aria-describedby={describedBy} onClick={start}>
-              {t('download.update', { size: i18n.bytes(size ?? 0) })}
+              {td('download.update', { size: i18n.bytes(size ?? 0) })}
             </button>
           </p>
         </div>
       ) : !showAvailable && online ? (
         <>
-          {partial && <p class="meta">{t('download.resumeHint')}</p>}
+          {partial && <p class="meta">{td('download.resumeHint')}</p>}
           <p class="actions">
             <button type="button" class="button" aria-describedby={describedBy} onClick={start}>
               {size !== null
-                ? t('download.start', { size: i18n.bytes(size) })
-                : t('download.startNoSize')}
+                ? td('download.start', { size: i18n.bytes(size) })
+                : td('download.startNoSize')}
             </button>
           </p>
         </>
@@ -183,7 +185,7 @@ function DeleteButton({
   remove,
   root,
 }: DeleteProps) {
-  const { t } = useI18n();
+  const td = useTexts(downloadTexts);
   return (
     <>
       <p class="actions">
@@ -193,20 +195,20 @@ function DeleteButton({
           aria-describedby={describedBy}
           onClick={() => setConfirming(true)}
         >
-          {t('download.delete')}
+          {td('download.delete')}
         </button>
       </p>
       {confirming && (
         <ConfirmDialog
-          title={t('download.confirmTitle')}
-          confirmLabel={t('download.confirmYes')}
-          cancelLabel={t('download.confirmNo')}
+          title={td('download.confirmTitle')}
+          confirmLabel={td('download.confirmYes')}
+          cancelLabel={td('download.confirmNo')}
           onConfirm={() => void remove()}
           onCancel={() => setConfirming(false)}
           fallbackFocus={() => root.current}
         >
-          <p>{t('download.confirmText')}</p>
-          <p>{t('download.confirmDetail', { title })}</p>
+          <p>{td('download.confirmText')}</p>
+          <p>{td('download.confirmDetail', { title })}</p>
         </ConfirmDialog>
       )}
     </>

@@ -5,9 +5,12 @@ import { useState } from 'preact/hooks';
 import type { AccountInfo } from '../../shared/sync-protocol';
 import { accountErrorTexts } from '../i18n/errors';
 import { useI18n, useSync } from '../state/context';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 export function EmailVerificationNotice({ account }: { account: AccountInfo }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
@@ -20,9 +23,9 @@ export function EmailVerificationNotice({ account }: { account: AccountInfo }) {
     setMessage('');
     try {
       await sync.resendVerification(lang);
-      setMessage(t('verify.resent', { email: account.email }));
+      setMessage(ta('verify.resent', { email: account.email }));
     } catch (error) {
-      setMessage(accountErrorTexts(t, error, 'login').form ?? t('account.error.server'));
+      setMessage(accountErrorTexts(ta, error, 'login').form ?? ta('account.error.server'));
     } finally {
       setBusy(false);
     }
@@ -31,14 +34,14 @@ export function EmailVerificationNotice({ account }: { account: AccountInfo }) {
   return (
     <div class="notice email-verification">
       <p>
-        {t('verify.notice')}{' '}
+        {ta('verify.notice')}{' '}
         <button
           type="button"
           class="button secondary"
           aria-disabled={busy ? 'true' : undefined}
           onClick={() => void resend()}
         >
-          {busy ? t('verify.resending') : t('verify.resend')}
+          {busy ? ta('verify.resending') : ta('verify.resend')}
         </button>
       </p>
       <p class="hint" role="status">

@@ -1,8 +1,9 @@
 // The end of a lesson: what it is based on ("Kilder") and the day an author last checked it
 // against those sources. Lessons stored before lessons had sources lack both fields: nothing then.
 import type { Source } from '../../shared/course';
-import { useI18n } from '../state/context';
 import { DatedText, parseIsoDay } from './DatedText';
+import { courseTexts } from '../screens/course-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props {
   /** Optional: absent on lessons stored by an app version before lesson sources. */
@@ -14,14 +15,14 @@ interface Props {
 }
 
 export function LessonSources({ sources, checked, lang }: Props) {
-  const { t } = useI18n();
+  const tc = useTexts(courseTexts);
   const list = Array.isArray(sources) ? sources.filter((s) => typeof s?.title === 'string') : [];
   const day = parseIsoDay(checked);
   if (list.length === 0 && day === null) return null;
 
   return (
     <section class="lesson-sources" aria-labelledby="lesson-sources-heading">
-      <h2 id="lesson-sources-heading">{t('lesson.sourcesHeading')}</h2>
+      <h2 id="lesson-sources-heading">{tc('lesson.sourcesHeading')}</h2>
       {list.length > 0 && (
         <ul class="sources">
           {list.map((source, i) => (
@@ -33,7 +34,7 @@ export function LessonSources({ sources, checked, lang }: Props) {
       )}
       {day !== null && (
         <p class="meta checked-date">
-          <DatedText sentence={(date) => t('lesson.checked', { date })} date={checked} />
+          <DatedText sentence={(date) => tc('lesson.checked', { date })} date={checked} />
         </p>
       )}
     </section>

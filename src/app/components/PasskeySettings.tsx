@@ -10,11 +10,14 @@ import { useI18n, useSync } from '../state/context';
 import { deviceName, passkeysSupported } from '../sync/passkeys';
 import { AccountField } from './AccountFields';
 import { ConfirmDialog } from './ConfirmDialog';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 type Message = { text: string; error: boolean } | null;
 
 export function PasskeySettings() {
-  const { t, date } = useI18n();
+  const { date } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const [passkeys, setPasskeys] = useState<PasskeyInfo[] | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -30,7 +33,7 @@ export function PasskeySettings() {
       const list = await sync.passkeys.list();
       if (mounted.current) setPasskeys(list);
     } catch (error) {
-      if (mounted.current) setMessage({ text: passkeyErrorSentence(t, error), error: true });
+      if (mounted.current) setMessage({ text: passkeyErrorSentence(ta, error), error: true });
     }
   };
 
@@ -50,9 +53,9 @@ export function PasskeySettings() {
       const passkey = await sync.passkeys.add(name);
       await refresh();
       if (mounted.current)
-        setMessage({ text: t('passkey.added', { name: passkey.name }), error: false });
+        setMessage({ text: ta('passkey.added', { name: passkey.name }), error: false });
     } catch (error) {
-      if (mounted.current) setMessage({ text: passkeyErrorSentence(t, error), error: true });
+      if (mounted.current) setMessage({ text: passkeyErrorSentence(ta, error), error: true });
     } finally {
       if (mounted.current) setAdding(false);
     }
@@ -61,34 +64,34 @@ export function PasskeySettings() {
   return (
     <section class="passkey-settings" aria-labelledby="passkey-heading">
       <h3 id="passkey-heading" tabIndex={-1} ref={heading}>
-        {t('passkey.heading')}
+        {ta('passkey.heading')}
       </h3>
-      <p>{t('passkey.intro')}</p>
+      <p>{ta('passkey.intro')}</p>
       {passkeys === null ? (
-        <p class="hint">{message ? '' : t('passkey.loading')}</p>
+        <p class="hint">{message ? '' : ta('passkey.loading')}</p>
       ) : passkeys.length === 0 ? (
-        <p class="hint">{t('passkey.none')}</p>
+        <p class="hint">{ta('passkey.none')}</p>
       ) : (
-        <ul class="passkey-list" aria-label={t('passkey.listLabel')}>
+        <ul class="passkey-list" aria-label={ta('passkey.listLabel')}>
           {passkeys.map((passkey) => (
             <li key={passkey.id} class="passkey">
               <p class="passkey-name">
                 <strong>{passkey.name}</strong>
               </p>
               <p class="hint">
-                {t('passkey.addedAt', { date: date(passkey.createdAt) })}
+                {ta('passkey.addedAt', { date: date(passkey.createdAt) })}
                 {' · '}
                 {passkey.lastUsedAt === null
-                  ? t('passkey.neverUsed')
-                  : t('passkey.lastUsed', { date: date(passkey.lastUsedAt) })}
+                  ? ta('passkey.neverUsed')
+                  : ta('passkey.lastUsed', { date: date(passkey.lastUsedAt) })}
               </p>
               <button
                 type="button"
                 class="button small secondary"
-                aria-label={t('passkey.removeNamed', { name: passkey.name })}
+                aria-label={ta('passkey.removeNamed', { name: passkey.name })}
                 onClick={() => setRemoving(passkey)}
               >
-                {t('passkey.remove')}
+                {ta('passkey.remove')}
               </button>
             </li>
           ))}
@@ -102,11 +105,11 @@ export function PasskeySettings() {
             aria-disabled={adding ? 'true' : undefined}
             onClick={() => !adding && setNaming(true)}
           >
-            {adding ? t('passkey.adding') : t('passkey.add')}
+            {adding ? ta('passkey.adding') : ta('passkey.add')}
           </button>
         </p>
       )}
-      {!supported && passkeys !== null && <p class="hint">{t('passkey.error.unsupported')}</p>}
+      {!supported && passkeys !== null && <p class="hint">{ta('passkey.error.unsupported')}</p>}
       <p class={message?.error ? 'error' : 'hint'} role="status">
         {message?.text ?? ''}
       </p>
@@ -133,14 +136,14 @@ function NameDialog({
   onCancel: () => void;
   onName: (name: string) => void;
 }) {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const [name, setName] = useState(() => deviceName(navigator.userAgent));
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const confirm = () => {
     const parsed = passkeyNameSchema.safeParse(name);
     if (!parsed.success) {
-      setError(t('passkey.error.name', { max: MAX_PASSKEY_NAME_LENGTH }));
+      setError(ta('passkey.error.name', { max: MAX_PASSKEY_NAME_LENGTH }));
       input.current?.focus();
       return;
     }
@@ -148,9 +151,9 @@ function NameDialog({
   };
   return (
     <ConfirmDialog
-      title={t('passkey.addTitle')}
-      confirmLabel={t('passkey.create')}
-      cancelLabel={t('passkey.cancel')}
+      title={ta('passkey.addTitle')}
+      confirmLabel={ta('passkey.create')}
+      cancelLabel={ta('passkey.cancel')}
       onConfirm={confirm}
       onCancel={onCancel}
       initialFocus={input}
@@ -158,8 +161,8 @@ function NameDialog({
     >
       <AccountField
         type="text"
-        label={t('passkey.nameLabel')}
-        hint={t('passkey.nameHint', { max: MAX_PASSKEY_NAME_LENGTH })}
+        label={ta('passkey.nameLabel')}
+        hint={ta('passkey.nameHint', { max: MAX_PASSKEY_NAME_LENGTH })}
         value={name}
         onInput={setName}
         autocomplete="off"
@@ -179,7 +182,7 @@ interface RemoveProps {
 }
 
 function RemoveDialog({ passkey, onDone, fallbackFocus }: RemoveProps) {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
@@ -187,22 +190,22 @@ function RemoveDialog({ passkey, onDone, fallbackFocus }: RemoveProps) {
     setBusy(true);
     try {
       await sync.passkeys.remove(passkey.id);
-      onDone(t('passkey.removed', { name: passkey.name }), false);
+      onDone(ta('passkey.removed', { name: passkey.name }), false);
     } catch (error) {
-      onDone(passkeyErrorSentence(t, error), true);
+      onDone(passkeyErrorSentence(ta, error), true);
     }
   };
   return (
     <ConfirmDialog
-      title={t('passkey.removeTitle')}
-      confirmLabel={busy ? t('passkey.removing') : t('passkey.removeConfirm')}
-      cancelLabel={t('passkey.cancel')}
+      title={ta('passkey.removeTitle')}
+      confirmLabel={busy ? ta('passkey.removing') : ta('passkey.removeConfirm')}
+      cancelLabel={ta('passkey.cancel')}
       onConfirm={() => void confirm()}
       onCancel={() => onDone(null, false)}
       busy={busy}
       fallbackFocus={fallbackFocus}
     >
-      <p>{t('passkey.removeText', { name: passkey.name })}</p>
+      <p>{ta('passkey.removeText', { name: passkey.name })}</p>
     </ConfirmDialog>
   );
 }

@@ -3,11 +3,13 @@
 // account screen switches to the signed-in view). Failures are one sentence under the button.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { passkeyErrorSentence } from '../i18n/passkey-errors';
-import { useI18n, useSync } from '../state/context';
+import { useSync } from '../state/context';
 import { passkeysSupported } from '../sync/passkeys';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 export function PasskeySignIn() {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -29,7 +31,7 @@ export function PasskeySignIn() {
     try {
       await sync.signInWithPasskey();
     } catch (caught) {
-      if (mounted.current) setError(passkeyErrorSentence(t, caught));
+      if (mounted.current) setError(passkeyErrorSentence(ta, caught));
     } finally {
       if (mounted.current) setBusy(false);
     }
@@ -44,7 +46,7 @@ export function PasskeySignIn() {
           aria-disabled={busy ? 'true' : undefined}
           onClick={() => void signIn()}
         >
-          {busy ? t('passkey.signingIn') : t('passkey.signIn')}
+          {busy ? ta('passkey.signingIn') : ta('passkey.signIn')}
         </button>
       </p>
       <p class="error" role="alert">

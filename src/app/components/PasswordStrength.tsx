@@ -5,9 +5,9 @@
 // screen opened before), only the length advice is shown. The server has the last word.
 import { useEffect, useState } from 'preact/hooks';
 import { MIN_PASSWORD_LENGTH } from '../../shared/sync-protocol';
-import type { MessageKey } from '../i18n';
-import { useI18n } from '../state/context';
 import type { estimateStrength, StrengthEstimate } from './password-estimator';
+import { accountTexts } from './account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props {
   /** The password as typed so far. */
@@ -31,19 +31,19 @@ const loadEstimator = () =>
     },
   ));
 
-const LEVELS: MessageKey[] = [
+const LEVELS = [
   'password.strength.0',
   'password.strength.1',
   'password.strength.2',
   'password.strength.3',
   'password.strength.4',
-];
+] as const;
 
 const emailParts = (email: string | undefined) =>
   email ? [email, ...email.split(/[@.+_-]/).filter((part) => part.length >= 3)] : [];
 
 export function PasswordStrength({ password, email, id }: Props) {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const [estimate, setEstimate] = useState<StrengthEstimate | null>(null);
   useEffect(() => {
     let current = true;
@@ -65,15 +65,15 @@ export function PasswordStrength({ password, email, id }: Props) {
 
   const tooShort = [...password].length < MIN_PASSWORD_LENGTH;
   const score = estimate?.score ?? 0;
-  const level = t(LEVELS[score]);
+  const level = ta(LEVELS[score]!);
   // Nothing typed: the field's own hint already says how long.
   const advice =
     password === ''
       ? ''
       : estimate
-        ? t(`password.advice.${estimate.advice}`, { min: MIN_PASSWORD_LENGTH })
+        ? ta(`password.advice.${estimate.advice}`, { min: MIN_PASSWORD_LENGTH })
         : tooShort
-          ? t('password.advice.length', { min: MIN_PASSWORD_LENGTH })
+          ? ta('password.advice.length', { min: MIN_PASSWORD_LENGTH })
           : '';
   return (
     <div class="password-strength" id={id}>
@@ -82,7 +82,7 @@ export function PasswordStrength({ password, email, id }: Props) {
           <div
             class="password-meter-track"
             role="meter"
-            aria-label={t('password.strength.label')}
+            aria-label={ta('password.strength.label')}
             aria-valuemin={0}
             aria-valuemax={4}
             aria-valuenow={score}
@@ -92,7 +92,7 @@ export function PasswordStrength({ password, email, id }: Props) {
             <div class="password-meter-fill" style={{ width: `${((score + 1) / 5) * 100}%` }} />
           </div>
           <span class="password-meter-text" aria-hidden="true">
-            {t('password.strength.label')}: {level}
+            {ta('password.strength.label')}: {level}
           </span>
         </div>
       ) : null}

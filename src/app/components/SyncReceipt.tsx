@@ -4,13 +4,15 @@
 // says how to get them synced. The learner can see that nothing is lost.
 import type { ComponentChildren } from 'preact';
 import { paths } from '../routes';
-import { useI18n, useSync } from '../state/context';
+import { useSync } from '../state/context';
 import { useLive } from '../state/live';
 import { Icon } from './Icon';
+import { playerTexts } from '../player/player-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 /** `eventIds`: the events of the learner's action that this receipt is for. */
 export function SyncReceipt({ eventIds }: { eventIds: readonly string[] }) {
-  const { t } = useI18n();
+  const tp = useTexts(playerTexts);
   const sync = useSync();
   const state = useLive(async () => {
     const [pending, rejected] = await Promise.all([
@@ -28,23 +30,23 @@ export function SyncReceipt({ eventIds }: { eventIds: readonly string[] }) {
     <p class="receipt" role="status">
       <span class="receipt-step">
         <Icon name="completed" />
-        {t('receipt.saved')}
+        {tp('receipt.saved')}
       </span>
       {synced && (
         <Step>
           <Icon name="completed" />
-          {t('receipt.synced')}
+          {tp('receipt.synced')}
         </Step>
       )}
       {refused && (
         <Step refused>
           <Icon name="warning" />
-          {t('receipt.rejected')}
+          {tp('receipt.rejected')}
         </Step>
       )}
       {account === null && (
         <Step>
-          — <a href={paths.account}>{t('receipt.signIn')}</a>
+          — <a href={paths.account}>{tp('receipt.signIn')}</a>
         </Step>
       )}
     </p>

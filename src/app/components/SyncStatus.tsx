@@ -10,7 +10,12 @@ import type { I18n } from '../i18n';
 import { paths } from '../routes';
 import { useAppState, useI18n, useSync } from '../state/context';
 import { hasLiveSession, type SyncStatus as Status } from '../sync/status';
-import { AccountDeletedNotice } from './AccountDeletedNotice';
+import { deferred } from './deferred';
+
+// Shown only after the account was deleted on another device: its code and words load then.
+const AccountDeletedNotice = deferred(() =>
+  import('./AccountDeletedNotice').then((m) => m.AccountDeletedNotice),
+);
 
 /** "Sist synkronisert kl. 14:32", with the date when it was not today. */
 export function lastSyncedText(i18n: I18n, at: number, now = Date.now()): string {

@@ -12,6 +12,8 @@ import {
 import type { LessonOutline, StoredCourse, StoredLesson } from '../../client-core/db/db';
 import type { DeviceData } from '../../client-core/db/learner-data';
 import type { I18n } from '../i18n';
+import { translateTexts } from '../i18n/feature-texts';
+import { deviceDataTexts } from './device-data-texts';
 
 export const EXPORT_HTML_NAME = 'lommekurs-dataene-mine.html';
 export const EXPORT_JSON_NAME = 'lommekurs-dataene-mine.json';
@@ -204,44 +206,44 @@ const escapeHtml = (text: string) =>
   );
 
 function lessonHtml(i18n: I18n, report: LessonReport, lang: string | undefined): string {
-  const { t } = i18n;
+  const tdd = translateTexts(deviceDataTexts, i18n.lang);
   const { seen, stored, lesson } = report;
   const status =
     report.status === 'completed' && seen?.completedAt
-      ? t('export.completedOn', { date: i18n.date(seen.completedAt) })
-      : t(report.status === 'started' ? 'export.started' : 'export.notStarted');
+      ? tdd('export.completedOn', { date: i18n.date(seen.completedAt) })
+      : tdd(report.status === 'started' ? 'export.started' : 'export.notStarted');
   const parts = [`<p>${escapeHtml(status)}</p>`];
   if (stored?.resetAt) {
-    parts.push(`<p>${escapeHtml(t('export.resetOn', { date: i18n.date(stored.resetAt) }))}</p>`);
+    parts.push(`<p>${escapeHtml(tdd('export.resetOn', { date: i18n.date(stored.resetAt) }))}</p>`);
   }
   if (seen && Object.keys(seen.attempts).length > 0) {
-    parts.push(`<p>${escapeHtml(t('export.quiz', firstTries(seen)))}</p>`);
+    parts.push(`<p>${escapeHtml(tdd('export.quiz', firstTries(seen)))}</p>`);
   }
   if (seen && lesson?.kind === 'checklist') {
     const done = lesson.items.filter((item) => seen.checklist[item.id]?.value).length;
     const items = lesson.items
       .map((item) => {
-        const mark = t(seen.checklist[item.id]?.value ? 'export.checked' : 'export.notChecked');
+        const mark = tdd(seen.checklist[item.id]?.value ? 'export.checked' : 'export.notChecked');
         // The item's HTML was sanitised when the course was compiled, as it is on screen.
         return `<li><div lang="${escapeHtml(lang ?? '')}">${item.html}</div>${escapeHtml(mark)}</li>`;
       })
       .join('');
     parts.push(
-      `<p>${escapeHtml(t('export.checklist', { done, total: lesson.items.length }))}</p><ul>${items}</ul>`,
+      `<p>${escapeHtml(tdd('export.checklist', { done, total: lesson.items.length }))}</p><ul>${items}</ul>`,
     );
   }
   if (stored?.reflection?.value) {
     parts.push(
-      `<p>${escapeHtml(t('export.reflection'))}</p><blockquote>${escapeHtml(stored.reflection.value).replace(/\n/g, '<br>')}</blockquote>`,
+      `<p>${escapeHtml(tdd('export.reflection'))}</p><blockquote>${escapeHtml(stored.reflection.value).replace(/\n/g, '<br>')}</blockquote>`,
     );
   }
   if (stored && isReflectionShared(stored)) {
-    parts.push(`<p>${escapeHtml(t('export.reflectionShared'))}</p>`);
+    parts.push(`<p>${escapeHtml(tdd('export.reflectionShared'))}</p>`);
   }
   const seconds = stored ? secondsSpent(stored) : 0;
   if (seconds > 0) {
     parts.push(
-      `<p>${escapeHtml(t('export.time', { minutes: Math.max(1, Math.round(seconds / 60)) }))}</p>`,
+      `<p>${escapeHtml(tdd('export.time', { minutes: Math.max(1, Math.round(seconds / 60)) }))}</p>`,
     );
   }
   const title = `<h3 lang="${escapeHtml(lang ?? '')}">${escapeHtml(report.title)}</h3>`;
@@ -250,14 +252,14 @@ function lessonHtml(i18n: I18n, report: LessonReport, lang: string | undefined):
 
 /** The export as a standalone HTML page in the interface language. */
 export function exportHtml(data: DeviceData, i18n: I18n, now: number): string {
-  const { t } = i18n;
+  const tdd = translateTexts(deviceDataTexts, i18n.lang);
   const courses = reportOf(data);
   const body =
     courses.length === 0
-      ? `<p>${escapeHtml(t('export.none'))}</p>`
+      ? `<p>${escapeHtml(tdd('export.none'))}</p>`
       : courses
           .map((course) => {
-            const title = course.title ?? t('export.unknownCourse', { id: course.id });
+            const title = course.title ?? tdd('export.unknownCourse', { id: course.id });
             const lang = course.title ? course.language : undefined;
             const heading = `<h2${lang ? ` lang="${escapeHtml(lang)}"` : ''}>${escapeHtml(title)}</h2>`;
             const lessons = course.lessons.map((l) => lessonHtml(i18n, l, lang)).join('');
@@ -270,7 +272,7 @@ export function exportHtml(data: DeviceData, i18n: I18n, now: number): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t('export.title'))}</title>
+<title>${escapeHtml(tdd('export.title'))}</title>
 <style>
 body { font: 1.0625rem/1.5 system-ui, sans-serif; max-width: 42rem; margin: 1.5rem auto; padding: 0 1rem; color: #1a1a1a; background: #fff; overflow-wrap: break-word; }
 ul.lessons { list-style: none; padding: 0; }
@@ -280,8 +282,8 @@ h3 { margin: 0.25rem 0; font-size: 1.1rem; }
 </style>
 </head>
 <body>
-<h1>${escapeHtml(t('export.title'))}</h1>
-<p>${escapeHtml(t('export.intro', { date: when }))}</p>
+<h1>${escapeHtml(tdd('export.title'))}</h1>
+<p>${escapeHtml(tdd('export.intro', { date: when }))}</p>
 ${body}
 </body>
 </html>

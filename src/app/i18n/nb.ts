@@ -1,5 +1,8 @@
-// Norsk bokmål: the source language. Every user-facing string of the app lives here first; nn and
-// en must have the same keys (a type error otherwise) and the same {placeholders} (a test).
+// Norsk bokmål: the source language of the app's dictionary, which ships in the first chunk: the
+// strings of the shell and the first screens (home, catalogue, header, sync status, notices).
+// A lazily loaded screen keeps its words in its own feature texts (i18n/feature-texts.ts, e.g.
+// components/account-texts.ts), in its own chunk. nn and en must have the same keys (a type error
+// otherwise) and the same {placeholders} (a test).
 // A value is either a sentence or, when it depends on a number, one form per plural category
 // (Intl.PluralRules) selected by the `count` parameter.
 export const nb = {
@@ -25,65 +28,6 @@ export const nb = {
     'Slik tar du vare på det: Legg Lommekurs til på Hjem-skjermen (trykk på Del-knappen og velg «Legg til på Hjem-skjerm»), eller synkroniser før du går, så ligger fremgangen trygt i kontoen din.',
   'safari.dismiss': 'Jeg har forstått',
   // course reset, and data for everyone (export and wipe on this device)
-  'reset.heading': 'Begynne på nytt',
-  'reset.text': 'Vil du ta kurset en gang til? Du kan nullstille fremgangen i kurset.',
-  'reset.button': 'Nullstill fremgangen i kurset',
-  'reset.title': 'Nullstille fremgangen i «{title}»?',
-  'reset.resetsHeading': 'Dette blir nullstilt:',
-  'reset.resetsLessons': 'hvilke leksjoner som er fullført, og hvor langt du har lest',
-  'reset.resetsQuiz': 'svarene og resultatene i quizene',
-  'reset.resetsChecklists': 'avkryssingene i sjekklistene',
-  'reset.keepsHeading': 'Dette beholdes:',
-  'reset.keepsReflections': 'det du har skrevet i refleksjonene (lagre igjen for å fullføre dem)',
-  'reset.keepsTime': 'tiden du har brukt',
-  'reset.keepsDownload': 'kurset på enheten, hvis det er lastet ned',
-  'reset.syncNote':
-    'Har du konto, blir kurset nullstilt på de andre enhetene dine også når de synkroniserer.',
-  'reset.confirm': 'Nullstill kurset',
-  'reset.cancel': 'Avbryt',
-  'reset.done': 'Fremgangen i kurset er nullstilt. Du kan begynne på nytt.',
-  'reset.failed': 'Kunne ikke nullstille kurset. Prøv igjen.',
-  'deviceData.heading': 'Dataene dine på denne enheten',
-  'deviceData.text':
-    'Last ned det Lommekurs har lagret om deg på denne enheten: en oversikt du kan lese og skrive ut, og de samme dataene som JSON.',
-  'deviceData.export': 'Last ned dataene mine',
-  'deviceData.exportJson': 'Last ned som JSON',
-  'deviceData.exported': 'Dataene er lagret som {file}.',
-  'deviceData.exportFailed': 'Kunne ikke lage filen. Prøv igjen.',
-  'deviceData.wipe': 'Slett dataene på denne enheten',
-  'deviceData.wipeTitle': 'Slette dataene på denne enheten?',
-  'deviceData.wipeText':
-    'Fremgangen din, quizsvarene, sjekklistene og refleksjonene blir slettet fra denne enheten. Det kan ikke angres.',
-  'deviceData.wipeKeeps':
-    'Nedlastede kurs og innstillingene (språk, tekststørrelse) blir liggende.',
-  'deviceData.wipeLocalOnly':
-    'Du har ikke konto, så dataene finnes ingen andre steder. Last dem ned først hvis du vil ta vare på dem.',
-  'deviceData.wipeAccount':
-    'Du blir logget ut på denne enheten. Kontoen og det som er lagret på den, blir ikke slettet: logg inn igjen for å hente fremgangen. Vil du slette kontoen, bruk «Slett kontoen».',
-  'deviceData.wipeUnsynced': {
-    one: '{count} endring er ikke synkronisert ennå og blir borte.',
-    other: '{count} endringer er ikke synkronisert ennå og blir borte.',
-  },
-  'deviceData.wipeConfirm': 'Slett dataene',
-  'deviceData.wiping': 'Sletter …',
-  'deviceData.cancel': 'Avbryt',
-  'deviceData.wiped': 'Dataene dine er slettet fra denne enheten.',
-  'deviceData.wipeFailed': 'Kunne ikke slette dataene. Prøv igjen.',
-  'export.title': 'Dataene mine i Lommekurs',
-  'export.intro': 'Hentet fra denne enheten {date}.',
-  'export.none': 'Det er ingen fremgang lagret på denne enheten.',
-  'export.completedOn': 'Fullført {date}',
-  'export.started': 'Påbegynt',
-  'export.notStarted': 'Ikke begynt',
-  'export.resetOn': 'Fremgangen ble nullstilt {date}.',
-  'export.quiz': 'Quiz: {correct} av {total} riktige på første forsøk ({answers} svar i alt).',
-  'export.checklist': 'Sjekkliste: {done} av {total} punkter gjort.',
-  'export.checked': 'gjort',
-  'export.notChecked': 'ikke gjort',
-  'export.reflection': 'Refleksjonen din:',
-  'export.reflectionShared': 'Du deler refleksjonen med rådgiveren i næringshagen din.',
-  'export.time': 'Tid brukt: {minutes} min.',
-  'export.unknownCourse': 'Kurs som ikke er på enheten ({id})',
   // home on any device, start/continue, catalogue search, course complete
   'courses.start': 'Start',
   'courses.continue': 'Fortsett',
@@ -100,15 +44,6 @@ export const nb = {
   'catalogue.searchNone': 'Ingen kurs passer til «{query}». Prøv et annet ord.',
   'catalogue.searchClear': 'Vis alle kurs',
   'catalogue.languageNote': 'Kursene er på norsk.',
-  'complete.title': 'Du har fullført kurset!',
-  'complete.lessons': { one: '{count} leksjon fullført', other: '{count} leksjoner fullført' },
-  'complete.quiz': 'Quiz: {right} av {total} riktige på første forsøk',
-  'complete.minutes': { one: '{count} minutt brukt', other: '{count} minutter brukt' },
-  'complete.nextHeading': 'Neste kurs',
-  'complete.startNext': 'Start neste kurs',
-  'complete.allStarted': 'Du har begynt på alle kursene som finnes nå.',
-  'complete.leftHeading': 'Dette står igjen på sjekklistene',
-  'complete.leftLesson': 'Fra «{title}»:',
   // text size
   'settings.textSize': 'Tekststørrelse',
   'settings.textSizeHint': 'Gjør all tekst i appen større. Lagres på denne enheten.',
@@ -117,21 +52,6 @@ export const nb = {
   'settings.textSize.largest': 'Størst',
   'settings.textSizeSaved': 'Tekststørrelsen er endret.',
   // done when done: checklists and reflections
-  'checklist.needAll': 'Kryss av alle punktene for å fullføre sjekklisten.',
-  'checklist.restNotApplicable': 'Resten gjelder ikke oss',
-  'checklist.restTitle': 'Gjelder resten ikke for dere?',
-  'checklist.restText': {
-    one: '{count} punkt er ikke krysset av. Sjekklisten blir fullført, og punktet står fortsatt som ikke gjort. Du kan krysse det av senere.',
-    other:
-      '{count} punkter er ikke krysset av. Sjekklisten blir fullført, og punktene står fortsatt som ikke gjort. Du kan krysse dem av senere.',
-  },
-  'checklist.restConfirm': 'Ja, fullfør sjekklisten',
-  'checklist.restCancel': 'Avbryt',
-  'checklist.doneWithRest': {
-    one: 'Sjekklisten er fullført. {count} punkt er ikke krysset av; du kan krysse det av senere.',
-    other:
-      'Sjekklisten er fullført. {count} punkter er ikke krysset av; du kan krysse dem av senere.',
-  },
   'reflection.submit': 'Lagre',
   'reflection.draftSaved': 'Utkastet er lagret',
   'reflection.tooShort': {
@@ -151,42 +71,7 @@ export const nb = {
   'reflection.shareHint':
     'Rådgiveren i næringshagen din kan lese denne refleksjonen. Du kan slå det av igjen.',
   // quiz: answers that test
-  'quiz.wrong': 'Ikke riktig. Les hvorfor, og prøv igjen eller se svaret.',
-  'quiz.partlyRight': 'Delvis riktig. Les hvorfor, og prøv igjen eller se svaret.',
-  'quiz.answerShown': 'Her er det riktige svaret.',
-  'quiz.showAnswer': 'Vis svaret',
-  'quiz.yourAnswerRight': 'Ditt svar: riktig',
-  'quiz.yourAnswerWrong': 'Ditt svar: feil',
-  'quiz.practiceRound': 'Øvingsrunde: resultatet fra første gang står.',
-  'quiz.firstTryScore': '{correct} av {total} riktige på første forsøk ({percent}).',
-  'quiz.firstTryCounts': 'Det er første forsøk som teller. Nye forsøk er øving.',
-  'quiz.outcomeFirstTry': 'Spørsmål {index}: riktig på første forsøk.',
-  'quiz.outcomeLater': {
-    one: 'Spørsmål {index}: riktig etter {count} forsøk.',
-    other: 'Spørsmål {index}: riktig etter {count} forsøk.',
-  },
-  'quiz.outcomeRevealed': {
-    one: 'Spørsmål {index}: du så svaret etter {count} forsøk.',
-    other: 'Spørsmål {index}: du så svaret etter {count} forsøk.',
-  },
-  'quiz.outcomeOpen': 'Spørsmål {index}: ikke besvart riktig ennå.',
-
   // account deleted on another device
-  'accountDeleted.title': 'Kontoen din er slettet',
-  'accountDeleted.text':
-    'Kontoen og fremgangen som var lagret på tjeneren, ble slettet fra en annen enhet. Det du har gjort, ligger fortsatt på denne enheten, men blir ikke synkronisert lenger.',
-  'accountDeleted.question': 'Vil du beholde det på denne enheten uten konto, eller slette det?',
-  'accountDeleted.keep': 'Behold på denne enheten',
-  'accountDeleted.wipe': 'Slett fra denne enheten',
-  'accountDeleted.wipeTitle': 'Slette fremgangen på denne enheten?',
-  'accountDeleted.wipeText':
-    'Fullførte leksjoner, svar, avkrysninger og refleksjoner på denne enheten blir slettet. Det kan ikke angres. Kursene du har lastet ned, blir liggende.',
-  'accountDeleted.wipeConfirm': 'Slett fremgangen',
-  'accountDeleted.kept':
-    'Fremgangen er beholdt på denne enheten, uten konto. Du kan opprette en ny konto når du vil.',
-  'accountDeleted.wiped': 'Fremgangen er slettet fra denne enheten.',
-  'accountDeleted.failed': 'Det gikk ikke. Prøv igjen.',
-
   'nav.label': 'Hovedmeny',
   'nav.home': 'Hjem',
   'nav.catalogue': 'Kurs',
@@ -203,7 +88,6 @@ export const nb = {
   'home.browse': 'Se alle kurs',
 
   'changes.updatedOn': 'Oppdatert {date}',
-  'changes.updatedLabel': 'Oppdatert',
   'changes.lessonText': 'Leksjonen er endret siden du tok den. Fremgangen din er tatt vare på.',
   'changes.count': {
     one: '{count} leksjon du har tatt, er oppdatert',
@@ -222,28 +106,9 @@ export const nb = {
   'catalogue.offline':
     'Du er frakoblet. Kurs som ikke er lastet ned, kan ikke åpnes før du er på nett igjen.',
 
-  'course.loading': 'Henter kurset …',
-  'course.notFoundTitle': 'Fant ikke kurset',
-  'course.notFoundText': 'Dette kurset finnes ikke, eller det er tatt bort.',
-  'course.audience': 'For: {audience}',
-  'course.progressLabel': 'Kursfremdrift',
   'course.progressOf': 'Fremdrift i {title}',
-  'course.start': 'Start kurset',
-  'course.continue': 'Fortsett',
-  'course.continueWith': 'Neste: {title}',
   'course.finished': 'Fullført!',
-  'course.finishedOn': 'Fullført {date}.',
-  'course.lessonsHeading': 'Leksjoner',
-  'course.sourcesHeading': 'Kilder',
   'course.alsoIn': 'Også på {language}',
-  'course.retry': 'Prøv igjen',
-  'course.backToCatalogue': 'Til alle kurs',
-  'course.unavailableText':
-    'Kurset er ikke lastet ned til denne enheten. Koble til nettet for å åpne det.',
-  'course.removedTitle': 'Kurset er ikke på enheten',
-  'course.removedText': 'Kurset er slettet fra enheten. Fremdriften din er tatt vare på.',
-  'course.fetchAgain': 'Hent kurset igjen',
-
   'lessonState.notStarted': 'Ikke startet',
   'lessonState.started': 'Påbegynt',
   'lessonState.completed': 'Fullført',
@@ -253,47 +118,10 @@ export const nb = {
   'kind.checklist': 'Sjekkliste',
   'kind.reflection': 'Refleksjon',
 
-  'lesson.loading': 'Henter leksjonen …',
-  'lesson.notFoundTitle': 'Fant ikke leksjonen',
-  'lesson.notFoundText': 'Denne leksjonen finnes ikke i kurset lenger.',
-  'lesson.position': 'Leksjon {index} av {total}',
-  'lesson.backToCourse': 'Tilbake til kurset',
-  'lesson.pagerLabel': 'Leksjoner',
-  'lesson.sourcesHeading': 'Kilder',
-  'lesson.checked': 'Sist kontrollert {date}',
-  'lesson.previous': 'Forrige: {title}',
-  'lesson.next': 'Neste: {title}',
-  'lesson.doneTitle': 'Leksjonen er fullført',
-  'lesson.nextLesson': 'Neste leksjon',
-  'lesson.courseDoneTitle': 'Du har fullført kurset!',
   'lesson.chunkErrorTitle': 'Kunne ikke åpne leksjonen',
   'lesson.chunkErrorText':
     'En del av appen mangler på enheten. Koble til nettet og last inn siden på nytt.',
   'lesson.saveError': 'Kunne ikke lagre på enheten. Prøv igjen.',
-  'lesson.unavailableText':
-    'Denne leksjonen er ikke lastet ned til enheten. Koble til nettet for å åpne den, og last ned kurset før du skal være uten nett.',
-
-  'reading.markRead': 'Merk som lest',
-  'reading.done': 'Du har lest denne leksjonen.',
-
-  'quiz.questionOf': 'Spørsmål {index} av {total}',
-  'quiz.chooseOne': 'Velg ett svar.',
-  'quiz.chooseMany': 'Velg alle svarene som stemmer.',
-  'quiz.answer': 'Svar',
-  'quiz.chooseFirst': 'Velg et svar først.',
-  'quiz.correct': 'Riktig!',
-  'quiz.optionCorrect': 'Riktig svar',
-  'quiz.optionWrong': 'Feil svar',
-  'quiz.tryAgain': 'Prøv igjen',
-  'quiz.nextQuestion': 'Neste spørsmål',
-  'quiz.seeResult': 'Se resultatet',
-  'quiz.resultTitle': 'Resultat',
-  'quiz.restart': 'Ta quizen på nytt',
-
-  'checklist.progress': '{checked} av {total} punkter er gjort.',
-  'checklist.submit': 'Fullfør sjekklisten',
-  'checklist.done': 'Sjekklisten er fullført. Du kan fortsatt krysse av punkter.',
-
   'reflection.label': 'Dine tanker',
   'reflection.hint':
     'Skriv minst en setning, og trykk «Lagre» når du er ferdig. Mens du skriver, lagres teksten som et utkast.',
@@ -353,81 +181,15 @@ export const nb = {
   'install.ios':
     'Slik installerer du på iPhone eller iPad: Trykk på Del-knappen, og velg «Legg til på Hjem-skjerm».',
 
-  'download.heading': 'Bruk uten nett',
-  'download.start': 'Last ned ({size})',
-  'download.startNoSize': 'Last ned',
-  'download.hint': 'Last ned kurset før du skal være uten nett, for eksempel på ferja.',
-  'download.resumeHint':
-    'Nedlastingen ble avbrutt. Det som alt er lastet ned, blir ikke hentet på nytt.',
-  'download.progressLabel': 'Nedlasting av {title}',
-  'download.cancel': 'Avbryt nedlastingen',
-  'download.announceStart': 'Laster ned {title} …',
-  'download.announceHalf': 'Halvveis: {progress}.',
-  'download.announceDone': '{title} er lastet ned og kan brukes uten nett.',
-  'download.announceUpdated': '{title} er oppdatert.',
-  'download.announceDeleted': 'Nedlastingen av {title} er slettet.',
   'download.available': 'Tilgjengelig uten nett',
   'download.unavailable': 'Ikke tilgjengelig uten nett',
-  'download.retry': 'Prøv igjen',
-  'download.delete': 'Slett nedlastingen',
-  'download.confirmTitle': 'Slette nedlastingen?',
-  'download.confirmText': 'Fremdriften din blir ikke slettet.',
-  'download.confirmDetail': '{title} kan ikke brukes uten nett før du laster det ned igjen.',
-  'download.confirmYes': 'Slett',
-  'download.confirmNo': 'Avbryt',
-  'download.updateAvailable': 'Oppdatering tilgjengelig',
-  'download.updateHint':
-    'Versjon {version} er klar. Du kan fortsette i den gamle versjonen til den nye er lastet ned, og fremdriften din blir med.',
-  'download.update': 'Oppdater kurset ({size})',
-  'download.updateLabel': 'Oppdatering av {title}',
-  'download.all': 'Last ned alt ({size})',
-  'download.allHint': 'Last ned alle kursene før du reiser, så kan du ta dem uten nett.',
-  'download.allLabel': 'Nedlasting av alle kurs',
-  'download.allProgress': 'Kurs {index} av {count}: {progress}',
-  'download.allCancel': 'Avbryt nedlastingene',
-  'download.allDone': 'Alle kursene er lastet ned og kan brukes uten nett.',
   'download.persistGranted': 'Nettleseren har lovet å ta vare på nedlastingene dine.',
   'download.persistDenied': 'Nettleseren kan slette nedlastingene hvis enheten får lite plass.',
-  'download.error.network':
-    'Nedlastingen stoppet fordi forbindelsen ble brutt. Det som er lastet ned, er tatt vare på. Prøv igjen når du har nett.',
-  'download.error.timeout':
-    'Nedlastingen stoppet fordi det ikke kom data på 30 sekunder. Nettet er kanskje for tregt. Det som er lastet ned, er tatt vare på. Prøv igjen.',
-  'download.error.http':
-    'Tjeneren svarte med en feil (kode {status}), så nedlastingen stoppet. Prøv igjen senere.',
-  'download.error.notFound': 'Kurset finnes ikke lenger på tjeneren, så det kan ikke lastes ned.',
-  'download.error.payload':
-    'En fil i kurset kom ikke fram slik den skulle, så nedlastingen stoppet. Prøv igjen.',
-  'download.error.quota':
-    'Det er ikke nok lagringsplass på enheten. Kurset trenger {needed}, men bare {available} er ledig. Slett andre nedlastinger eller frigjør plass på enheten, og prøv igjen.',
-  'download.error.quotaUnknown':
-    'Det er ikke nok lagringsplass på enheten. Kurset trenger {needed}. Slett andre nedlastinger eller frigjør plass på enheten, og prøv igjen.',
-  'download.error.unsupported': 'Denne nettleseren kan ikke lagre kurs for bruk uten nett.',
-  'download.error.other':
-    'Nedlastingen stoppet på grunn av en feil. Det som er lastet ned, er tatt vare på. Prøv igjen.',
-
-  'storage.title': 'Lagring',
   'storage.link': 'Lagring og nedlastinger',
-  'storage.intro':
-    'Her ser du hvor mye plass Lommekurs bruker på enheten, og hvilke kurs som er lastet ned.',
-  'storage.spaceHeading': 'Plass på enheten',
-  'storage.used': 'Brukt av Lommekurs',
-  'storage.free': 'Ledig for Lommekurs',
-  'storage.checking': 'Sjekker …',
-  'storage.noEstimate': 'Denne nettleseren forteller ikke hvor mye plass som er brukt.',
-  'storage.persistent': 'Varig lagring',
-  'storage.persistentYes': 'Ja. Nettleseren sletter ikke nedlastingene uten at du ber om det.',
-  'storage.persistentNo': 'Nei. Nettleseren kan slette nedlastingene hvis enheten får lite plass.',
-  'storage.persistentUnknown': 'Denne nettleseren sier ikke om lagringen er varig.',
   'storage.askPersist': 'Be om varig lagring',
   'storage.persistGranted': 'Nettleseren sa ja: nedlastingene er nå varig lagret.',
   'storage.persistDenied':
     'Nettleseren sa nei. Installer appen og bruk den jevnlig, så kan svaret bli et annet senere.',
-  'storage.coursesHeading': 'Kurs på enheten',
-  'storage.none': 'Ingen kurs er lagret på enheten ennå.',
-  'storage.partial': 'Delvis lastet ned',
-  'storage.outlineOnly': 'Bare kursoversikten er lagret',
-  'storage.size': 'Bruker {size}',
-
   'sync.label': 'Synkronisering',
   'sync.local': 'Lagret på denne enheten',
   'sync.signIn': 'Logg inn for å synkronisere',
@@ -453,203 +215,8 @@ export const nb = {
   },
   'sync.dismiss': 'OK',
 
-  'receipt.saved': 'Lagret på enheten',
-  'receipt.synced': 'Synkronisert',
-  'receipt.rejected': 'Avvist av tjeneren — ikke lagret på kontoen',
-  'receipt.signIn': 'logg inn for å synkronisere',
-
-  'account.title': 'Konto',
-  'account.link': 'Konto og synkronisering',
-  'account.intro':
-    'Lommekurs virker uten konto: alt du gjør, lagres på denne enheten. Med en konto er fremgangen din trygg selv om du mister telefonen, og du kan fortsette på mobilen og PC-en der du slapp.',
-  'account.keepsLocal': 'Det du allerede har gjort på denne enheten, blir med inn i kontoen.',
-  'account.registerHeading': 'Opprett konto',
-  'account.loginHeading': 'Logg inn',
-  'account.email': 'E-postadresse',
-  'account.password': 'Passord',
-  'account.passwordHint': 'Minst {min} tegn.',
-  'account.showPassword': 'Vis passordet',
-  'account.register': 'Opprett konto',
-  'account.registering': 'Oppretter kontoen …',
-  'account.login': 'Logg inn',
-  'account.loggingIn': 'Logger inn …',
-  'account.offline': 'Du er frakoblet. Koble til nettet for å opprette konto eller logge inn.',
   'account.loading': 'Henter kontoen …',
-  'account.signedInAs': 'Logget inn som {email}',
-  'account.expired':
-    'Du er logget ut av kontoen på denne enheten. Logg inn igjen for å synkronisere. Endringene dine er tatt vare på.',
-  'account.signOut': 'Logg ut',
-  'account.signingOut': 'Logger ut …',
-  'account.signOutTitle': 'Logge ut?',
-  'account.signOutText':
-    'Fremgangen din blir fjernet fra denne enheten. Den er trygt lagret på kontoen og kommer tilbake når du logger inn igjen.',
-  'account.unsyncedTitle': 'Ikke alt er synkronisert',
-  'account.unsyncedText': {
-    one: '{count} endring er ikke synkronisert ennå. Logger du ut nå, blir den slettet fra enheten uten å komme inn i kontoen.',
-    other:
-      '{count} endringer er ikke synkronisert ennå. Logger du ut nå, blir de slettet fra enheten uten å komme inn i kontoen.',
-  },
-  'account.syncFirst': 'Synkroniser først',
-  'account.signOutAnyway': 'Logg ut likevel',
   'account.cancel': 'Avbryt',
-  'account.stillUnsynced': 'Noe er fortsatt ikke synkronisert. Prøv igjen når du har nett.',
-  'account.signedOut': 'Du er logget ut.',
-  'account.dataHeading': 'Dataene dine',
-  'account.dataText':
-    'Du kan laste ned alt Lommekurs har lagret om deg, og du kan slette kontoen med alt som er lagret på den.',
-  'account.export': 'Last ned alt fra kontoen',
-  'account.exporting': 'Henter dataene …',
-  'account.exported': 'Dataene er lagret som {file}.',
-  'account.delete': 'Slett kontoen',
-  'account.deleteTitle': 'Slette kontoen?',
-  'account.deleteText':
-    'Kontoen og fremgangen som er lagret på tjeneren, blir slettet for godt, for alle enheter. Det kan ikke angres. Fremgangen blir også fjernet fra denne enheten. Andre enheter der du er logget inn, sier fra neste gang de kobler seg til, og lar deg velge om fremgangen skal bli liggende på enheten eller slettes.',
-  'account.deletePassword': 'Skriv passordet ditt for å bekrefte',
-  'account.deleteConfirm': 'Slett kontoen for godt',
-  'account.deleting': 'Sletter kontoen …',
-  'account.deleted': 'Kontoen din er slettet.',
-  'account.settingsSignedOut':
-    'Du er ikke logget inn. Fremgangen din er bare lagret på denne enheten.',
   'account.settingsLink': 'Opprett konto eller logg inn',
-  'account.manage': 'Gå til kontoen',
-  'account.error.email': 'Skriv en gyldig e-postadresse, for eksempel navn@firma.no.',
-  'account.error.emailMissing': 'Skriv e-postadressen din.',
-  'account.error.passwordMissing': 'Skriv passordet ditt.',
-  'account.error.passwordTooShort': 'Passordet må ha minst {min} tegn.',
-  'account.error.passwordTooLong': 'Passordet kan ha høyst {max} tegn.',
-  'account.error.emailTaken':
-    'Det finnes allerede en konto med denne e-postadressen. Logg inn i stedet.',
-  'account.error.invalidCredentials': 'Feil e-postadresse eller passord.',
-  'account.error.wrongPassword': 'Passordet er feil.',
-  'account.error.rateLimited': {
-    one: 'For mange forsøk. Vent {count} minutt og prøv igjen.',
-    other: 'For mange forsøk. Vent {count} minutter og prøv igjen.',
-  },
-  'account.error.otherUnsynced':
-    'Denne enheten har endringer fra en annen konto som ikke er synkronisert ennå. Logg inn på den kontoen først, så de kommer med.',
-  'account.error.offline': 'Fikk ikke kontakt med Lommekurs. Sjekk nettet og prøv igjen.',
-  'account.error.server': 'Noe gikk galt hos Lommekurs. Prøv igjen om litt.',
-  'passkey.heading': 'Passnøkler',
-  'passkey.intro':
-    'Med en passnøkkel logger du inn med fingeren, ansiktet eller skjermlåsen på enheten, uten å skrive passordet. Passordet virker som før.',
-  'passkey.none': 'Du har ingen passnøkler ennå.',
-  'passkey.loading': 'Henter passnøklene …',
-  'passkey.listLabel': 'Passnøklene dine',
-  'passkey.addedAt': 'Lagt til {date}',
-  'passkey.lastUsed': 'Sist brukt {date}',
-  'passkey.neverUsed': 'Ikke brukt ennå',
-  'passkey.add': 'Legg til passnøkkel',
-  'passkey.adding': 'Legger til passnøkkel …',
-  'passkey.addTitle': 'Legg til passnøkkel',
-  'passkey.nameLabel': 'Navn på passnøkkelen',
-  'passkey.nameHint': 'Så du kjenner den igjen, for eksempel «Telefonen». Høyst {max} tegn.',
-  'passkey.create': 'Lag passnøkkel',
-  'passkey.cancel': 'Avbryt',
-  'passkey.added': 'Passnøkkelen «{name}» er lagt til.',
-  'passkey.remove': 'Fjern',
-  'passkey.removeNamed': 'Fjern passnøkkelen {name}',
-  'passkey.removeTitle': 'Fjerne passnøkkelen?',
-  'passkey.removeText':
-    '«{name}» kan ikke lenger brukes til å logge inn. Passordet ditt og andre passnøkler virker som før.',
-  'passkey.removeConfirm': 'Fjern passnøkkelen',
-  'passkey.removing': 'Fjerner …',
-  'passkey.removed': 'Passnøkkelen «{name}» er fjernet.',
-  'passkey.signIn': 'Logg inn med passnøkkel',
-  'passkey.signingIn': 'Logger inn med passnøkkel …',
-  'passkey.error.name': 'Gi passnøkkelen et navn på høyst {max} tegn.',
-  'passkey.error.cancelled': 'Ingen passnøkkel ble brukt. Prøv igjen når du er klar.',
-  'passkey.error.unsupported':
-    'Denne nettleseren eller enheten kan ikke bruke passnøkler her. Du kan fortsatt bruke passordet.',
-  'passkey.error.alreadyAdded': 'Denne enheten har allerede en passnøkkel for kontoen din.',
-  'passkey.error.unknown':
-    'Lommekurs kjenner ikke igjen denne passnøkkelen. Kanskje den er fjernet fra kontoen. Logg inn med passordet.',
-  'passkey.error.offline': 'Fikk ikke kontakt med Lommekurs. Sjekk nettforbindelsen og prøv igjen.',
-  'passkey.error.rateLimited': 'For mange forsøk. Vent et par minutter og prøv igjen.',
-  'passkey.error.signedOut': 'Du er logget ut. Logg inn igjen for å endre passnøklene.',
-  'passkey.error.server': 'Noe gikk galt hos Lommekurs. Prøv igjen om litt.',
-  'recovery.forgotLink': 'Glemt passordet?',
-  'recovery.forgotTitle': 'Glemt passordet',
-  'recovery.forgotIntro':
-    'Skriv e-postadressen du bruker hos Lommekurs. Vi sender en lenke der du kan velge et nytt passord.',
-  'recovery.send': 'Send lenken',
-  'recovery.sending': 'Sender …',
-  'recovery.sent':
-    'Hvis adressen har en konto hos oss, har vi sendt en lenke. Den virker i 30 minutter.',
-  'recovery.sentHint':
-    'Finner du ikke e-posten? Se i søppelpost, eller be om en ny lenke om noen minutter.',
-  'recovery.offline': 'Du er frakoblet. Du trenger nett for å få en lenke på e-post.',
-  'recovery.backToLogin': 'Tilbake til innlogging',
-  'recovery.resetTitle': 'Velg nytt passord',
-  'recovery.resetIntro':
-    'Skriv det nye passordet to ganger. Når det er lagret, blir du logget ut på alle andre enheter.',
-  'recovery.newPassword': 'Nytt passord',
-  'recovery.repeatPassword': 'Det nye passordet en gang til',
-  'recovery.mismatch': 'Passordene er ikke like.',
-  'recovery.save': 'Lagre nytt passord',
-  'recovery.saving': 'Lagrer …',
-  'recovery.done': 'Det nye passordet er lagret, og du er logget inn. Andre enheter er logget ut.',
-  'recovery.goToAccount': 'Gå til kontoen',
-  'recovery.noToken':
-    'Lenken er ikke hel. Åpne lenken fra e-posten en gang til, eller be om en ny.',
-  'recovery.error.invalidToken':
-    'Lenken virker ikke lenger. Den kan være brukt, for gammel eller erstattet av en nyere lenke.',
-  'recovery.askAgain': 'Be om en ny lenke',
-  'recovery.resetOffline': 'Du er frakoblet. Du trenger nett for å lagre et nytt passord.',
-  'verify.title': 'Bekreft e-postadressen',
-  'verify.working': 'Bekrefter e-postadressen …',
-  'verify.done': 'Takk! E-postadressen din er bekreftet.',
-  'verify.invalid':
-    'Lenken virker ikke lenger. Den kan være brukt, for gammel (over 7 dager) eller erstattet av en nyere. Du kan be om en ny lenke fra kontoen din.',
-  'verify.offline': 'Du er frakoblet. Du trenger nett for å bekrefte e-postadressen.',
-  'verify.retry': 'Prøv igjen',
-  'verify.notice': 'E-postadressen er ikke bekreftet.',
-  'verify.resend': 'Send lenken på nytt',
-  'verify.resending': 'Sender …',
-  'verify.resent': 'Vi har sendt en ny lenke til {email}.',
   // Issue 12, helper C: passwords, strength meter, signed-in devices.
-  'account.error.passwordTooCommon':
-    'Dette passordet er for vanlig: det står på en liste over passord som er mye brukt eller har lekket. Velg et annet.',
-  'account.error.passwordLikeEmail': 'Passordet ligner for mye på e-postadressen. Velg et annet.',
-  'password.strength.label': 'Passordstyrke',
-  'password.strength.0': 'Svært svakt',
-  'password.strength.1': 'Svakt',
-  'password.strength.2': 'Middels',
-  'password.strength.3': 'Sterkt',
-  'password.strength.4': 'Svært sterkt',
-  'password.advice.length': 'Bruk minst {min} tegn.',
-  'password.advice.phrase':
-    'Tips: tre–fire vanlige ord etter hverandre er lett å huske og vanskelig å gjette.',
-  'password.advice.common': 'Dette ligner et passord mange bruker.',
-  'password.advice.pattern': 'Unngå rekker, gjentakelser og årstall, som «123», «aaa» og «2024».',
-  'password.advice.good': 'Godt valgt.',
-  'password.changeHeading': 'Bytt passord',
-  'password.current': 'Nåværende passord',
-  'password.new': 'Nytt passord',
-  'password.change': 'Bytt passord',
-  'password.changing': 'Bytter passordet …',
-  'password.changed': 'Passordet er byttet. Andre enheter er logget ut.',
-  'sessions.heading': 'Enheter der du er logget inn',
-  'sessions.intro':
-    'Kjenner du ikke igjen en enhet, logg den ut og bytt passord. En enhet du logger ut, merker det neste gang den kobler seg til.',
-  'sessions.loading': 'Henter enhetene …',
-  'sessions.error': 'Fikk ikke hentet enhetene. Sjekk nettet og prøv igjen.',
-  'sessions.retry': 'Prøv igjen',
-  'sessions.thisDevice': 'Denne enheten',
-  'sessions.device': '{browser} på {platform}',
-  'sessions.unknownBrowser': 'Ukjent nettleser',
-  'sessions.unknownPlatform': 'ukjent system',
-  'sessions.lastUsed': 'Sist brukt {when}',
-  'sessions.end': 'Logg ut',
-  'sessions.endLabel': 'Logg ut {device}, sist brukt {when}',
-  'sessions.ended': 'Enheten er logget ut.',
-  'sessions.endOthers': 'Logg ut alle andre',
-  'sessions.endOthersTitle': 'Logge ut alle andre enheter?',
-  'sessions.endOthersText':
-    'Alle andre enheter blir logget ut av kontoen. Fremgangen er trygg på kontoen. Denne enheten forblir logget inn.',
-  'sessions.endOthersConfirm': 'Logg ut de andre',
-  'sessions.endedOthers': {
-    one: '{count} enhet er logget ut.',
-    other: '{count} enheter er logget ut.',
-  },
-  'sessions.onlyThis': 'Du er bare logget inn på denne enheten.',
 } as const;

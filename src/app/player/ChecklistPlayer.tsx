@@ -12,6 +12,8 @@ import { eventIds, useLearnerAction } from './use-learner-action';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
+import { playerTexts } from './player-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 export function ChecklistPlayer({
   courseId,
@@ -21,6 +23,7 @@ export function ChecklistPlayer({
   completion,
 }: PlayerProps<ChecklistLesson>) {
   const { t } = useI18n();
+  const tp = useTexts(playerTexts);
   // The learner's clicks show at once; the stored state catches up a few ms later.
   const [local, setLocal] = useState<Record<string, boolean>>({});
   const { failed, run } = useLearnerAction();
@@ -75,21 +78,21 @@ export function ChecklistPlayer({
           </ul>
         </fieldset>
         <p class="hint" role="status">
-          {t('checklist.progress', { checked: count, total: lesson.items.length })}
+          {tp('checklist.progress', { checked: count, total: lesson.items.length })}
         </p>
         {!completed && unticked === 0 && (
           <p class="actions">
             <button type="submit" class="button">
-              {t('checklist.submit')}
+              {tp('checklist.submit')}
             </button>
           </p>
         )}
         {!completed && unticked > 0 && (
           <>
-            <p class="hint">{t('checklist.needAll')}</p>
+            <p class="hint">{tp('checklist.needAll')}</p>
             <p class="actions">
               <button type="button" class="button secondary" onClick={() => setAskingRest(true)}>
-                {t('checklist.restNotApplicable')}
+                {tp('checklist.restNotApplicable')}
               </button>
             </p>
           </>
@@ -97,9 +100,9 @@ export function ChecklistPlayer({
       </form>
       {askingRest && (
         <ConfirmDialog
-          title={t('checklist.restTitle')}
-          confirmLabel={t('checklist.restConfirm')}
-          cancelLabel={t('checklist.restCancel')}
+          title={tp('checklist.restTitle')}
+          confirmLabel={tp('checklist.restConfirm')}
+          cancelLabel={tp('checklist.restCancel')}
           tone="primary"
           onConfirm={() => {
             setAskingRest(false);
@@ -108,7 +111,7 @@ export function ChecklistPlayer({
           onCancel={() => setAskingRest(false)}
           fallbackFocus={() => document.getElementById('done-heading')}
         >
-          <p>{t('checklist.restText', { count: unticked })}</p>
+          <p>{tp('checklist.restText', { count: unticked })}</p>
         </ConfirmDialog>
       )}
       {failed && (
@@ -121,7 +124,9 @@ export function ChecklistPlayer({
           {...completion}
           focus={!completedAtStart.current}
           message={
-            unticked === 0 ? t('checklist.done') : t('checklist.doneWithRest', { count: unticked })
+            unticked === 0
+              ? tp('checklist.done')
+              : tp('checklist.doneWithRest', { count: unticked })
           }
           receipt={receipt}
         />

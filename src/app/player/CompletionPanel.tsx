@@ -4,8 +4,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CourseComplete } from '../components/CourseComplete';
 import { SyncReceipt } from '../components/SyncReceipt';
 import { paths } from '../routes';
-import { useI18n } from '../state/context';
 import type { Completion } from './types';
+import { courseTexts } from '../screens/course-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props extends Completion {
   /** Move focus here when it appears because of the learner's action (not while typing). */
@@ -20,7 +21,7 @@ interface Props extends Completion {
 
 export function CompletionPanel(props: Props) {
   const { courseId, next, courseFinished, focus, message, receipt } = props;
-  const { t } = useI18n();
+  const tc = useTexts(courseTexts);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!focus) return;
@@ -33,7 +34,7 @@ export function CompletionPanel(props: Props) {
   return (
     <section class="done-panel" aria-labelledby="done-heading">
       <h2 id="done-heading" tabIndex={-1} ref={heading}>
-        {courseFinished ? t('lesson.courseDoneTitle') : t('lesson.doneTitle')}
+        {courseFinished ? tc('lesson.courseDoneTitle') : tc('lesson.doneTitle')}
       </h2>
       {message && <p>{message}</p>}
       {receipt && receipt.length > 0 && <SyncReceipt eventIds={receipt} />}
@@ -41,11 +42,11 @@ export function CompletionPanel(props: Props) {
       <p class="actions">
         {next && !courseFinished && (
           <a class="button" href={paths.lesson(courseId, next.id)}>
-            {t('lesson.nextLesson')}
+            {tc('lesson.nextLesson')}
           </a>
         )}
         <a class="button secondary" href={paths.course(courseId)}>
-          {t('lesson.backToCourse')}
+          {tc('lesson.backToCourse')}
         </a>
       </p>
     </section>

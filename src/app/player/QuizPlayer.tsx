@@ -12,11 +12,12 @@ import type { LessonProgress } from '../../shared/progress';
 import { questionHistory, quizResult, scoreAnswer, type QuestionOutcome } from '../../shared/quiz';
 import { Html } from '../components/Html';
 import { answerQuestion, revealAnswer } from '../../client-core/db/learner-actions';
-import type { Translate } from '../i18n';
 import { useI18n } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
 import { eventIds } from './use-learner-action';
+import { playerTexts, type PlayerTranslate } from './player-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 /** The first question not yet settled (right or shown) since `since`; the result when none is. */
 const firstOpenQuestion = (lesson: QuizLesson, progress: LessonProgress, since: number) => {
@@ -93,6 +94,7 @@ function QuestionForm({
   onRecorded,
 }: QuestionProps) {
   const { t } = useI18n();
+  const tp = useTexts(playerTexts);
   const history = questionHistory(progress, question.id, since);
   const latest = history.attempts.at(-1);
   // The attempt the learner chose to try again after: it stays stored, the form opens again.
@@ -177,28 +179,28 @@ function QuestionForm({
   const shown = phase === 'open' ? [] : (latest?.chosen ?? []);
   const verdict =
     phase === 'solved'
-      ? t('quiz.correct')
+      ? tp('quiz.correct')
       : phase === 'revealed'
-        ? t('quiz.answerShown')
+        ? tp('quiz.answerShown')
         : phase === 'wrong' && latest
           ? scoreAnswer(question, latest.chosen).score > 0
-            ? t('quiz.partlyRight')
-            : t('quiz.wrong')
+            ? tp('quiz.partlyRight')
+            : tp('quiz.wrong')
           : '';
 
   return (
     <form class="quiz-question" onSubmit={submit} noValidate>
       <h2 class="question-count" tabIndex={-1} ref={heading}>
-        {t('quiz.questionOf', { index: index + 1, total: lesson.questions.length })}
+        {tp('quiz.questionOf', { index: index + 1, total: lesson.questions.length })}
       </h2>
-      {since > 0 && <p class="hint">{t('quiz.practiceRound')}</p>}
+      {since > 0 && <p class="hint">{tp('quiz.practiceRound')}</p>}
       {phase === 'open' ? (
         <fieldset aria-describedby={hintId}>
           <legend class="question-text">
             <Html html={question.html} inline lang={contentLang} />
           </legend>
           <p id={hintId} class="hint">
-            {question.multiple ? t('quiz.chooseMany') : t('quiz.chooseOne')}
+            {question.multiple ? tp('quiz.chooseMany') : tp('quiz.chooseOne')}
           </p>
           <ul class="options">
             {question.options.map((option, i) => {
@@ -251,26 +253,26 @@ function QuestionForm({
       </p>
       {problem !== 'none' && (
         <p class="error" role="alert">
-          {problem === 'choose' ? t('quiz.chooseFirst') : t('lesson.saveError')}
+          {problem === 'choose' ? tp('quiz.chooseFirst') : t('lesson.saveError')}
         </p>
       )}
       <p class="actions">
         {phase === 'open' ? (
           <button type="submit" class="button">
-            {t('quiz.answer')}
+            {tp('quiz.answer')}
           </button>
         ) : phase === 'wrong' ? (
           <>
             <button type="button" class="button" ref={firstAction} onClick={retry}>
-              {t('quiz.tryAgain')}
+              {tp('quiz.tryAgain')}
             </button>
             <button type="button" class="button secondary" onClick={reveal}>
-              {t('quiz.showAnswer')}
+              {tp('quiz.showAnswer')}
             </button>
           </>
         ) : (
           <button type="button" class="button" ref={firstAction} onClick={onNext}>
-            {isLast ? t('quiz.seeResult') : t('quiz.nextQuestion')}
+            {isLast ? tp('quiz.seeResult') : tp('quiz.nextQuestion')}
           </button>
         )}
       </p>
@@ -299,15 +301,15 @@ function AnsweredOption({
   judged,
   contentLang,
 }: AnsweredOptionProps) {
-  const { t } = useI18n();
+  const tp = useTexts(playerTexts);
   const state = !judged ? '' : correct ? ' is-correct' : ' is-wrong';
   const tag = picked
     ? correct
-      ? t('quiz.yourAnswerRight')
-      : t('quiz.yourAnswerWrong')
+      ? tp('quiz.yourAnswerRight')
+      : tp('quiz.yourAnswerWrong')
     : correct
-      ? t('quiz.optionCorrect')
-      : t('quiz.optionWrong');
+      ? tp('quiz.optionCorrect')
+      : tp('quiz.optionWrong');
   return (
     <li class={`option${state}${picked ? ' is-chosen' : ''}`}>
       <div class="choice">
@@ -335,23 +337,24 @@ interface ResultProps extends PlayerProps<QuizLesson> {
 }
 
 /** One line on how a question went. */
-function outcomeText(t: Translate, index: number, outcome: QuestionOutcome): string {
+function outcomeText(tp: PlayerTranslate, index: number, outcome: QuestionOutcome): string {
   const n = index + 1;
   switch (outcome.kind) {
     case 'first-try':
-      return t('quiz.outcomeFirstTry', { index: n });
+      return tp('quiz.outcomeFirstTry', { index: n });
     case 'later':
-      return t('quiz.outcomeLater', { index: n, count: outcome.attempts });
+      return tp('quiz.outcomeLater', { index: n, count: outcome.attempts });
     case 'revealed':
-      return t('quiz.outcomeRevealed', { index: n, count: outcome.attempts });
+      return tp('quiz.outcomeRevealed', { index: n, count: outcome.attempts });
     case 'open':
-      return t('quiz.outcomeOpen', { index: n });
+      return tp('quiz.outcomeOpen', { index: n });
   }
 }
 
 function QuizResult(props: ResultProps) {
   const { lesson, progress, completion, focusOnMount, onRestart, receipt } = props;
-  const { t, percent } = useI18n();
+  const { percent } = useI18n();
+  const tp = useTexts(playerTexts);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
@@ -363,10 +366,10 @@ function QuizResult(props: ResultProps) {
   return (
     <section class="quiz-result" aria-labelledby="quiz-result-heading">
       <h2 id="quiz-result-heading" tabIndex={-1} ref={heading}>
-        {t('quiz.resultTitle')}
+        {tp('quiz.resultTitle')}
       </h2>
       <p class="quiz-score">
-        {t('quiz.firstTryScore', {
+        {tp('quiz.firstTryScore', {
           correct: result.firstTryRight,
           total: result.total,
           percent: percent(roundedPercent(result.score, 1)),
@@ -374,13 +377,13 @@ function QuizResult(props: ResultProps) {
       </p>
       <ul class="quiz-outcomes">
         {result.outcomes.map((outcome, i) => (
-          <li key={lesson.questions[i]!.id}>{outcomeText(t, i, outcome)}</li>
+          <li key={lesson.questions[i]!.id}>{outcomeText(tp, i, outcome)}</li>
         ))}
       </ul>
-      <p class="hint">{t('quiz.firstTryCounts')}</p>
+      <p class="hint">{tp('quiz.firstTryCounts')}</p>
       <p class="actions">
         <button type="button" class="button secondary" onClick={onRestart}>
-          {t('quiz.restart')}
+          {tp('quiz.restart')}
         </button>
       </p>
       {progress.completedAt !== null && (

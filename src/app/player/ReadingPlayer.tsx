@@ -9,6 +9,8 @@ import { CompletionPanel } from './CompletionPanel';
 import type { PlayerProps } from './types';
 import { eventIds, useLearnerAction } from './use-learner-action';
 import { useReadingPosition } from './use-reading-position';
+import { playerTexts } from './player-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 export function ReadingPlayer({
   courseId,
@@ -18,6 +20,7 @@ export function ReadingPlayer({
   completion,
 }: PlayerProps<ReadingLesson>) {
   const { t } = useI18n();
+  const tp = useTexts(playerTexts);
   const text = useRef<HTMLDivElement>(null);
   const [completedAtStart] = useState(progress.completedAt !== null);
   const { failed, run } = useLearnerAction();
@@ -35,14 +38,14 @@ export function ReadingPlayer({
       {progress.completedAt === null ? (
         <p class="actions">
           <button type="button" class="button" onClick={complete}>
-            {t('reading.markRead')}
+            {tp('reading.markRead')}
           </button>
         </p>
       ) : (
         <CompletionPanel
           {...completion}
           focus={!completedAtStart}
-          message={t('reading.done')}
+          message={tp('reading.done')}
           receipt={receipt}
         />
       )}

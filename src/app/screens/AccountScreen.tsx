@@ -15,11 +15,14 @@ import { SyncStatus } from '../components/SyncStatus';
 import { useAppState, useI18n, useSync } from '../state/context';
 import { useAccountFocus } from '../state/use-account-focus';
 import { hasLiveSession } from '../sync/controller';
+import { accountTexts } from '../components/account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 const pageHeading = () => document.querySelector<HTMLElement>('main h1');
 
 export function AccountScreen() {
   const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const account = sync.account.value;
   const problem = sync.status.value.problem;
@@ -34,7 +37,7 @@ export function AccountScreen() {
 
   return (
     <div class="screen account-screen">
-      <PageHeading title={t('account.title')} />
+      <PageHeading title={ta('account.title')} />
       <p class="account-notice" role="status">
         {notice}
       </p>
@@ -71,39 +74,39 @@ interface SignedInProps {
 }
 
 function SignedIn({ account, heading, onGone }: SignedInProps) {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   return (
     <>
       <section class="account-section" aria-labelledby="account-who">
         <h2 id="account-who" class="email-text" tabIndex={-1} ref={heading}>
-          {t('account.signedInAs', { email: account.email })}
+          {ta('account.signedInAs', { email: account.email })}
         </h2>
         <EmailVerificationNotice account={account} />
         <SyncStatus place="screen" />
-        <AccountSignOut onSignedOut={() => onGone(t('account.signedOut'))} />
+        <AccountSignOut onSignedOut={() => onGone(ta('account.signedOut'))} />
       </section>
       <section class="account-section" aria-labelledby="account-data">
-        <h2 id="account-data">{t('account.dataHeading')}</h2>
-        <AccountDataActions onDeleted={() => onGone(t('account.deleted'))} />
+        <h2 id="account-data">{ta('account.dataHeading')}</h2>
+        <AccountDataActions onDeleted={() => onGone(ta('account.deleted'))} />
       </section>
     </>
   );
 }
 
 function SignedOut({ expired }: { expired: boolean }) {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const { online } = useAppState().connectivity;
   return (
     <>
       {expired ? (
-        <p class="notice">{t('account.expired')}</p>
+        <p class="notice">{ta('account.expired')}</p>
       ) : (
         <>
-          <p class="lead">{t('account.intro')}</p>
-          <p>{t('account.keepsLocal')}</p>
+          <p class="lead">{ta('account.intro')}</p>
+          <p>{ta('account.keepsLocal')}</p>
         </>
       )}
-      {!online.value && <p class="notice">{t('account.offline')}</p>}
+      {!online.value && <p class="notice">{ta('account.offline')}</p>}
       {/* A returning learner signs in far more often than a new one registers: sign-in first. */}
       <AccountForm mode="login" />
       {!expired && <AccountForm mode="register" />}

@@ -25,6 +25,9 @@ import { isConnectionFailure } from '../state/app-state';
 import { useAppState, useI18n } from '../state/context';
 import { useCourse } from '../state/use-course';
 import { LessonScreen } from './lazy';
+import { downloadTexts } from '../components/download-texts';
+import { useTexts } from '../i18n/feature-texts';
+import { courseTexts } from './course-texts';
 
 export function CourseScreen({ courseId = '' }: { courseId?: string }) {
   return <CourseView key={courseId} courseId={courseId} />;
@@ -32,6 +35,7 @@ export function CourseScreen({ courseId = '' }: { courseId?: string }) {
 
 function CourseView({ courseId }: { courseId: string }) {
   const { t } = useI18n();
+  const tc = useTexts(courseTexts);
   const state = useAppState();
   const result = useCourse(courseId);
   const catalogue = state.catalogue.value;
@@ -57,12 +61,12 @@ function CourseView({ courseId }: { courseId: string }) {
     result.status === 'ready'
       ? result.overview.course.title
       : result.status === 'notFound'
-        ? t('course.notFoundTitle')
+        ? tc('course.notFoundTitle')
         : result.status === 'removed'
-          ? (entry?.title ?? t('course.removedTitle'))
+          ? (entry?.title ?? tc('course.removedTitle'))
           : unreachable && !state.connectivity.online.value
             ? t('download.unavailable')
-            : t('course.loading');
+            : tc('course.loading');
   return (
     <div class="screen">
       <PageHeading title={title}>
@@ -71,13 +75,13 @@ function CourseView({ courseId }: { courseId: string }) {
         ) : undefined}
       </PageHeading>
       {result.status === 'ready' && <CourseDetails overview={result.overview} entry={entry} />}
-      {result.status === 'notFound' && <p>{t('course.notFoundText')}</p>}
+      {result.status === 'notFound' && <p>{tc('course.notFoundText')}</p>}
       {result.status === 'removed' && (
         <>
-          <p role="status">{t('course.removedText')}</p>
+          <p role="status">{tc('course.removedText')}</p>
           <p class="actions">
             <button type="button" class="button secondary" onClick={result.fetchAgain}>
-              {t('course.fetchAgain')}
+              {tc('course.fetchAgain')}
             </button>
           </p>
           <DownloadControls courseId={courseId} entry={entry} overview={null} />
@@ -87,19 +91,19 @@ function CourseView({ courseId }: { courseId: string }) {
         <div class="notice" role="alert">
           <p>
             {unreachable && !state.connectivity.online.value
-              ? t('course.unavailableText')
+              ? tc('course.unavailableText')
               : errorSentence(t, result.error)}
           </p>
           <p>
             <button type="button" class="button" onClick={result.retry}>
-              {t('course.retry')}
+              {tc('course.retry')}
             </button>
           </p>
         </div>
       )}
       {result.status !== 'ready' && result.status !== 'loading' && (
         <p>
-          <a href={paths.catalogue}>{t('course.backToCatalogue')}</a>
+          <a href={paths.catalogue}>{tc('course.backToCatalogue')}</a>
         </p>
       )}
     </div>
@@ -112,7 +116,8 @@ const finishedAt = ({ course, progress }: CourseOverview): number =>
 
 function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: CatalogueEntry }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const tc = useTexts(courseTexts);
+  const td = useTexts(downloadTexts);
   const state = useAppState();
   const { course, summary, progress } = overview;
   const lang = course.language;
@@ -133,15 +138,15 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
       {/* A finished course opens on its summary and the next course, above the fold. */}
       {summary.finished && (
         <section class="done-panel" aria-labelledby="finished-heading">
-          <h2 id="finished-heading">{t('complete.title')}</h2>
-          <p class="meta">{t('course.finishedOn', { date: i18n.date(finishedAt(overview)) })}</p>
+          <h2 id="finished-heading">{tc('complete.title')}</h2>
+          <p class="meta">{tc('course.finishedOn', { date: i18n.date(finishedAt(overview)) })}</p>
           <CourseComplete courseId={course.id} />
         </section>
       )}
       <p class="lead" lang={lang}>
         {course.summary}
       </p>
-      {course.audience && <p lang={lang}>{t('course.audience', { audience: course.audience })}</p>}
+      {course.audience && <p lang={lang}>{tc('course.audience', { audience: course.audience })}</p>}
       <MetaLine
         items={courseFacts(i18n, {
           lessonCount: course.outline.length,
@@ -150,7 +155,7 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
         })}
       />
       <TranslationLinks translations={translations} />
-      <ProgressBar percent={summary.percent} label={t('course.progressLabel')} />
+      <ProgressBar percent={summary.percent} label={tc('course.progressLabel')} />
       <ChangedLessons
         entries={overview.changed.map((entry) => ({ ...entry, courseId: course.id, lang }))}
       />
@@ -163,20 +168,20 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
               href={paths.lesson(course.id, next.id)}
               aria-describedby="continue-next"
             >
-              {started ? t('course.continue') : t('course.start')}
+              {started ? tc('course.continue') : tc('course.start')}
             </a>
           </p>
           <p id="continue-next" class="meta" lang={lang}>
-            {t('course.continueWith', { title: next.title })}
+            {tc('course.continueWith', { title: next.title })}
           </p>
         </div>
       )}
 
       <section class="offline-section" aria-labelledby="offline-heading">
-        <h2 id="offline-heading">{t('download.heading')}</h2>
+        <h2 id="offline-heading">{td('download.heading')}</h2>
         <OfflineStatus available={overview.availableOffline} />
         {!overview.availableOffline && state.connectivity.online.value && (
-          <p class="hint">{t('download.hint')}</p>
+          <p class="hint">{td('download.hint')}</p>
         )}
         <DownloadControls
           courseId={course.id}
@@ -188,7 +193,7 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
       </section>
 
       <section aria-labelledby="lessons-heading">
-        <h2 id="lessons-heading">{t('course.lessonsHeading')}</h2>
+        <h2 id="lessons-heading">{tc('course.lessonsHeading')}</h2>
         <ol class="lesson-list">
           {course.outline.map((lesson) => (
             <li key={lesson.id} class="lesson-item">
@@ -201,7 +206,7 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
                   ...lessonTime(i18n, lesson),
                   <LessonStateLabel state={lessonState(progress.get(lesson.id))} />,
                   ...(changedIds.has(lesson.id)
-                    ? [<span class="state-label state-changed">{t('changes.updatedLabel')}</span>]
+                    ? [<span class="state-label state-changed">{tc('changes.updatedLabel')}</span>]
                     : []),
                 ]}
               />
@@ -214,7 +219,7 @@ function CourseDetails({ overview, entry }: { overview: CourseOverview; entry?: 
 
       {course.sources.length > 0 && (
         <section aria-labelledby="sources-heading">
-          <h2 id="sources-heading">{t('course.sourcesHeading')}</h2>
+          <h2 id="sources-heading">{tc('course.sourcesHeading')}</h2>
           <ul class="sources">
             {course.sources.map((source, i) => (
               <li key={i} lang={lang}>

@@ -37,6 +37,8 @@ import { paths } from '../routes';
 import { useAppState, useI18n } from '../state/context';
 import { useLessonView } from '../state/live';
 import { useCourse } from '../state/use-course';
+import { courseTexts } from './course-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 interface Props {
   courseId?: string;
@@ -50,6 +52,7 @@ export function LessonScreen({ courseId = '', lessonId = '' }: Props) {
 
 function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const { t } = useI18n();
+  const tc = useTexts(courseTexts);
   const state = useAppState();
   const course = useCourse(courseId);
   const view = useLessonView(courseId, lessonId);
@@ -88,8 +91,8 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
     : unreachable
       ? t('download.unavailable')
       : missing
-        ? t('lesson.notFoundTitle')
-        : t('lesson.loading');
+        ? tc('lesson.notFoundTitle')
+        : tc('lesson.loading');
 
   return (
     <div class="screen lesson-screen">
@@ -116,10 +119,10 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
       )}
       {unreachable && (
         <div class="notice" role="alert">
-          <p>{t('lesson.unavailableText')}</p>
+          <p>{tc('lesson.unavailableText')}</p>
           <p>
             <a href={course.status === 'ready' ? paths.course(courseId) : paths.catalogue}>
-              {course.status === 'ready' ? t('lesson.backToCourse') : t('course.backToCatalogue')}
+              {course.status === 'ready' ? tc('lesson.backToCourse') : tc('course.backToCatalogue')}
             </a>
           </p>
         </div>
@@ -128,14 +131,14 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
         <>
           <p>
             {course.status === 'notFound'
-              ? t('course.notFoundText')
+              ? tc('course.notFoundText')
               : course.status === 'removed'
-                ? t('course.removedText')
-                : t('lesson.notFoundText')}
+                ? tc('course.removedText')
+                : tc('lesson.notFoundText')}
           </p>
           <p>
             <a href={course.status === 'ready' ? paths.course(courseId) : paths.catalogue}>
-              {course.status === 'ready' ? t('lesson.backToCourse') : t('course.backToCatalogue')}
+              {course.status === 'ready' ? tc('lesson.backToCourse') : tc('course.backToCatalogue')}
             </a>
           </p>
         </>
@@ -145,7 +148,7 @@ function LessonView({ courseId, lessonId }: { courseId: string; lessonId: string
           <p>{errorSentence(t, course.error)}</p>
           <p>
             <button type="button" class="button" onClick={course.retry}>
-              {t('course.retry')}
+              {tc('course.retry')}
             </button>
           </p>
         </div>
@@ -164,7 +167,7 @@ interface LessonProps {
 
 function Lesson({ overview, lesson, change, progress }: LessonProps) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const tc = useTexts(courseTexts);
   const { course, summary } = overview;
   const outline = course.outline;
   const index = outline.findIndex((l) => l.id === lesson.id);
@@ -183,27 +186,27 @@ function Lesson({ overview, lesson, change, progress }: LessonProps) {
     <>
       <MetaLine
         items={[
-          t('lesson.position', { index: index + 1, total: outline.length }),
+          tc('lesson.position', { index: index + 1, total: outline.length }),
           <LessonKindLabel kind={lesson.kind} />,
           ...lessonTime(i18n, lesson),
         ]}
       />
-      <ProgressBar percent={summary.percent} label={t('course.progressLabel')} />
+      <ProgressBar percent={summary.percent} label={tc('course.progressLabel')} />
       {change && <LessonChangeNotice change={change} lang={course.language} />}
       <div class="player">
         <Player lesson={lesson} base={base} />
       </div>
       <LessonSources sources={lesson.sources} checked={lesson.checked} lang={course.language} />
       {(previous || following) && (
-        <nav class="pager" aria-label={t('lesson.pagerLabel')}>
+        <nav class="pager" aria-label={tc('lesson.pagerLabel')}>
           {previous && (
             <a class="pager-link pager-previous" href={paths.lesson(course.id, previous.id)}>
-              {t('lesson.previous', { title: previous.title })}
+              {tc('lesson.previous', { title: previous.title })}
             </a>
           )}
           {following && (
             <a class="pager-link pager-next" href={paths.lesson(course.id, following.id)}>
-              {t('lesson.next', { title: following.title })}
+              {tc('lesson.next', { title: following.title })}
             </a>
           )}
         </nav>

@@ -12,9 +12,12 @@ import { cachedMediaBytes } from '../offline/media-cache';
 import { estimateStorage, type StorageFacts } from '../offline/persistence';
 import { useAppState, useI18n } from '../state/context';
 import { useStorageItems } from '../state/live';
+import { downloadTexts } from '../components/download-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 export function StorageScreen() {
   const i18n = useI18n();
+  const td = useTexts(downloadTexts);
   const { t } = i18n;
   const state = useAppState();
   const items = useStorageItems();
@@ -45,43 +48,43 @@ export function StorageScreen() {
     const gone = previous.current.filter((p) => !items.some((i) => i.courseId === p.courseId));
     previous.current = items;
     if (gone.length === 0) return;
-    setRemoved(gone.map((item) => t('download.announceDeleted', { title: item.title })).join(' '));
+    setRemoved(gone.map((item) => td('download.announceDeleted', { title: item.title })).join(' '));
     const active = document.activeElement;
     if (!active || active === document.body) coursesHeading.current?.focus();
   }, [items]);
 
   return (
     <div class="screen">
-      <PageHeading title={t('storage.title')} />
-      <p class="lead">{t('storage.intro')}</p>
+      <PageHeading title={td('storage.title')} />
+      <p class="lead">{td('storage.intro')}</p>
 
       <section aria-labelledby="space-heading">
-        <h2 id="space-heading">{t('storage.spaceHeading')}</h2>
+        <h2 id="space-heading">{td('storage.spaceHeading')}</h2>
         {facts === undefined ? (
-          <p role="status">{t('storage.checking')}</p>
+          <p role="status">{td('storage.checking')}</p>
         ) : facts === null ? (
-          <p>{t('storage.noEstimate')}</p>
+          <p>{td('storage.noEstimate')}</p>
         ) : (
           <dl class="facts">
             <div>
-              <dt>{t('storage.used')}</dt>
+              <dt>{td('storage.used')}</dt>
               <dd>{i18n.bytes(facts.usage)}</dd>
             </div>
             <div>
-              <dt>{t('storage.free')}</dt>
+              <dt>{td('storage.free')}</dt>
               <dd>{i18n.bytes(Math.max(0, facts.quota - facts.usage))}</dd>
             </div>
           </dl>
         )}
         <dl class="facts">
           <div>
-            <dt>{t('storage.persistent')}</dt>
+            <dt>{td('storage.persistent')}</dt>
             <dd>
               {persistence.persisted === true
-                ? t('storage.persistentYes')
+                ? td('storage.persistentYes')
                 : persistence.persisted === false
-                  ? t('storage.persistentNo')
-                  : t('storage.persistentUnknown')}
+                  ? td('storage.persistentNo')
+                  : td('storage.persistentUnknown')}
             </dd>
           </div>
         </dl>
@@ -92,7 +95,7 @@ export function StorageScreen() {
 
       <section aria-labelledby="stored-courses-heading">
         <h2 id="stored-courses-heading" ref={coursesHeading} tabIndex={-1}>
-          {t('storage.coursesHeading')}
+          {td('storage.coursesHeading')}
         </h2>
         <p class="visually-hidden" role="status">
           {removed}
@@ -100,7 +103,7 @@ export function StorageScreen() {
         {items === undefined ? (
           <p>{t('app.loading')}</p>
         ) : items.length === 0 ? (
-          <p>{t('storage.none')}</p>
+          <p>{td('storage.none')}</p>
         ) : (
           <ul class="card-list">
             {items.map((item) => (
@@ -115,6 +118,7 @@ export function StorageScreen() {
 
 function StoredCourseItem({ item }: { item: StoredItem }) {
   const i18n = useI18n();
+  const td = useTexts(downloadTexts);
   const { t } = i18n;
   const [bytes, setBytes] = useState<number | null>(null);
   const titleId = `stored-${item.courseId}`;
@@ -135,8 +139,8 @@ function StoredCourseItem({ item }: { item: StoredItem }) {
   const state = availableOffline
     ? t('download.available')
     : download?.state === 'partial'
-      ? t('storage.partial')
-      : t('storage.outlineOnly');
+      ? td('storage.partial')
+      : td('storage.outlineOnly');
   return (
     <li class="card">
       <h3 class="card-title" id={titleId} lang={item.language}>
@@ -149,7 +153,7 @@ function StoredCourseItem({ item }: { item: StoredItem }) {
             <span class="meta-sep" aria-hidden="true">
               {' · '}
             </span>
-            {t('storage.size', { size: i18n.bytes(bytes) })}
+            {td('storage.size', { size: i18n.bytes(bytes) })}
           </>
         )}
       </p>

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LommekursDB } from '../../../src/client-core/db/db';
 import { getSession } from '../../../src/client-core/db/sync-state';
-import { createI18n } from '../../../src/app/i18n';
+import { accountTexts } from '../../../src/app/components/account-texts';
+import { translateTexts } from '../../../src/app/i18n/feature-texts';
 import { passkeyErrorSentence } from '../../../src/app/i18n/passkey-errors';
 import type { SyncController } from '../../../src/app/sync/controller';
 import {
@@ -26,7 +27,7 @@ beforeEach(async () => {
 });
 afterEach(() => harness.close());
 
-const { t } = createI18n('nb');
+const t = translateTexts(accountTexts, 'nb');
 
 async function failure(promise: Promise<unknown>): Promise<PasskeyError> {
   try {
