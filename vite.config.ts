@@ -3,7 +3,7 @@
 // projects: `app` (components, IndexedDB through fake-indexeddb, in jsdom) and `node` (shared
 // logic, service-worker rules and the built precache list, the course compiler, the server).
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webManifest } from './src/app/manifest.ts';
@@ -13,12 +13,44 @@ const appVersion =
   process.env.APP_VERSION ??
   (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
+/** The advisor screens' modules: a chunk of them (with libraries only they import, e.g. the CSV
+ * library) stays out of the learners' precache, unless learner code imports one of its modules
+ * statically (e.g. sync/account.ts → advisor/forget-copy.ts at sign-out): those are found after the
+ * module graph is built (`advisorChunks`). test/sw/precache.test.ts checks that no precached chunk
+ * imports an assets/advisor/ chunk statically. */
+const ADVISOR = /[\\/]src[\\/]app[\\/]advisor[\\/]/;
+const LIBRARY = /[\\/]node_modules[\\/]/;
+const learnerReachable = new Set<string>();
+const advisorOnly = (ids: readonly string[]) =>
+  ids.some((id) => ADVISOR.test(id)) &&
+  ids.every((id) => (ADVISOR.test(id) || LIBRARY.test(id)) && !learnerReachable.has(id));
+
+/** Marks every module a learner module reaches through static imports of advisor modules. */
+const advisorChunks: Plugin = {
+  name: 'lommekurs-advisor-chunks',
+  apply: 'build',
+  buildEnd() {
+    learnerReachable.clear();
+    const queue: string[] = [];
+    for (const id of this.getModuleIds()) {
+      if (ADVISOR.test(id)) continue;
+      for (const imported of this.getModuleInfo(id)?.importedIds ?? []) queue.push(imported);
+    }
+    while (queue.length > 0) {
+      const id = queue.pop()!;
+      if (learnerReachable.has(id) || !(ADVISOR.test(id) || LIBRARY.test(id))) continue;
+      learnerReachable.add(id);
+      queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+    }
+  },
+};
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '8080'}`;
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
     preact(),
+    advisorChunks,
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
@@ -39,7 +71,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         // The password strength estimator (zxcvbn-ts word lists, ~450 kB) is fetched when a
         // new-password field is first typed in, online: it is no part of the offline shell.
-        globIgnores: ['screenshots/**', 'assets/password-estimator-*.js'],
+        // The advisor screens (assets/advisor/, see chunkFileNames below) are no part of a
+        // learner's shell (issue 14): the worker keeps them once an advisor opens them.
+        globIgnores: ['screenshots/**', 'assets/password-estimator-*.js', 'assets/advisor/**'],
       },
       devOptions: { enabled: false },
     }),
@@ -51,6 +85,12 @@ export default defineConfig({
     sourcemap: 'hidden',
     rolldownOptions: {
       output: {
+        // Chunks made only of the advisor screens' modules (and the CSV library they load) go to
+        // assets/advisor/, which the precache leaves out (globIgnores above).
+        chunkFileNames: (chunk) =>
+          advisorOnly(chunk.moduleIds) || /papaparse/.test(chunk.name)
+            ? 'assets/advisor/[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [
             // The storage layer's queries the first chunk loads on demand (state/storage-api.ts)

@@ -11,10 +11,16 @@ import { SyncStatus } from './components/SyncStatus';
 import { paths, routePatterns } from './routes';
 import {
   AccountScreen,
+  AdvisorHome,
   CourseScreen,
   ForgotPasswordScreen,
+  GardenScreen,
+  InviteScreen,
+  JoinScreen,
+  LearnerScreen,
   LessonScreen,
   NewPasswordScreen,
+  PrivacyScreen,
   SettingsScreen,
   StorageScreen,
   VerifyEmailScreen,
@@ -29,6 +35,7 @@ import type { SyncController } from './sync/controller';
 export function App({ state, sync }: { state: AppState; sync: SyncController }) {
   useConnectivity(state);
   useUpdateWhenTooOld(state, sync);
+  useNetworkMembership(sync);
   return (
     <AppStateContext.Provider value={state}>
       <SyncContext.Provider value={sync}>
@@ -61,6 +68,12 @@ function Shell() {
             <Route path={routePatterns.forgotPassword} component={ForgotPasswordScreen} />
             <Route path={routePatterns.newPassword} component={NewPasswordScreen} />
             <Route path={routePatterns.verifyEmail} component={VerifyEmailScreen} />
+            <Route path={routePatterns.advisor} component={AdvisorHome} />
+            <Route path={routePatterns.advisorGarden} component={GardenScreen} />
+            <Route path={routePatterns.advisorLearner} component={LearnerScreen} />
+            <Route path={routePatterns.advisorInvite} component={InviteScreen} />
+            <Route path={routePatterns.join} component={JoinScreen} />
+            <Route path={routePatterns.privacy} component={PrivacyScreen} />
             <Route default component={NotFoundScreen} />
           </Router>
         </ErrorBoundary>
@@ -87,4 +100,21 @@ function useUpdateWhenTooOld(state: AppState, sync: SyncController) {
       tooOld = now;
     });
   }, [state, sync]);
+}
+
+/** The learner's business gardens (issue 14): once someone is signed in, the membership store (a
+ * chunk of its own) is made; it fetches them and follows the account from then on, keeping a copy
+ * on the device so the app knows them offline. */
+function useNetworkMembership(sync: SyncController) {
+  useEffect(
+    () =>
+      effect(() => {
+        if (!sync.account.value) return;
+        void import('./network/membership-store').then(
+          (m) => m.membershipStoreFor(sync),
+          () => undefined,
+        );
+      }),
+    [sync],
+  );
 }

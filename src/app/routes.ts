@@ -36,6 +36,12 @@ export const routePatterns = {
   forgotPassword: '/konto/glemt-passord',
   newPassword: '/konto/nytt-passord',
   verifyEmail: '/konto/bekreft-epost',
+  join: JOIN_PATH,
+  privacy: '/personvern',
+  advisor: '/radgiver',
+  advisorGarden: '/radgiver/hage/:gardenId',
+  advisorLearner: '/radgiver/hage/:gardenId/elev/:learnerId',
+  advisorInvite: INVITE_PATH,
 } as const;
 
 /** Whether a URL path is a lesson's (routePatterns.lesson), without the router: the entry script

@@ -14,6 +14,7 @@ export type RequestRoute =
   | { kind: 'catalogue' }
   | { kind: 'media'; courseId: string }
   | { kind: 'icon' }
+  | { kind: 'advisor-code' }
   | { kind: 'network' };
 
 const CATALOGUE_PATH = '/api/v1/courses';
@@ -21,12 +22,17 @@ const MEDIA_PATH = /^\/api\/v1\/courses\/([^/]+)\/media\/./;
 /** The install icons (the manifest's and Safari's): not precached — a page never shows them — but
  * kept from the last time the browser fetched them, for an installation check made offline. */
 const ICON_PATH = /^\/icons\/[^/]+\.png$/;
+/** The advisor screens' chunks (vite.config.ts puts them under assets/advisor/): not precached —
+ * learners never open them — but kept once fetched, so an advisor's garden view opens offline
+ * too. Their names carry a content hash, so a kept copy is never stale. */
+const ADVISOR_CODE_PATH = /^\/assets\/advisor\/[^/]+\.(js|css)$/;
 
 /** How the service worker handles a same-origin GET to this URL. */
 export function routeRequest(url: URL, origin: string): RequestRoute {
   if (url.origin !== origin) return { kind: 'network' };
   if (url.pathname === CATALOGUE_PATH) return { kind: 'catalogue' };
   if (ICON_PATH.test(url.pathname)) return { kind: 'icon' };
+  if (ADVISOR_CODE_PATH.test(url.pathname)) return { kind: 'advisor-code' };
   const media = MEDIA_PATH.exec(url.pathname);
   if (media) {
     try {

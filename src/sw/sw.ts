@@ -38,6 +38,12 @@ registerRoute(
   new NetworkFirst({ cacheName: 'lommekurs-icons' }),
 );
 
+// The advisor screens' code, out of the learners' precache, kept from its first use (src/sw/routes.ts).
+registerRoute(
+  ({ url }) => routeRequest(url, self.location.origin).kind === 'advisor-code',
+  new CacheFirst({ cacheName: 'lommekurs-advisor-code' }),
+);
+
 // One cache per course, so a course's media can be counted and deleted together. Media URLs
 // carry their content hash, so a cached copy is never stale.
 const mediaStrategies = new Map<string, CacheFirst>();

@@ -29,7 +29,12 @@ const KB = 1024;
 // apple-touch-icon.png, 7.1 KB gzip) are the browser's, kept by the worker at run time, not
 // precached (148.9 KB on the commit before the critical-JS split, 152.8 KB with it: its chunks
 // cost about 4 KB). The issue's offline budget is 150 KB.
-const PRECACHE_BUDGET = 155 * KB;
+// Issue 13 item 3 (the nb split, 2026-12-02): 151.9 KB on main (ac65507) with the split, was
+// 152.8 KB. Raised to 180 KB the same evening by issue 14's learner screens (joining with consent,
+// the privacy page, the garden section of Settings, their texts and wire schemas: ≈ 23 KB gzip,
+// measured 175 KB); the advisor screens (≈ 27 KB) are not precached (assets/advisor/, below).
+// The issue's offline budget is 150 KB: the learners' new screens are its next cut.
+const PRECACHE_BUDGET = 180 * KB;
 /** Issue 13: sw.js, importing only src/client-core and Workbox, measured 48.4 KB gzip, then
  * 50.5 KB with the batched push format (Workbox, Dexie, zod, the sync engine); the budget leaves
  * about 3 KB for growth. */
@@ -39,8 +44,12 @@ const SW_BUDGET = 54 * KB;
  * measures it (test/bench/figures/size.ts). 102 KB gzip before issue 13, 87.8 KB after its first
  * part, 38.6 KB once the storage layer (Dexie) and the sync controller (engine, accounts, zod) left
  * it for chunks loaded in parallel with and right after the first paint; the issue's target is
- * 50 KB. This gate stops growth: about 3 % above. */
-const CRITICAL_JS_BUDGET = 40 * KB;
+ * 50 KB. Then 33.5 KB (issue 13 item 3): the strings of the lazily loaded screens left the nb
+ * dictionary for their features' own texts, and the account-deleted notice loads when shown
+ * (33.2 KB for the split alone on ac65507; issue 14's additions to the first chunk ≈ 1 KB). This
+ * gate stops growth, about 4 % above, and fails when nn or en is imported statically into the
+ * first chunk (+3.3 KB gzip; issue 13 acceptance 2). */
+const CRITICAL_JS_BUDGET = 35 * KB;
 
 /** UI libraries the service worker must never bundle (issue 13, "a worker-safe core"). */
 const UI_LIBRARIES = /node_modules\/(preact|preact-iso|@preact\/signals[^/]*|workbox-window)\//;
@@ -84,6 +93,26 @@ describe('the built service worker precaches the app shell', () => {
     expect(urls).toContain('icons/icon.svg');
     // The PNG icons are the browser's, for installing the app; the worker keeps them at run time.
     expect(urls.filter((url) => url.endsWith('.png'))).toEqual([]);
+  });
+
+  // Issue 14: learners never download the advisor screens. Their chunks (assets/advisor/, see
+  // vite.config.ts) are out of the precache; the worker keeps them once used (src/sw/routes.ts).
+  it('leaves the advisor screens out, and no precached script imports them statically', async () => {
+    const advisor = await readdir(join(outDir, 'assets', 'advisor'));
+    expect(advisor.filter((name) => name.endsWith('.js'))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^GardenScreen-/),
+        expect.stringMatching(/^papaparse/),
+      ]),
+    );
+    const urls = precached.map((entry) => entry.url);
+    expect(urls.filter((url) => url.startsWith('assets/advisor/'))).toEqual([]);
+    for (const url of urls.filter((u) => u.endsWith('.js'))) {
+      const code = await readFile(join(outDir, url), 'utf8');
+      // A static import is `from"./advisor/…"` (or `import"./advisor/…"`); the lazy routes'
+      // `import(\`./advisor/…\`)` are dynamic and fine.
+      expect(code, url).not.toMatch(/(from|import)\s*["']\.\/advisor\//);
+    }
   });
 
   it('holds no course content, source maps, screenshots or the worker itself', () => {

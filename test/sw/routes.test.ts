@@ -36,6 +36,13 @@ describe('request routes', () => {
     });
   });
 
+  it("keeps the advisor screens' chunks once fetched (cache-first), nothing else under /assets/", () => {
+    expect(route('/assets/advisor/GardenScreen-Ab12_x.js')).toEqual({ kind: 'advisor-code' });
+    expect(route('/assets/advisor/advisor-Zz9.css')).toEqual({ kind: 'advisor-code' });
+    expect(route('/assets/HomeScreen-Ab12.js')).toEqual({ kind: 'network' });
+    expect(route('/assets/advisor/x.js', 'https://other.example')).toEqual({ kind: 'network' });
+  });
+
   it('keeps the PNG install icons network-first, nothing else under /icons/', () => {
     expect(route('/icons/icon-192.png')).toEqual({ kind: 'icon' });
     expect(route('/icons/apple-touch-icon.png')).toEqual({ kind: 'icon' });

@@ -4,8 +4,10 @@
 // business-garden advisor. The text and its saving are owned by the draft store
 // (reflection-draft.ts); the switch is the stored progress, changed by one learner action.
 //
-// The switch is always shown, off until the learner turns it on, also before any text is written:
-// seen off beside an empty box it says the text is private, and a learner may decide before they
+// The switch shows for a member of a business garden (the membership store knows it offline
+// too), and for anyone whose reflection is shared (so they can turn it off); nobody else has an
+// advisor to share with. Off until the learner turns it on, also before any text is written: seen
+// off beside an empty box it says the text is private, and a learner may decide before they
 // write. It acts at once (it is not part of "Lagre"), and the where-sentence follows it.
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReflectionLesson } from '../../shared/course';
@@ -17,6 +19,7 @@ import {
   submitReflection,
 } from '../../client-core/db/learner-actions';
 import { isReflectionShared } from '../../shared/progress';
+import { useMembership } from '../network/membership-store';
 import { useI18n, useSync } from '../state/context';
 import { CompletionPanel } from './CompletionPanel';
 import { createReflectionDraft, type ReflectionDraft } from './reflection-draft';
@@ -46,6 +49,12 @@ export function ReflectionPlayer({
   const status = draft.status.value;
   const shared = isReflectionShared(progress);
   const sharing = useLearnerAction();
+  const member = useMembership().isMember.value;
+  // Once shown, it stays for this visit: turned off by someone in no garden, it must not vanish
+  // from under their finger (and focus).
+  const shareShown = useRef(false);
+  shareShown.current ||= shared || member;
+  const showShare = shareShown.current;
 
   useEffect(() => {
     const onVisibility = () => {
@@ -119,30 +128,32 @@ export function ReflectionPlayer({
           </button>
         </p>
       </form>
-      <div class="reflection-share">
-        <label class="choice" for="reflection-share">
-          <input
-            id="reflection-share"
-            type="checkbox"
-            role="switch"
-            checked={shared}
-            aria-describedby="reflection-share-hint"
-            onChange={(e) => {
-              const on = e.currentTarget.checked;
-              void sharing.run(() => shareReflection(courseId, lesson.id, on));
-            }}
-          />
-          <span>{t('reflection.share')}</span>
-        </label>
-        <p id="reflection-share-hint" class="hint">
-          {t('reflection.shareHint')}
-        </p>
-        {sharing.failed && (
-          <p class="error" role="alert">
-            {t('lesson.saveError')}
+      {showShare && (
+        <div class="reflection-share">
+          <label class="choice" for="reflection-share">
+            <input
+              id="reflection-share"
+              type="checkbox"
+              role="switch"
+              checked={shared}
+              aria-describedby="reflection-share-hint"
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                void sharing.run(() => shareReflection(courseId, lesson.id, on));
+              }}
+            />
+            <span>{t('reflection.share')}</span>
+          </label>
+          <p id="reflection-share-hint" class="hint">
+            {t('reflection.shareHint')}
           </p>
-        )}
-      </div>
+          {sharing.failed && (
+            <p class="error" role="alert">
+              {t('lesson.saveError')}
+            </p>
+          )}
+        </div>
+      )}
       {lesson.advisorHtml && (
         <aside class="tip" aria-labelledby="reflection-tip">
           <h2 id="reflection-tip">{t('reflection.tip')}</h2>

@@ -2,7 +2,7 @@
 // "Glemt passordet?" asks for a link; /konto/nytt-passord sets a new password with the link's
 // token; /konto/bekreft-epost confirms the address. The token rides in the URL fragment (never
 // sent to a server); each screen reads it once and removes it from the address bar and history.
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import {
   MIN_PASSWORD_LENGTH,
   credentialFieldErrors,
@@ -11,24 +11,13 @@ import {
 import { AccountField, PasswordField } from '../components/AccountFields';
 import { PageHeading } from '../components/PageHeading';
 import { PasswordStrength } from '../components/PasswordStrength';
+import { useLinkToken } from '../components/use-link-token';
 import { accountErrorTexts, credentialFieldSentence, type AccountErrorTexts } from '../i18n/errors';
 import { paths } from '../routes';
 import { useAppState, useI18n, useSync } from '../state/context';
 import { AccountError } from '../sync/controller';
-
-/** The token of a mail link (`#token=…`), or null. Removes the fragment from the address bar so
- * the token does not stay in the history or get copied with the address — before the screen is
- * painted (a layout effect), so the address bar never shows the token next to the form. */
-function useLinkToken(): string | null {
-  const [token] = useState(() => {
-    const value = new URLSearchParams(location.hash.slice(1)).get('token');
-    return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-  });
-  useLayoutEffect(() => {
-    if (location.hash) history.replaceState(history.state, '', location.pathname);
-  }, []);
-  return token;
-}
+import { accountTexts } from '../components/account-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 /** Whether the component is still shown (no state updates after it is gone). */
 function useMounted() {
@@ -44,7 +33,8 @@ function useMounted() {
 
 /** "Glemt passordet?": an address, then the same neutral sentence whatever the address. */
 export function ForgotPasswordScreen() {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const { online } = useAppState().connectivity;
   const [email, setEmail] = useState('');
@@ -64,7 +54,7 @@ export function ForgotPasswordScreen() {
     if (busy) return;
     const fields = credentialFieldErrors({ email, password: 'x' }, loginSchema);
     if (fields.email) {
-      setErrors({ email: credentialFieldSentence(t, fields.email) });
+      setErrors({ email: credentialFieldSentence(ta, fields.email) });
       emailInput.current?.focus();
       return;
     }
@@ -75,7 +65,7 @@ export function ForgotPasswordScreen() {
       if (mounted.current) setSent(true);
     } catch (error) {
       if (!mounted.current) return;
-      const texts = accountErrorTexts(t, error, 'login');
+      const texts = accountErrorTexts(ta, error, 'login');
       setErrors(texts);
       if (texts.email) emailInput.current?.focus();
     } finally {
@@ -85,20 +75,20 @@ export function ForgotPasswordScreen() {
 
   return (
     <div class="screen account-screen recovery-screen">
-      <PageHeading title={t('recovery.forgotTitle')} />
-      {!online.value && <p class="notice">{t('recovery.offline')}</p>}
+      <PageHeading title={ta('recovery.forgotTitle')} />
+      {!online.value && <p class="notice">{ta('recovery.offline')}</p>}
       <p class="account-notice" role="status" tabIndex={-1} ref={done}>
-        {sent ? t('recovery.sent') : ''}
+        {sent ? ta('recovery.sent') : ''}
       </p>
       {sent ? (
-        <p class="hint">{t('recovery.sentHint')}</p>
+        <p class="hint">{ta('recovery.sentHint')}</p>
       ) : (
         <div class="account-form">
-          <p>{t('recovery.forgotIntro')}</p>
+          <p>{ta('recovery.forgotIntro')}</p>
           <form noValidate onSubmit={(event) => void submit(event)}>
             <AccountField
               type="email"
-              label={t('account.email')}
+              label={ta('account.email')}
               value={email}
               onInput={setEmail}
               autocomplete="email"
@@ -110,14 +100,14 @@ export function ForgotPasswordScreen() {
             </p>
             <p class="actions">
               <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
-                {busy ? t('recovery.sending') : t('recovery.send')}
+                {busy ? ta('recovery.sending') : ta('recovery.send')}
               </button>
             </p>
           </form>
         </div>
       )}
       <p>
-        <a href={paths.account}>{t('recovery.backToLogin')}</a>
+        <a href={paths.account}>{ta('recovery.backToLogin')}</a>
       </p>
     </div>
   );
@@ -127,7 +117,7 @@ type ResetStep = 'form' | 'invalid' | 'done';
 
 /** /konto/nytt-passord: the new password twice; then signed in (every other session ended). */
 export function NewPasswordScreen() {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const { online } = useAppState().connectivity;
   const token = useLinkToken();
@@ -150,12 +140,12 @@ export function NewPasswordScreen() {
     event.preventDefault();
     if (busy || !token) return;
     if ([...password].length < MIN_PASSWORD_LENGTH) {
-      setErrors({ password: credentialFieldSentence(t, 'password_too_short') });
+      setErrors({ password: credentialFieldSentence(ta, 'password_too_short') });
       passwordInput.current?.focus();
       return;
     }
     if (password !== repeat) {
-      setErrors({ repeat: t('recovery.mismatch') });
+      setErrors({ repeat: ta('recovery.mismatch') });
       repeatInput.current?.focus();
       return;
     }
@@ -170,7 +160,7 @@ export function NewPasswordScreen() {
         setStep('invalid');
         return;
       }
-      const texts = accountErrorTexts(t, error, 'register');
+      const texts = accountErrorTexts(ta, error, 'register');
       setErrors(texts);
       if (texts.password) passwordInput.current?.focus();
     } finally {
@@ -180,33 +170,33 @@ export function NewPasswordScreen() {
 
   return (
     <div class="screen account-screen recovery-screen">
-      <PageHeading title={t('recovery.resetTitle')} />
-      {step === 'form' && !online.value && <p class="notice">{t('recovery.resetOffline')}</p>}
+      <PageHeading title={ta('recovery.resetTitle')} />
+      {step === 'form' && !online.value && <p class="notice">{ta('recovery.resetOffline')}</p>}
       <p class="account-notice" role="status" tabIndex={-1} ref={outcome}>
         {step === 'done'
-          ? t('recovery.done')
+          ? ta('recovery.done')
           : step === 'invalid'
             ? token
-              ? t('recovery.error.invalidToken')
-              : t('recovery.noToken')
+              ? ta('recovery.error.invalidToken')
+              : ta('recovery.noToken')
             : ''}
       </p>
       {step === 'form' && (
         <form class="account-form" noValidate onSubmit={(event) => void submit(event)}>
-          <p>{t('recovery.resetIntro')}</p>
+          <p>{ta('recovery.resetIntro')}</p>
           <PasswordField
-            label={t('recovery.newPassword')}
+            label={ta('recovery.newPassword')}
             value={password}
             onInput={setPassword}
             autocomplete="new-password"
-            hint={t('account.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+            hint={ta('account.passwordHint', { min: MIN_PASSWORD_LENGTH })}
             error={errors.password ?? null}
             inputRef={passwordInput}
             describedBy={`${id}-strength`}
           />
           <PasswordStrength password={password} id={`${id}-strength`} />
           <PasswordField
-            label={t('recovery.repeatPassword')}
+            label={ta('recovery.repeatPassword')}
             value={repeat}
             onInput={setRepeat}
             autocomplete="new-password"
@@ -218,7 +208,7 @@ export function NewPasswordScreen() {
           </p>
           <p class="actions">
             <button type="submit" class="button" aria-disabled={busy ? 'true' : undefined}>
-              {busy ? t('recovery.saving') : t('recovery.save')}
+              {busy ? ta('recovery.saving') : ta('recovery.save')}
             </button>
           </p>
         </form>
@@ -226,13 +216,13 @@ export function NewPasswordScreen() {
       {step === 'invalid' && (
         <p>
           <a class="button" href={paths.forgotPassword}>
-            {t('recovery.askAgain')}
+            {ta('recovery.askAgain')}
           </a>
         </p>
       )}
       {step === 'done' && (
         <p>
-          <a href={paths.account}>{t('recovery.goToAccount')}</a>
+          <a href={paths.account}>{ta('recovery.goToAccount')}</a>
         </p>
       )}
     </div>
@@ -243,7 +233,7 @@ type VerifyStep = 'working' | 'done' | 'invalid' | 'offline' | 'failed';
 
 /** /konto/bekreft-epost: confirms the address with the link's token as soon as it opens. */
 export function VerifyEmailScreen() {
-  const { t } = useI18n();
+  const ta = useTexts(accountTexts);
   const sync = useSync();
   const token = useLinkToken();
   const [step, setStep] = useState<VerifyStep>(token ? 'working' : 'invalid');
@@ -264,28 +254,28 @@ export function VerifyEmailScreen() {
   }, [token, attempt, sync, mounted]);
 
   const sentence: Record<VerifyStep, string> = {
-    working: t('verify.working'),
-    done: t('verify.done'),
-    invalid: t('verify.invalid'),
-    offline: t('verify.offline'),
-    failed: t('account.error.server'),
+    working: ta('verify.working'),
+    done: ta('verify.done'),
+    invalid: ta('verify.invalid'),
+    offline: ta('verify.offline'),
+    failed: ta('account.error.server'),
   };
   return (
     <div class="screen account-screen recovery-screen">
-      <PageHeading title={t('verify.title')} />
+      <PageHeading title={ta('verify.title')} />
       <p class="account-notice" role="status">
         {sentence[step]}
       </p>
       {(step === 'offline' || step === 'failed') && (
         <p>
           <button type="button" class="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t('verify.retry')}
+            {ta('verify.retry')}
           </button>
         </p>
       )}
       {step !== 'working' && (
         <p>
-          <a href={paths.account}>{t('recovery.goToAccount')}</a>
+          <a href={paths.account}>{ta('recovery.goToAccount')}</a>
         </p>
       )}
     </div>

@@ -1,7 +1,8 @@
 // Settings: the interface language and the text size (each applied at once and remembered on the
 // device), downloads
 // (automatic download of a started course, only on Wi-Fi where the device can tell), the account
-// and sync (with the GDPR export and deletion), installation and a link to storage.
+// and sync (with the GDPR export and deletion), the business gardens the learner is a member of
+// (Næringshage, a chunk of its own), installation and a link to storage.
 import { useEffect, useState } from 'preact/hooks';
 import { AccountSettings } from '../components/AccountSettings';
 import { DeviceDataActions } from '../components/DeviceDataActions';
@@ -14,6 +15,7 @@ import {
   type DownloadSettings,
 } from '../../client-core/db/settings';
 import { AUTONYMS, UI_LANGUAGES, type MessageKey, type UiLanguage } from '../i18n';
+import { NetworkSettings } from '../network/lazy-network-settings';
 import { connectionType } from '../offline/network';
 import { paths } from '../routes';
 import { useAppState, useI18n } from '../state/context';
@@ -61,6 +63,7 @@ export function SettingsScreen() {
         <DownloadSettingsFields />
       </form>
       <AccountSettings />
+      <NetworkSettings />
       <DeviceDataActions />
       <InstallPrompt />
       <p class="storage-link">

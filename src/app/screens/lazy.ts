@@ -61,3 +61,48 @@ export const VerifyEmailScreen = lazy(() =>
     () => ChunkErrorScreen,
   ),
 );
+
+// The advisor's screens (issue 14): a chunk group of their own, so learners never download them.
+export const AdvisorHome = lazy(() =>
+  import('../advisor/AdvisorHome').then(
+    (m) => m.AdvisorHome,
+    () => ChunkErrorScreen,
+  ),
+);
+
+export const GardenScreen = lazy(() =>
+  import('../advisor/GardenScreen').then(
+    (m) => m.GardenScreen,
+    () => ChunkErrorScreen,
+  ),
+);
+
+export const LearnerScreen = lazy(() =>
+  import('../advisor/LearnerScreen').then(
+    (m) => m.LearnerScreen,
+    () => ChunkErrorScreen,
+  ),
+);
+
+export const InviteScreen = lazy(() =>
+  import('../advisor/InviteScreen').then(
+    (m) => m.InviteScreen,
+    () => ChunkErrorScreen,
+  ),
+);
+
+// The learner's side of the business-garden network (issue 14): the consent screen and the
+// privacy statement, each a chunk of its own.
+export const JoinScreen = lazy(() =>
+  import('../network/JoinScreen').then(
+    (m) => m.JoinScreen,
+    () => ChunkErrorScreen,
+  ),
+);
+
+export const PrivacyScreen = lazy(() =>
+  import('../network/PrivacyScreen').then(
+    (m) => m.PrivacyScreen,
+    () => ChunkErrorScreen,
+  ),
+);

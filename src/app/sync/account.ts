@@ -21,6 +21,7 @@ import {
 } from '../../client-core/db/sync-state';
 import type { ForgotRequest } from '../../shared/recovery-protocol';
 import type { ApiResult, SyncApi } from '../../client-core/sync/api';
+import { forgetAdvisorCopy } from '../advisor/forget-copy';
 
 export { UnsyncedError };
 
@@ -164,6 +165,8 @@ export async function signOut(
   if (session?.token) await deps.api.logout(session.token);
   // Checked again inside the removal: an action in another tab may have added an event.
   await removeLearnerData(deps.database, { discardUnsynced });
+  // The advisor's offline copy of their gardens goes with the account's data.
+  await forgetAdvisorCopy();
 }
 
 /** The signed-in learner's token. Without one the UI offers neither export nor deletion. */
@@ -200,8 +203,13 @@ export async function exportData(deps: AccountDeps): Promise<Blob> {
 
 /** The account was deleted on another device: keep this device's progress without an account,
  * or wipe it. */
-export const leaveDeletedAccount = (deps: AccountDeps, options: { keepProgress: boolean }) =>
-  forgetDeletedAccount(deps.database, options);
+export async function leaveDeletedAccount(
+  deps: AccountDeps,
+  options: { keepProgress: boolean },
+): Promise<void> {
+  await forgetDeletedAccount(deps.database, options);
+  await forgetAdvisorCopy();
+}
 
 /** Erase the account on the server (the password again, so a stolen token cannot), then the
  * learner's data on this device (GDPR art. 17). */
@@ -211,6 +219,7 @@ export async function deleteAccount(deps: AccountDeps, password: string): Promis
   // 403 invalid_credentials: wrong password; nothing was deleted.
   if (result.kind !== 'ok') throw await failure(deps, token, result);
   await removeLearnerData(deps.database, { discardUnsynced: true });
+  await forgetAdvisorCopy();
 }
 
 /** A language the account mails are written in. */

@@ -1,0 +1,80 @@
+// The garden's table as a CSV file the way Norwegian Excel opens it by double-click: UTF-8 with a
+// byte order mark (without it Excel reads æøå as Windows-1252), semicolons between fields (the
+// decimal separator is the comma), CRLF line ends. Written by papaparse, loaded only when the
+// advisor asks for the file. Cells that a spreadsheet would run as a formula (=, +, -, @ first)
+// are prefixed with ' by papaparse's escapeFormulae: a learner chooses their own name.
+import type { LearnerRow } from './garden-table';
+
+/** The column headings and yes/no words, in the interface language. */
+export interface CsvLabels {
+  name: string;
+  firm: string;
+  orgNumber: string;
+  started: string;
+  completed: string;
+  minutes: string;
+  lastActivity: string;
+  lastSync: string;
+  followUp: string;
+  yes: string;
+  no: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A time as "2026-12-02 14:02" in the device's time zone (Excel reads it as a date). */
+export function csvTime(ms: number | null): string {
+  if (ms === null) return '';
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The file's text (without the byte order mark). */
+export async function csvText(rows: readonly LearnerRow[], labels: CsvLabels): Promise<string> {
+  const { default: Papa } = await import('papaparse');
+  const fields = [
+    labels.name,
+    labels.firm,
+    labels.orgNumber,
+    labels.started,
+    labels.completed,
+    labels.minutes,
+    labels.lastActivity,
+    labels.lastSync,
+    labels.followUp,
+  ];
+  const data = rows.map(({ learner, started, completed, minutes }) => [
+    learner.displayName,
+    learner.firm?.name ?? '',
+    learner.firm?.orgNumber ?? '',
+    started,
+    completed,
+    minutes,
+    csvTime(learner.lastActivityAt),
+    csvTime(learner.lastSyncAt),
+    learner.needsFollowUp ? labels.yes : labels.no,
+  ]);
+  return Papa.unparse(
+    { fields, data },
+    { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: true },
+  );
+}
+
+/** The file: the text after a UTF-8 byte order mark. */
+export async function csvBlob(rows: readonly LearnerRow[], labels: CsvLabels): Promise<Blob> {
+  return new Blob(['\uFEFF', await csvText(rows, labels)], { type: 'text/csv;charset=utf-8' });
+}
+
+/** A file name from the garden's name: "lommekurs-nordhagen-2026-12-02.csv". */
+export function csvFileName(gardenName: string, now: number): string {
+  const slug =
+    gardenName
+      .normalize('NFKD')
+      .replace(/æ/gi, 'ae')
+      .replace(/ø/gi, 'o')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'hage';
+  return `lommekurs-${slug}-${csvTime(now).slice(0, 10)}.csv`;
+}
