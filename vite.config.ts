@@ -47,7 +47,10 @@ const advisorChunks: Plugin = {
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '8080'}`;
 
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify(appVersion) },
+  define: {
+    __APP_VERSION__: JSON.stringify(appVersion),
+    __PRIVACY_CONTROLLER__: JSON.stringify(process.env.PRIVACY_CONTROLLER?.trim() ?? ''),
+  },
   plugins: [
     preact(),
     advisorChunks,

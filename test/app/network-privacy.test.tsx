@@ -2,11 +2,14 @@
 // text it shares with the consent screen, links to Settings and Datatilsynet, axe; and the rule
 // that the consent text cannot change without a new CONSENT_TEXT_VERSION.
 import { createHash } from 'node:crypto';
-import { screen, waitFor, within } from '@testing-library/preact';
+import { render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { placeholderMismatches } from '../../src/app/i18n/feature-texts';
 import { consentTexts } from '../../src/app/network/consent-texts';
+import { PrivacyScreen } from '../../src/app/network/PrivacyScreen';
+import { createAppState } from '../../src/app/state/app-state';
+import { AppStateContext } from '../../src/app/state/context';
 import { privacyTexts } from '../../src/app/network/privacy-texts';
 import { CONSENT_TEXT_VERSION } from '../../src/shared/network-protocol';
 import { renderApp, setupAppTests, stubApi } from '../utils/app';
@@ -58,6 +61,26 @@ describe('the privacy statement', () => {
       rules: { 'color-contrast': { enabled: false } },
     });
     expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('names who runs the service when PRIVACY_CONTROLLER was given at build time, and says it was not otherwise', () => {
+    const inApp = (controller: string) =>
+      render(
+        <AppStateContext.Provider value={createAppState({ language: 'nb' })}>
+          <PrivacyScreen controller={controller} />
+        </AppStateContext.Provider>,
+      );
+    const named = inApp('Nettverket AS, org.nr. 123 456 789, personvern@nettverket.no');
+    const part = () => screen.getByRole('region', { name: 'Hvem er ansvarlig' });
+    expect(part().textContent).toBe(
+      'Hvem er ansvarligBehandlingsansvarlig er den som driver denne Lommekurs-tjenesten: Nettverket AS, org.nr. 123 456 789, personvern@nettverket.no.',
+    );
+    named.unmount();
+    inApp('');
+    expect(part().textContent).toMatch(
+      /har ikke oppgitt navn og kontaktadresse: spør næringshagen din/,
+    );
+    expect(document.body.textContent).not.toMatch(/\[|FYLLES/);
   });
 
   it('is in nynorsk and English', async () => {

@@ -10,7 +10,8 @@ import { paths } from '../routes';
 import { ConsentDetails } from './ConsentDetails';
 import { privacyTexts } from './privacy-texts';
 
-type Key = keyof typeof privacyTexts.nb & string;
+/** A key of the statement's plain paragraphs (the controller's sentence takes a parameter). */
+type Key = Exclude<keyof typeof privacyTexts.nb & string, 'privacy.controller'>;
 
 /** A titled part of the statement: its paragraphs, or a list. */
 function Part({
@@ -41,17 +42,19 @@ function Part({
   );
 }
 
-export function PrivacyScreen() {
+/** The privacy page; `controller` is who runs this service (PRIVACY_CONTROLLER at build time). */
+export function PrivacyScreen({ controller = __PRIVACY_CONTROLLER__ }: { controller?: string }) {
   const t = useTexts(privacyTexts);
   return (
     <div class="screen privacy-screen">
       <PageHeading title={t('privacy.title')} />
       <p class="lead">{t('privacy.intro')}</p>
-      <Part
-        id="privacy-controller"
-        heading="privacy.controllerHeading"
-        items={['privacy.controller']}
-      />
+      <section aria-labelledby="privacy-controller">
+        <h2 id="privacy-controller">{t('privacy.controllerHeading')}</h2>
+        <p>
+          {controller ? t('privacy.controller', { controller }) : t('privacy.controllerUnnamed')}
+        </p>
+      </section>
       <Part
         id="privacy-device"
         heading="privacy.deviceHeading"

@@ -10,7 +10,9 @@ export const privacyTexts = defineTexts({
       'Her står hvilke opplysninger Lommekurs lagrer om deg, hvor de lagres, hvem som kan se dem, og hvordan du bestemmer over dem.',
     'privacy.controllerHeading': 'Hvem er ansvarlig',
     'privacy.controller':
-      'Behandlingsansvarlig er den som driver denne Lommekurs-tjenesten: [FYLLES INN AV DRIFTEREN: navn, organisasjonsnummer og kontaktadresse].',
+      'Behandlingsansvarlig er den som driver denne Lommekurs-tjenesten: {controller}.',
+    'privacy.controllerUnnamed':
+      'Behandlingsansvarlig er den som driver denne Lommekurs-tjenesten. Denne tjenesten har ikke oppgitt navn og kontaktadresse: spør næringshagen din, eller den som ga deg lenken til Lommekurs.',
     'privacy.deviceHeading': 'Dette lagres på enheten din',
     'privacy.device.courses':
       'Kursene du laster ned, og innstillingene dine (språk, tekststørrelse).',
@@ -65,7 +67,9 @@ export const privacyTexts = defineTexts({
       'Her står kva opplysningar Lommekurs lagrar om deg, kvar dei vert lagra, kven som kan sjå dei, og korleis du bestemmer over dei.',
     'privacy.controllerHeading': 'Kven er ansvarleg',
     'privacy.controller':
-      'Behandlingsansvarleg er den som driv denne Lommekurs-tenesta: [FYLLAST INN AV DRIFTAREN: namn, organisasjonsnummer og kontaktadresse].',
+      'Behandlingsansvarleg er den som driv denne Lommekurs-tenesta: {controller}.',
+    'privacy.controllerUnnamed':
+      'Behandlingsansvarleg er den som driv denne Lommekurs-tenesta. Denne tenesta har ikkje oppgitt namn og kontaktadresse: spør næringshagen din, eller den som gav deg lenkja til Lommekurs.',
     'privacy.deviceHeading': 'Dette vert lagra på eininga di',
     'privacy.device.courses': 'Kursa du lastar ned, og innstillingane dine (språk, tekststorleik).',
     'privacy.device.progress':
@@ -119,7 +123,9 @@ export const privacyTexts = defineTexts({
       'This page says what Lommekurs stores about you, where it is stored, who can see it, and how you decide over it.',
     'privacy.controllerHeading': 'Who is responsible',
     'privacy.controller':
-      'The data controller is whoever runs this Lommekurs service: [TO BE FILLED IN BY THE OPERATOR: name, organisation number and contact address].',
+      'The data controller is whoever runs this Lommekurs service: {controller}.',
+    'privacy.controllerUnnamed':
+      'The data controller is whoever runs this Lommekurs service. This service has not given its name and contact address: ask your business garden, or whoever gave you the link to Lommekurs.',
     'privacy.deviceHeading': 'What is stored on your device',
     'privacy.device.courses': 'The courses you download, and your settings (language, text size).',
     'privacy.device.progress':
