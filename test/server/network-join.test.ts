@@ -455,6 +455,88 @@ describe('withdrawing', () => {
   });
 });
 
+describe('a firm no member is left in', () => {
+  const firmsOf = (gardenId: string) =>
+    database.db
+      .selectFrom('firms')
+      .select('name')
+      .where('garden_id', '=', gardenId)
+      .orderBy('name')
+      .execute();
+
+  it('goes with its last member, by withdrawal or account deletion; a firm others are in stays', async () => {
+    const { app } = joinApp();
+    const { garden, code } = await gardenWithCode(app);
+    const alone = await register(app, uniqueEmail('enkeltperson'));
+    await joined(await join(app, alone.token, { code, firm: { name: 'Kari Nordmann ENK' } }));
+    const first = await register(app, uniqueEmail('forste'));
+    const shared = (
+      await joined(await join(app, first.token, { code, firm: { name: 'Felles AS' } }))
+    ).firm!;
+    const second = await register(app, uniqueEmail('andre'));
+    await joined(await join(app, second.token, { code, firm: { id: shared.id } }));
+    const erased = await register(app, uniqueEmail('slettet'));
+    await joined(await join(app, erased.token, { code, firm: { name: 'Borte AS' } }));
+    expect(await firmsOf(garden.id)).toEqual([
+      { name: 'Borte AS' },
+      { name: 'Felles AS' },
+      { name: 'Kari Nordmann ENK' },
+    ]);
+
+    // A sole trader's firm name names the person: it goes with their withdrawal.
+    const path = `/api/v1/network/memberships/${garden.id}`;
+    expect((await call(app, 'DELETE', path, { token: alone.token })).status).toBe(204);
+    // A firm another member is still in stays.
+    expect((await call(app, 'DELETE', path, { token: first.token })).status).toBe(204);
+    const deleted = await call(app, 'DELETE', '/api/v1/me', {
+      token: erased.token,
+      body: { password: PASSWORD },
+    });
+    expect(deleted.status, await deleted.clone().text()).toBe(204);
+    expect(await firmsOf(garden.id)).toEqual([{ name: 'Felles AS' }]);
+    // The join screen no longer offers them either.
+    const offered = (await (await preview(app, code)).json()) as JoinPreview;
+    expect(offered.firms.map((f) => f.name)).toEqual(['Felles AS']);
+  });
+});
+
+describe("a join racing the withdrawal of its firm's last member", () => {
+  it('either joins the firm, which then stays, or is told it is gone: never a 5xx nor a member without a firm', async () => {
+    const { app } = joinApp();
+    const { garden, code } = await gardenWithCode(app);
+    const outcomes = new Map<number, number>();
+    for (let round = 0; round < 8; round++) {
+      const leaving = await register(app, uniqueEmail(`forlater${round}`));
+      const firm = (
+        await joined(
+          await join(app, leaving.token, { code, firm: { name: `Kappløp ${round} AS` } }),
+        )
+      ).firm!;
+      const arriving = await register(app, uniqueEmail(`kommer${round}`));
+      const [withdrawn, joining] = await Promise.all([
+        call(app, 'DELETE', `/api/v1/network/memberships/${garden.id}`, { token: leaving.token }),
+        join(app, arriving.token, { code, firm: { id: firm.id } }),
+      ]);
+      expect(withdrawn.status).toBe(204);
+      outcomes.set(joining.status, (outcomes.get(joining.status) ?? 0) + 1);
+      const stored = await database.db
+        .selectFrom('firms')
+        .select('id')
+        .where('id', '=', firm.id)
+        .executeTakeFirst();
+      if (joining.status === 200) {
+        expect((await joining.json()) as Membership).toMatchObject({ firm: { id: firm.id } });
+        expect(stored).toBeDefined();
+      } else {
+        expect(joining.status).toBe(404);
+        expect(await errorOf(joining)).toBe('firm_not_found');
+        expect(stored).toBeUndefined();
+      }
+    }
+    expect([...outcomes.keys()].every((status) => status === 200 || status === 404)).toBe(true);
+  });
+});
+
 describe('account deletion', () => {
   it('removes memberships, consents and the consent log', async () => {
     const { app } = joinApp();

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, Schema, UserTable } from '../db/schema';
 import { inTransaction } from '../db/transaction';
+import { deleteEmptyFirms } from '../network/membership-queries';
 import { rememberDeletedSessions } from '../sessions/sessions';
 
 /** The column holding the user's id in each table, in the order erasure deletes them:
@@ -42,8 +43,18 @@ export async function eraseAccount(db: Db, userId: string, deletedAt: number): P
     // 3. Explicit deletes, not ON DELETE CASCADE alone: SQLite ignores foreign keys unless told.
     //    (The user columns of a garden's rows — who invited, who made a join code — are set to
     //    null by their foreign keys.)
+    const firms = await trx
+      .selectFrom('memberships')
+      .select('firm_id')
+      .where('user_id', '=', userId)
+      .execute();
     for (const table of Object.keys(USER_COLUMN) as (keyof typeof USER_COLUMN)[]) {
       await trx.deleteFrom(table).where(sql.ref(USER_COLUMN[table]), '=', userId).execute();
     }
+    // 4. A firm of the garden network no one else is in goes too (its name may be the person's).
+    await deleteEmptyFirms(
+      trx,
+      firms.map((row) => row.firm_id),
+    );
   });
 }

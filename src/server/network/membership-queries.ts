@@ -2,6 +2,7 @@
 // database (or a transaction) first: live join codes, firms, memberships, consents and the
 // consent log. The algorithms that use them are in memberships.ts.
 import { randomUUID } from 'node:crypto';
+import { SqliteAdapter } from 'kysely';
 import type {
   ConsentLogTable,
   ConsentsTable,
@@ -121,14 +122,55 @@ export async function withdrawConsent(
     .execute();
 }
 
-/** Deletes the learner's membership of `gardenId`; true when there was one. */
-export async function deleteMembership(db: Db, userId: string, gardenId: string): Promise<boolean> {
-  const result = await db
+/** Deletes the learner's membership of `gardenId`: whether there was one, and its firm. */
+export async function deleteMembership(
+  db: Db,
+  userId: string,
+  gardenId: string,
+): Promise<{ firmId: string | null } | undefined> {
+  const deleted = await db
     .deleteFrom('memberships')
     .where('user_id', '=', userId)
     .where('garden_id', '=', gardenId)
+    .returning('firm_id')
     .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  return deleted && { firmId: deleted.firm_id };
+}
+
+const onPostgres = (db: Db): boolean => !(db.getExecutor().adapter instanceof SqliteAdapter);
+
+/** Whether the firm still exists, holding it (PostgreSQL: FOR SHARE) until the transaction ends,
+ * so the withdrawal of its last other member cannot delete it under a join that chose it. */
+export async function holdFirm(db: Db, firmId: string): Promise<boolean> {
+  const query = db.selectFrom('firms').select('id').where('id', '=', firmId);
+  const row = await (onPostgres(db) ? query.forShare() : query).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Deletes those of `firmIds` no membership refers to any more. Firms are made only by the
+ * learners who join with them, and a sole trader's firm name names the person, so a firm goes
+ * with its last member (withdrawal, account erasure). */
+export async function deleteEmptyFirms(db: Db, firmIds: readonly (string | null)[]): Promise<void> {
+  const ids = firmIds.filter((id): id is string => id !== null);
+  if (ids.length === 0) return;
+  // PostgreSQL: the firms' rows first (a join choosing one holds it, see holdFirm), so the check
+  // below, a new statement, sees a member who joined it meanwhile. SQLite has one writer.
+  if (onPostgres(db)) {
+    await db.selectFrom('firms').select('id').where('id', 'in', ids).forUpdate().execute();
+  }
+  await db
+    .deleteFrom('firms')
+    .where('id', 'in', ids)
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('memberships')
+            .select('user_id')
+            .whereRef('memberships.firm_id', '=', 'firms.id'),
+        ),
+      ),
+    )
+    .execute();
 }
 
 /** The learner's memberships (optionally of one garden) with garden, firm and current consent,

@@ -22,9 +22,11 @@ import type { Db, FirmsTable } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import type { NetworkDeps } from './gardens';
 import {
+  deleteEmptyFirms,
   deleteMembership,
   findConsent,
   findFirm,
+  holdFirm,
   findGardenOfLiveCode,
   gardensAdvisedBy,
   insertConsentLog,
@@ -108,7 +110,7 @@ export async function joinGarden(
     // 3. The firm: one of this garden's, or a new one in it (an id the server never made, or
     //    one of another garden, names no firm of this garden).
     const firm = await resolveFirm(trx, garden.id, request.firm, at);
-    if (!firm) return { ok: false, reason: 'firm_not_found' };
+    if (!firm || !(await holdFirm(trx, firm.id))) return { ok: false, reason: 'firm_not_found' };
     // 4. Membership, consent and the log entry commit together, or not at all.
     await upsertMembership(trx, {
       user_id: userId,
@@ -145,8 +147,11 @@ export async function withdrawMembership(
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const at = now();
-    // 1. The membership goes; no membership, nothing to withdraw.
-    if (!(await deleteMembership(trx, userId, gardenId))) return false;
+    // 1. The membership goes (and its firm, when no one else is in it); no membership, nothing
+    //    to withdraw.
+    const deleted = await deleteMembership(trx, userId, gardenId);
+    if (!deleted) return false;
+    await deleteEmptyFirms(trx, [deleted.firmId]);
     // 2. The consent is marked withdrawn (kept, with the text it was given to)…
     const consent = await findConsent(trx, userId, gardenId);
     await withdrawConsent(trx, userId, gardenId, at);
