@@ -140,9 +140,14 @@ const rowsOf = async (userId: string, gardenId: string) => ({
 
 describe('the join preview', () => {
   it('shows the garden and its firms without a session, for a code in any case', async () => {
-    const { app } = joinApp();
+    const { app, lines } = joinApp();
     const { garden, code } = await gardenWithCode(app, 'Kunnskapsparken Helgeland');
     const response = await preview(app, code.toLowerCase());
+    // A join code lets anyone join: like a token, it never reaches the log.
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'request', path: '/api/v1/network/join/:code', status: 200 }),
+    );
+    expect(JSON.stringify(lines).toUpperCase()).not.toContain(code);
     expect(response.status, await response.clone().text()).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(await response.json()).toEqual({ garden, firms: [] });
