@@ -378,13 +378,13 @@ describe('migration 0006-business-gardens', () => {
     expect(await db.selectFrom('invites').select(['email', 'invited_by']).execute()).toEqual([
       { email: 'ny@firma.no', invited_by: null },
     ]);
-    // The learner's account goes: membership, consent and log go; the garden stays.
+    // The learner's account goes: membership, consent and log go, and the firm only they were in
+    // (its name may be theirs); the garden and its other firms stay.
     await eraseAccount(db, 'u-kari', T0 + DAY);
     for (const table of ['memberships', 'consents', 'consent_log'] as const) {
       expect(await db.selectFrom(table).selectAll().execute(), table).toEqual([]);
     }
     expect(await db.selectFrom('firms').select('id').orderBy('id').execute()).toEqual([
-      { id: 'f1' },
       { id: 'f2' },
       { id: 'f3' },
     ]);
