@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import type { Catalogue, CatalogueEntry, CourseBundle, Lesson, MediaFile, Source } from './course';
 import { BUNDLE_FORMAT, LANGUAGES } from './course';
 import { networkExportSchema } from './network-protocol';
+import { LESSON_RATINGS } from './events';
 import type { LessonProgress } from './progress';
 import type {
   AccountInfo,
@@ -148,6 +149,8 @@ export const lessonProgressSchema = z.object({
   checklist: z.record(z.string(), stamped(z.boolean())),
   reflection: z.nullable(stamped(z.string())),
   reflectionShared: z.optional(z.nullable(stamped(z.boolean()))),
+  rating: z.optional(z.nullable(stamped(z.enum(LESSON_RATINGS)))),
+  comment: z.optional(z.nullable(stamped(z.object({ text: z.string(), forAuthors: z.boolean() })))),
   time: z.record(z.string(), z.number()),
   changeSeen: z.optional(z.nullable(z.string())),
   resetAt: z.optional(z.nullable(z.number())),

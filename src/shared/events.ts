@@ -16,6 +16,12 @@ const text = (min: number, max: number) => z.string().check(z.minLength(min), z.
 const itemId = safeId(1, 80);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The answers to "Var dette nyttig for deg?" (issue 15); `skipped` is "Hopp over". */
+export const LESSON_RATINGS = ['yes', 'some', 'no', 'skipped'] as const;
+export type LessonRating = (typeof LESSON_RATINGS)[number];
+/** The longest comment after a rating ("Hva manglet?"), in UTF-16 code units like `maxlength`. */
+export const COMMENT_MAX_CHARACTERS = 280;
+
 const payloads = {
   'lesson.opened': z.strictObject({}),
   /** How far the learner has come, as a fraction of the lesson (0–1). */
@@ -37,6 +43,15 @@ const payloads = {
   /** The learner turned "Del med rådgiveren" on or off for a reflection lesson: whether the
    * advisors of their business garden may read its text (issue 14). Off until the first one. */
   'reflection.shared': z.strictObject({ shared: z.boolean() }),
+  /** The learner's answer to "Var dette nyttig for deg?" after completing the lesson, or
+   * `skipped` when they tapped "Hopp over" (issue 15): asked once per lesson, last answer wins. */
+  'lesson.rated': z.strictObject({ answer: z.enum(LESSON_RATINGS) }),
+  /** The learner's optional comment after rating ("Hva manglet?", at most 280 characters), and
+   * whether the course authors may read it (off unless ticked). Last comment wins. */
+  'lesson.commented': z.strictObject({
+    text: text(0, COMMENT_MAX_CHARACTERS),
+    forAuthors: z.boolean(),
+  }),
   /** The running total of seconds this client has spent in the lesson (not an increment). */
   'time.spent': z.strictObject({ seconds: z.int().check(z.minimum(0), z.maximum(10_000_000)) }),
   /** The learner opened a lesson after it changed: `changed` is the date (`YYYY-MM-DD`) of the
@@ -75,6 +90,8 @@ export const learnerEventSchema = z.discriminatedUnion('type', [
   variant('checklist.toggled'),
   variant('reflection.saved'),
   variant('reflection.shared'),
+  variant('lesson.rated'),
+  variant('lesson.commented'),
   variant('time.spent'),
   variant('lesson.change-seen'),
   variant('lesson.reset'),

@@ -6,7 +6,7 @@
 // Every map keyed by an id from outside (attempt, question, item, client and event ids) is a
 // null-prototype object, read only through own properties: `constructor`, `toString` and
 // `__proto__` are ordinary ids, never Object.prototype's members (docs/security.md).
-import type { LearnerEvent } from './events';
+import type { LearnerEvent, LessonRating } from './events';
 
 /** A new empty map keyed by outside ids: no prototype, so no id is ever an inherited member. */
 export const idRecord = <V>(): Record<string, V> => Object.create(null) as Record<string, V>;
@@ -95,6 +95,13 @@ export interface LessonProgress {
    * reflection (last writer wins, like the text). Absent from rows stored before sharing existed,
    * and null until the learner first turns it on: both read as not shared. */
   reflectionShared?: Stamped<boolean> | null;
+  /** "Var dette nyttig for deg?" (issue 15): the learner's latest answer, or `skipped` (last
+   * writer wins, like the reflection text). Absent from rows stored before ratings existed, and
+   * null until the learner answers: both read as not asked yet. */
+  rating?: Stamped<LessonRating> | null;
+  /** The learner's latest comment after rating ("Hva manglet?") and whether the course authors may
+   * read it (last writer wins). Absent from older rows, null until one is sent. */
+  comment?: Stamped<LessonComment> | null;
   /** Seconds spent per client (a G-counter: max per client, summed when read). */
   time: Record<string, number>;
   /** Date (`YYYY-MM-DD`) of the newest lesson change the learner has seen (max). Absent from
@@ -116,6 +123,13 @@ export interface LessonProgress {
   updatedAt: number;
 }
 
+/** A comment after a rating: its text (at most 280 characters) and whether the course authors may
+ * read it ("Kan leses av kursforfatterne", off unless ticked). */
+export interface LessonComment {
+  text: string;
+  forAuthors: boolean;
+}
+
 /** The empty progress record for a lesson: the semilattice's bottom. */
 export function emptyProgress(courseId: string, lessonId: string): LessonProgress {
   return {
@@ -131,6 +145,8 @@ export function emptyProgress(courseId: string, lessonId: string): LessonProgres
     checklist: idRecord(),
     reflection: null,
     reflectionShared: null,
+    rating: null,
+    comment: null,
     time: idRecord(),
     changeSeen: null,
     resetAt: null,
@@ -242,6 +258,8 @@ export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgr
     checklist: mergeRecords(a.checklist, b.checklist, (x, y) => laterOf(x, y)!),
     reflection: laterOf(a.reflection, b.reflection),
     reflectionShared: laterOf(a.reflectionShared ?? null, b.reflectionShared ?? null),
+    rating: laterOf(a.rating ?? null, b.rating ?? null),
+    comment: laterOf(a.comment ?? null, b.comment ?? null),
     time: mergeRecords(a.time, b.time, Math.max),
     changeSeen: maxDate(a.changeSeen, b.changeSeen),
     resetAt: maxNullable(a.resetAt, b.resetAt),
@@ -295,6 +313,12 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
     case 'reflection.shared':
       p.reflectionShared = stamp(event.payload.shared);
       break;
+    case 'lesson.rated':
+      p.rating = stamp(event.payload.answer);
+      break;
+    case 'lesson.commented':
+      p.comment = stamp({ text: event.payload.text, forAuthors: event.payload.forAuthors });
+      break;
     case 'time.spent':
       putValue(p.time, event.clientId, event.payload.seconds);
       break;
@@ -321,7 +345,9 @@ const after = (at: number | null | undefined, resetAt: number): at is number =>
  * Time spent is history and the reflection text is the learner's own writing: both stay. So does
  * the choice to share that text with the advisor: a reset starts the course's exercises over, it
  * does not take back (or give) consent — the kept text shows with its switch as it was, and
- * turning sharing off is the switch's job, never a side effect of another button. The one
+ * turning sharing off is the switch's job, never a side effect of another button. The learner's
+ * rating of the lesson and their comment on it stay too: they are feedback on the lesson (issue
+ * 15), not progress in it, and a lesson once rated is not asked about again after a reset. The one
  * place a reset is applied; every reader (screens, actions' plans, scoring) goes through it.
  * Hidden parts stay in the record, so merging and exporting are unchanged.
  */
@@ -364,6 +390,10 @@ export const isUntouched = (p: LessonProgress): boolean =>
 /** Whether the learner shares the lesson's reflection with their advisor ("Del med rådgiveren"). */
 export const isReflectionShared = (p: LessonProgress): boolean =>
   p.reflectionShared?.value ?? false;
+
+/** Whether the learner has answered (or skipped) "Var dette nyttig for deg?" for the lesson, on
+ * any device: then it is not asked again. */
+export const isRated = (p: LessonProgress): boolean => (p.rating ?? null) !== null;
 
 /** Total seconds spent, summed over clients. */
 export const secondsSpent = (p: LessonProgress): number =>

@@ -10,6 +10,7 @@ import { downloadTexts } from '../../src/app/components/download-texts';
 import { placeholderMismatches, type FeatureTexts } from '../../src/app/i18n/feature-texts';
 import { nb } from '../../src/app/i18n/nb';
 import type { PluralMessage, SourceTexts } from '../../src/app/i18n/types';
+import { feedbackTexts } from '../../src/app/player/feedback-texts';
 import { playerTexts } from '../../src/app/player/player-texts';
 import { courseTexts } from '../../src/app/screens/course-texts';
 
@@ -19,6 +20,7 @@ const features: Record<string, FeatureTexts<SourceTexts>> = {
   deviceData: deviceDataTexts,
   download: downloadTexts,
   player: playerTexts,
+  feedback: feedbackTexts,
   course: courseTexts,
 };
 

@@ -45,6 +45,8 @@ interface LearnerTraces {
   displayName: string;
   sharedReflection: string;
   unsharedReflection: string;
+  /** A comment after rating a lesson, for the authors: never an advisor's to read. */
+  comment: string;
   attemptId: string;
   token: string;
 }
@@ -140,6 +142,7 @@ async function learnerWith(name: string, code: string, at: number): Promise<Lear
     displayName,
     sharedReflection: `Delt refleksjon fra ${name} ${seq}`,
     unsharedReflection: `Hemmelig refleksjon fra ${name} ${seq}`,
+    comment: `Kommentar om leksjonen fra ${name} ${seq}`,
     attemptId: uuidv7(at),
     token,
   };
@@ -174,6 +177,18 @@ async function learnerWith(name: string, code: string, at: number): Promise<Lear
     event('reflection.shared', 'tanker-2', { shared: true }),
     event('reflection.shared', 'tanker-2', { shared: false }),
     event('lesson.opened', 'start', {}, OTHER_COURSE),
+    // Feedback on a lesson (issue 15) is never the advisor's: not in any advisor reply. Stamped
+    // at the first event's time, so the activity times the tests below expect stay as they are.
+    makeEvent(
+      'lesson.rated',
+      { answer: 'some' },
+      { clientId, at, seq: ++n, courseId: COURSE, lessonId: 'lese' },
+    ),
+    makeEvent(
+      'lesson.commented',
+      { text: traces.comment, forAuthors: true },
+      { clientId, at, seq: ++n, courseId: COURSE, lessonId: 'lese' },
+    ),
   ];
   const pushed = await push(app, token, pushBody(clientId, events));
   expect(pushed.status, await pushed.clone().text()).toBe(200);
@@ -391,6 +406,7 @@ const secretsOf = (traces: LearnerTraces): string[] => [
   traces.displayName,
   traces.sharedReflection,
   traces.unsharedReflection,
+  traces.comment,
   traces.attemptId,
 ];
 
@@ -596,7 +612,15 @@ describe('what the advisor sees', () => {
     expect(lessons[2]!.sharedReflection).toEqual({ text: learner.sharedReflection, at: at(9) });
     expect(lessons[3]!.sharedReflection).toBeNull();
     const text = JSON.stringify(detail);
-    for (const hidden of [learner.unsharedReflection, learner.attemptId, 'chosen', 'score']) {
+    for (const hidden of [
+      learner.unsharedReflection,
+      learner.attemptId,
+      'chosen',
+      'score',
+      learner.comment,
+      'forAuthors',
+      'rating',
+    ]) {
       expect(text).not.toContain(hidden);
     }
     expect(detail.fetchedAt).toBe(clock.now);

@@ -167,7 +167,7 @@ describe('events', () => {
 
   it('rejects an unknown event type alone the same way', async () => {
     const reply = (await expectRefused(
-      pushBody(clientId, [{ ...valid(), type: 'lesson.rated', payload: { stars: 5 } }]),
+      pushBody(clientId, [{ ...valid(), type: 'lesson.liked', payload: { stars: 5 } }]),
       400,
       'invalid_events',
     )) as unknown as InvalidEventsResponse;

@@ -25,6 +25,8 @@ describe('learner events', () => {
       'checklist.toggled',
       'reflection.saved',
       'reflection.shared',
+      'lesson.rated',
+      'lesson.commented',
       'time.spent',
       'lesson.change-seen',
       'lesson.reset',
@@ -44,6 +46,17 @@ describe('learner events', () => {
     ['a negative timestamp', { at: -1 }],
     ['a share switch that is not a boolean', { type: 'reflection.shared', payload: { shared: 1 } }],
     ['a share switch without its value', { type: 'reflection.shared', payload: {} }],
+    ['an unknown rating', { type: 'lesson.rated', payload: { answer: 'maybe' } }],
+    ['a rating without its answer', { type: 'lesson.rated', payload: {} }],
+    [
+      'a comment of 281 characters',
+      { type: 'lesson.commented', payload: { text: 'x'.repeat(281), forAuthors: false } },
+    ],
+    ['a comment without its authors box', { type: 'lesson.commented', payload: { text: 'Hei' } }],
+    [
+      'a comment with an authors box that is not a boolean',
+      { type: 'lesson.commented', payload: { text: 'Hei', forAuthors: 'ja' } },
+    ],
   ])('rejects %s', (_name, change) => {
     expect(learnerEventSchema.safeParse({ ...valid, ...change }).success).toBe(false);
   });
@@ -52,6 +65,19 @@ describe('learner events', () => {
     for (const shared of [true, false]) {
       const event = { ...valid, type: 'reflection.shared', payload: { shared } };
       expect(learnerEventSchema.parse(event)).toEqual(event);
+    }
+  });
+
+  it('accepts each rating, and a comment of 0 to 280 characters for the authors or not', () => {
+    for (const answer of ['yes', 'some', 'no', 'skipped']) {
+      const event = { ...valid, type: 'lesson.rated', payload: { answer } };
+      expect(learnerEventSchema.parse(event)).toEqual(event);
+    }
+    for (const text of ['', 'Mangler eksempler', 'x'.repeat(280)]) {
+      for (const forAuthors of [true, false]) {
+        const event = { ...valid, type: 'lesson.commented', payload: { text, forAuthors } };
+        expect(learnerEventSchema.parse(event)).toEqual(event);
+      }
     }
   });
 

@@ -7,6 +7,7 @@ import { EVENT_VERSION, learnerEventSchema, type LearnerEvent } from '../../src/
 import {
   currentProgress,
   emptyProgress,
+  isRated,
   isReflectionShared,
   isUntouched,
   mergeProgress,
@@ -107,6 +108,9 @@ describe('the merge stays a join-semilattice with course resets', () => {
         expect(view.time).toEqual(reference.time);
         expect(view.reflection).toEqual(reference.reflection);
         expect(view.reflectionShared).toEqual(reference.reflectionShared);
+        // And the rating and comment: feedback on the lesson, not progress in it.
+        expect(view.rating).toEqual(reference.rating);
+        expect(view.comment).toEqual(reference.comment);
       }),
       { numRuns: RUNS },
     );
@@ -243,6 +247,22 @@ describe('reset rules', () => {
     ).toBe(false);
     // The switch alone does not make a lesson started.
     expect(isUntouched(currentProgress(foldEvents([share(5, true)])))).toBe(true);
+  });
+
+  it('keeps the rating and the comment: a reset does not ask "Var dette nyttig for deg?" again', () => {
+    const rated = eventAt('client-aaaa', at(5), () => ({
+      type: 'lesson.rated',
+      payload: { answer: 'some' },
+    }));
+    const commented = eventAt('client-aaaa', at(6), () => ({
+      type: 'lesson.commented',
+      payload: { text: 'Mangler eksempler', forAuthors: true },
+    }));
+    const view = currentProgress(foldEvents([completed(4), rated, commented, reset(10)]));
+    expect(view.completedAt).toBeNull();
+    expect(view.rating?.value).toBe('some');
+    expect(isRated(view)).toBe(true);
+    expect(view.comment?.value).toEqual({ text: 'Mangler eksempler', forAuthors: true });
   });
 
   it('an event at the very millisecond of the reset is hidden (the reset wins ties)', () => {

@@ -3,12 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   clampTimestamp,
   emptyProgress,
+  isRated,
   isReflectionShared,
+  isUntouched,
   mergeProgress,
   progressOfEvent,
   secondsSpent,
 } from '../../src/shared/progress';
 import { EVENT_VERSION, learnerEventSchema, type LearnerEvent } from '../../src/shared/events';
+import { lessonProgressSchema } from '../../src/shared/api-schemas';
 import { uuidv7 } from '../../src/shared/uuid';
 import {
   eventPoolArbitrary,
@@ -59,6 +62,32 @@ describe('progress merge is a join-semilattice', () => {
         const p = foldEvents(pool);
         expect(isReflectionShared(p)).toBe(latest?.payload.shared ?? false);
         expect(p.reflectionShared?.eventId ?? null).toBe(latest?.id ?? null);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`the rating and the comment are each the latest of their events, by (at, client id, event id) (${RUNS} cases)`, () => {
+    const order = (x: LearnerEvent, y: LearnerEvent) =>
+      x.at - y.at ||
+      (x.clientId < y.clientId ? -1 : x.clientId > y.clientId ? 1 : 0) ||
+      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+    fc.assert(
+      fc.property(eventPoolArbitrary(), (pool) => {
+        const p = foldEvents(pool);
+        const rated = pool
+          .filter((e) => e.type === 'lesson.rated')
+          .sort(order)
+          .at(-1);
+        expect(p.rating?.value ?? null).toBe(rated?.payload.answer ?? null);
+        expect(p.rating?.eventId ?? null).toBe(rated?.id ?? null);
+        expect(isRated(p)).toBe(rated !== undefined);
+        const commented = pool
+          .filter((e) => e.type === 'lesson.commented')
+          .sort(order)
+          .at(-1);
+        expect(p.comment?.value ?? null).toEqual(commented?.payload ?? null);
+        expect(p.comment?.eventId ?? null).toBe(commented?.id ?? null);
       }),
       { numRuns: RUNS },
     );
@@ -168,6 +197,72 @@ describe('merge rules', () => {
     expect(mergeProgress(stored, on).reflectionShared).toEqual(on.reflectionShared);
     expect(mergeProgress(on, stored).reflectionShared).toEqual(on.reflectionShared);
     expect(mergeProgress(stored, stored).reflectionShared).toBeNull();
+  });
+
+  it('keeps the latest rating and the latest comment ("Var dette nyttig for deg?")', () => {
+    expect(isRated(emptyProgress('c', 'l'))).toBe(false);
+    const yes = event({ type: 'lesson.rated', payload: { answer: 'yes' }, at: 2000 });
+    const no = event({ type: 'lesson.rated', payload: { answer: 'no' }, at: 3000 });
+    expect(foldEvents([yes, no]).rating?.value).toBe('no');
+    expect(foldEvents([no, yes]).rating?.value).toBe('no');
+    const skipped = event({ type: 'lesson.rated', payload: { answer: 'skipped' }, at: 4000 });
+    expect(isRated(foldEvents([skipped]))).toBe(true);
+    const first = event({
+      type: 'lesson.commented',
+      payload: { text: 'Mangler eksempler', forAuthors: true },
+      at: 2000,
+    });
+    const second = event({
+      type: 'lesson.commented',
+      payload: { text: 'For kort', forAuthors: false },
+      at: 3000,
+    });
+    expect(foldEvents([second, first]).comment?.value).toEqual({
+      text: 'For kort',
+      forAuthors: false,
+    });
+    // Neither makes the lesson started.
+    expect(isUntouched(foldEvents([yes, first]))).toBe(true);
+  });
+
+  it('breaks rating and comment ties like the text: by client id, so both sides agree', () => {
+    const a = event({ type: 'lesson.rated', payload: { answer: 'yes' }, clientId: 'client-aaaa' });
+    const b = event({ type: 'lesson.rated', payload: { answer: 'no' }, clientId: 'client-bbbb' });
+    expect(foldEvents([a, b]).rating?.value).toBe('no');
+    expect(foldEvents([b, a]).rating?.value).toBe('no');
+    const ca = event({
+      type: 'lesson.commented',
+      payload: { text: 'A', forAuthors: true },
+      clientId: 'client-aaaa',
+    });
+    const cb = event({
+      type: 'lesson.commented',
+      payload: { text: 'B', forAuthors: false },
+      clientId: 'client-bbbb',
+    });
+    expect(foldEvents([ca, cb]).comment?.value.text).toBe('B');
+    expect(foldEvents([cb, ca]).comment?.value.text).toBe('B');
+  });
+
+  it('reads a row stored before ratings existed (no rating, no comment) as not rated', () => {
+    const {
+      rating: _r,
+      comment: _c,
+      ...stored
+    } = foldEvents([event({ type: 'lesson.completed', payload: {} })]);
+    expect(isRated(stored)).toBe(false);
+    const rated = foldEvents([
+      event({ type: 'lesson.rated', payload: { answer: 'some' } }),
+      event({ type: 'lesson.commented', payload: { text: 'Hei', forAuthors: false } }),
+    ]);
+    for (const merged of [mergeProgress(stored, rated), mergeProgress(rated, stored)]) {
+      expect(merged.rating).toEqual(rated.rating);
+      expect(merged.comment).toEqual(rated.comment);
+    }
+    expect(mergeProgress(stored, stored).rating).toBeNull();
+    expect(mergeProgress(stored, stored).comment).toBeNull();
+    expect(lessonProgressSchema.safeParse(stored).success).toBe(true);
+    expect(lessonProgressSchema.safeParse(rated).success).toBe(true);
   });
 
   it('an event contributes only what it says', () => {

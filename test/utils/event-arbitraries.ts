@@ -49,6 +49,15 @@ const payloadArbitrary: fc.Arbitrary<(attempt: string) => Draft> = fc.oneof(
     .map((n) => () => ({ type: 'reflection.saved', payload: { text: `text ${n}` } }) as Draft),
   fc.boolean().map((shared) => () => ({ type: 'reflection.shared', payload: { shared } }) as Draft),
   fc
+    .constantFrom('yes', 'some', 'no', 'skipped')
+    .map((answer) => () => ({ type: 'lesson.rated', payload: { answer } }) as Draft),
+  fc
+    .record({
+      text: fc.constantFrom('', 'Mangler eksempler', 'x'.repeat(280)),
+      forAuthors: fc.boolean(),
+    })
+    .map((payload) => () => ({ type: 'lesson.commented', payload }) as Draft),
+  fc
     .integer({ min: 0, max: 600 })
     .map((seconds) => () => ({ type: 'time.spent', payload: { seconds } }) as Draft),
   fc

@@ -9,6 +9,7 @@ import {
   secondsSpent,
   type LessonProgress,
 } from '../../shared/progress';
+import type { LessonRating } from '../../shared/events';
 import type { LessonOutline, StoredCourse, StoredLesson } from '../../client-core/db/db';
 import type { DeviceData } from '../../client-core/db/learner-data';
 import type { I18n } from '../i18n';
@@ -182,8 +183,29 @@ function lessonJson({ id, title, status, stored, lesson }: LessonReport) {
           },
         }
       : {}),
+    // "Var dette nyttig for deg?" and "Hva manglet?", once answered (issue 15); a reset keeps them.
+    ...(stored.rating
+      ? { nyttig: { svar: RATING_JSON[stored.rating.value], svart: localIso(stored.rating.at) } }
+      : {}),
+    ...(stored.comment
+      ? {
+          kommentar: {
+            tekst: stored.comment.value.text,
+            kanLesesAvKursforfatterne: stored.comment.value.forAuthors,
+            sendt: localIso(stored.comment.at),
+          },
+        }
+      : {}),
   };
 }
+
+/** A rating in the JSON file: Norwegian words, like the other keys and values. */
+const RATING_JSON: Record<LessonRating, string> = {
+  yes: 'ja',
+  some: 'litt',
+  no: 'nei',
+  skipped: 'hoppet over',
+};
 
 /** The export as pretty-printed JSON. */
 export function exportJson(data: DeviceData, now: number): string {
@@ -239,6 +261,18 @@ function lessonHtml(i18n: I18n, report: LessonReport, lang: string | undefined):
   }
   if (stored && isReflectionShared(stored)) {
     parts.push(`<p>${escapeHtml(tdd('export.reflectionShared'))}</p>`);
+  }
+  if (stored?.rating) {
+    const answer = tdd(`export.rating.${stored.rating.value}`);
+    parts.push(`<p>${escapeHtml(tdd('export.rating', { answer }))}</p>`);
+  }
+  if (stored?.comment?.value.text) {
+    parts.push(
+      `<p>${escapeHtml(tdd('export.comment'))}</p><blockquote>${escapeHtml(stored.comment.value.text).replace(/\n/g, '<br>')}</blockquote>`,
+    );
+    if (stored.comment.value.forAuthors) {
+      parts.push(`<p>${escapeHtml(tdd('export.commentForAuthors'))}</p>`);
+    }
   }
   const seconds = stored ? secondsSpent(stored) : 0;
   if (seconds > 0) {

@@ -64,7 +64,12 @@ export function PrivacyScreen({ controller = __PRIVACY_CONTROLLER__ }: { control
         id="privacy-server"
         heading="privacy.serverHeading"
         list
-        items={['privacy.server.account', 'privacy.server.progress', 'privacy.server.network']}
+        items={[
+          'privacy.server.account',
+          'privacy.server.progress',
+          'privacy.server.network',
+          'privacy.server.feedback',
+        ]}
       />
       <section aria-labelledby="privacy-roles">
         <h2 id="privacy-roles">{t('privacy.rolesHeading')}</h2>

@@ -122,6 +122,8 @@ export function ChecklistPlayer({
       {completed && (
         <CompletionPanel
           {...completion}
+          lessonId={lesson.id}
+          progress={progress}
           focus={!completedAtStart.current}
           message={
             unticked === 0

@@ -1,14 +1,20 @@
 // Shown when a lesson is completed: says so, shows the receipt of the learner's last action here
-// (saved on the device, then synced), and leads on to the next lesson or back to the course.
+// (saved on the device, then synced), and leads on to the next lesson or back to the course; below
+// those links, "Var dette nyttig for deg?" (LessonFeedback, issue 15), which never stands in the way.
 import { useEffect, useRef } from 'preact/hooks';
 import { CourseComplete } from '../components/CourseComplete';
 import { SyncReceipt } from '../components/SyncReceipt';
 import { paths } from '../routes';
+import type { LessonProgress } from '../../shared/progress';
+import { LessonFeedback } from './LessonFeedback';
 import type { Completion } from './types';
 import { courseTexts } from '../screens/course-texts';
 import { useTexts } from '../i18n/feature-texts';
 
 interface Props extends Completion {
+  /** The completed lesson and its progress: whether it has been rated decides the question. */
+  lessonId: string;
+  progress: LessonProgress;
   /** Move focus here when it appears because of the learner's action (not while typing). */
   focus: boolean;
   /** A sentence about this kind of lesson, e.g. "Du har lest denne leksjonen." */
@@ -20,7 +26,7 @@ interface Props extends Completion {
 }
 
 export function CompletionPanel(props: Props) {
-  const { courseId, next, courseFinished, focus, message, receipt } = props;
+  const { courseId, lessonId, progress, next, courseFinished, focus, message, receipt } = props;
   const tc = useTexts(courseTexts);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -49,6 +55,7 @@ export function CompletionPanel(props: Props) {
           {tc('lesson.backToCourse')}
         </a>
       </p>
+      <LessonFeedback courseId={courseId} lessonId={lessonId} progress={progress} />
     </section>
   );
 }

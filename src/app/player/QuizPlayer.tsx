@@ -387,7 +387,13 @@ function QuizResult(props: ResultProps) {
         </button>
       </p>
       {progress.completedAt !== null && (
-        <CompletionPanel {...completion} focus={false} receipt={receipt} />
+        <CompletionPanel
+          {...completion}
+          lessonId={lesson.id}
+          progress={progress}
+          focus={false}
+          receipt={receipt}
+        />
       )}
     </section>
   );

@@ -44,6 +44,8 @@ export function ReadingPlayer({
       ) : (
         <CompletionPanel
           {...completion}
+          lessonId={lesson.id}
+          progress={progress}
           focus={!completedAtStart}
           message={tp('reading.done')}
           receipt={receipt}

@@ -163,6 +163,8 @@ export function ReflectionPlayer({
       {showCompletion && (
         <CompletionPanel
           {...completion}
+          lessonId={lesson.id}
+          progress={progress}
           focus={!completedAtStart.current}
           message={t('reflection.done')}
           receipt={draft.receipt.value}

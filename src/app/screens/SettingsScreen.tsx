@@ -1,5 +1,5 @@
-// Settings: the interface language and the text size (each applied at once and remembered on the
-// device), downloads
+// Settings: the interface language, the text size and "Ikke spør meg om tilbakemeldinger" (each
+// applied at once and remembered on the device), downloads
 // (automatic download of a started course, only on Wi-Fi where the device can tell), the account
 // and sync (with the GDPR export and deletion), the business gardens the learner is a member of
 // (Næringshage, a chunk of its own), installation and a link to storage.
@@ -20,6 +20,8 @@ import { connectionType } from '../offline/network';
 import { paths } from '../routes';
 import { useAppState, useI18n } from '../state/context';
 import { TEXT_SIZES, type TextSize } from '../state/text-size';
+import { useTexts } from '../i18n/feature-texts';
+import { feedbackTexts } from '../player/feedback-texts';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -60,6 +62,7 @@ export function SettingsScreen() {
           {changed ? t('settings.languageSaved') : ''}
         </p>
         <TextSizeFields />
+        <FeedbackAskingField />
         <DownloadSettingsFields />
       </form>
       <AccountSettings />
@@ -117,6 +120,29 @@ function TextSizeFields() {
         {changed ? t('settings.textSizeSaved') : ''}
       </p>
     </>
+  );
+}
+
+/** "Ikke spør meg om tilbakemeldinger" (issue 15): a device setting, like the text size. */
+function FeedbackAskingField() {
+  const tf = useTexts(feedbackTexts);
+  const { feedbackAsking } = useAppState();
+  return (
+    <div class="option">
+      <label class="choice" for="feedback-asking-off">
+        <input
+          id="feedback-asking-off"
+          type="checkbox"
+          checked={feedbackAsking.askingOff.value === true}
+          aria-describedby="feedback-asking-hint"
+          onChange={(e) => void feedbackAsking.setAskingOff(e.currentTarget.checked)}
+        />
+        <span>{tf('feedback.setting')}</span>
+      </label>
+      <p id="feedback-asking-hint" class="hint">
+        {tf('feedback.settingHint')}
+      </p>
+    </div>
   );
 }
 

@@ -10,6 +10,7 @@ import { createDownloadStore, type DownloadStore } from '../offline/download-sto
 import { createInstallStore, type InstallStore } from '../offline/install';
 import { createPersistenceStore, type PersistenceStore } from '../offline/persistence';
 import { createUpdateStore, type UpdateStore } from '../offline/update';
+import { createFeedbackAskingStore, type FeedbackAskingStore } from './feedback-asking';
 import { createLanguageStore, type LanguageStore } from './language';
 import { createTextSizeStore, type TextSize, type TextSizeStore } from './text-size';
 
@@ -22,6 +23,8 @@ export { isConnectionFailure } from '../offline/connectivity';
 export interface AppState extends LanguageStore, CatalogueStore {
   /** The text-size setting. */
   textSize: TextSizeStore;
+  /** "Ikke spør meg om tilbakemeldinger": whether this device asks after a lesson. */
+  feedbackAsking: FeedbackAskingStore;
   /** Whether the server seems reachable (`online`). */
   connectivity: ConnectivityStore;
   /** A new version of the app, and taking it into use. */
@@ -49,6 +52,7 @@ export function createAppState(options: AppStateOptions = {}): AppState {
     ...createLanguageStore(options.language),
     ...createCatalogueStore(connectivity),
     textSize: createTextSizeStore(options.textSize),
+    feedbackAsking: createFeedbackAskingStore(),
     connectivity,
     update: createUpdateStore(),
     install: createInstallStore(persistence),

@@ -3,8 +3,13 @@
 // Each takes the database last (the app's by default; tests run several devices in one process).
 import type { QuizLesson } from '../../shared/course';
 import { scoreAnswer } from '../../shared/quiz';
-import type { EventDraft } from '../../shared/events';
-import { isChecked, isReflectionShared, type LessonProgress } from '../../shared/progress';
+import type { EventDraft, LessonRating } from '../../shared/events';
+import {
+  isChecked,
+  isReflectionShared,
+  type LessonComment,
+  type LessonProgress,
+} from '../../shared/progress';
 import { isReflectionWritten } from '../../shared/reflection';
 import { uuidv7 } from '../../shared/uuid';
 import type { LommekursDB } from './db';
@@ -211,6 +216,49 @@ export const shareReflection = (
       isReflectionShared(p) === shared
         ? []
         : [{ type: 'reflection.shared', courseId, lessonId, payload: { shared } }],
+    { database },
+  );
+
+/** The learner answered "Var dette nyttig for deg?" after completing the lesson, or skipped it
+ * (issue 15). Only a change is recorded. */
+export const rateLesson = (
+  courseId: string,
+  lessonId: string,
+  answer: LessonRating,
+  database?: LommekursDB,
+) =>
+  recordAction(
+    courseId,
+    lessonId,
+    (p) =>
+      p.rating?.value === answer
+        ? []
+        : [{ type: 'lesson.rated', courseId, lessonId, payload: { answer } }],
+    { database },
+  );
+
+/** The learner sent a comment after rating ("Hva manglet?"), and whether the course authors may
+ * read it. Only a change is recorded. */
+export const commentOnLesson = (
+  courseId: string,
+  lessonId: string,
+  comment: LessonComment,
+  database?: LommekursDB,
+) =>
+  recordAction(
+    courseId,
+    lessonId,
+    (p) =>
+      p.comment?.value.text === comment.text && p.comment.value.forAuthors === comment.forAuthors
+        ? []
+        : [
+            {
+              type: 'lesson.commented',
+              courseId,
+              lessonId,
+              payload: { text: comment.text, forAuthors: comment.forAuthors },
+            },
+          ],
     { database },
   );
 

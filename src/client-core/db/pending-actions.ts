@@ -5,11 +5,13 @@
 // - each quiz answer, and each "show the answer", is one action;
 // - each checklist item is one action, however often it was ticked and unticked (its latest state
 //   is what will reach the account); likewise a lesson's reflection text, however often it was
-//   saved, and its "Del med rådgiveren" switch, however often it was turned;
+//   saved, and its "Del med rådgiveren" switch, however often it was turned; likewise a lesson's
+//   rating ("Var dette nyttig for deg?") and its comment;
 // - a course reset is one action, although it writes one event per lesson of the course;
 // - completing a lesson is one action, unless the same lesson also has answers, checklist items or
 //   a reflection waiting: then the completion is part of that work ("one checklist" with three
-//   items ticked is three, not four; "Merk som lest" on a reading lesson is one).
+//   items ticked is three, not four; "Merk som lest" on a reading lesson is one). A rating or a
+//   comment is no such work: "Merk som lest" and then "Ja" are two actions.
 // Every event type must say which it is (the map below is typed over all of them), so a new type
 // cannot be counted by accident.
 import type { EventType, LearnerEvent } from '../../shared/events';
@@ -32,12 +34,20 @@ const ACTION_OF: { [T in EventType]: (event: EventOf<T>) => ActionKey } = {
   'checklist.toggled': (event) => `item ${lessonOf(event)}/${event.payload.itemId}`,
   'reflection.saved': (event) => `reflection ${lessonOf(event)}`,
   'reflection.shared': (event) => `share ${lessonOf(event)}`,
+  'lesson.rated': (event) => `rating ${lessonOf(event)}`,
+  'lesson.commented': (event) => `comment ${lessonOf(event)}`,
   'lesson.reset': (event) => `reset ${event.courseId}`,
   'lesson.completed': () => 'completion',
 };
 
 const actionOf = <T extends EventType>(event: EventOf<T>): ActionKey =>
   (ACTION_OF[event.type] as (event: EventOf<T>) => ActionKey)(event);
+
+const NOT_WORK: ReadonlySet<EventType> = new Set([
+  'lesson.reset',
+  'lesson.rated',
+  'lesson.commented',
+]);
 
 /** How many learner actions these waiting events stand for (the rule above). */
 export function countLearnerActions(events: Iterable<LearnerEvent>): number {
@@ -52,7 +62,9 @@ export function countLearnerActions(events: Iterable<LearnerEvent>): number {
       continue;
     }
     actions.add(key);
-    if (event.type !== 'lesson.reset') lessonsWithWork.add(lessonOf(event));
+    // A reset, and feedback on a lesson (its rating and comment), are not the lesson's work: the
+    // completion they follow is an action of its own.
+    if (!NOT_WORK.has(event.type)) lessonsWithWork.add(lessonOf(event));
   }
   let completions = 0;
   for (const lesson of completedLessons) if (!lessonsWithWork.has(lesson)) completions += 1;

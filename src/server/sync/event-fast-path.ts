@@ -5,7 +5,12 @@
 // one definition of an event and words every refusal. So an event this accepts must be one zod
 // accepts, with the same data; test/server/event-fast-path.test.ts checks that on every event
 // type and on values at and past each bound.
-import { EVENT_VERSION, type LearnerEvent } from '../../shared/events';
+import {
+  COMMENT_MAX_CHARACTERS,
+  EVENT_VERSION,
+  LESSON_RATINGS,
+  type LearnerEvent,
+} from '../../shared/events';
 import { isSafeText } from '../../shared/strings';
 import { UUID_V7 } from '../../shared/uuid';
 
@@ -23,6 +28,7 @@ const ENVELOPE_KEYS = [
   'payload',
 ];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const RATINGS: ReadonlySet<unknown> = new Set(LESSON_RATINGS);
 
 /** A plain object (as JSON.parse makes them) with exactly `keys` as its own keys. */
 function exactly(value: unknown, keys: readonly string[]): value is Fields {
@@ -61,6 +67,12 @@ const PAYLOADS: Record<string, (payload: unknown) => boolean> = {
   'reflection.saved': (p) =>
     exactly(p, ['text']) && typeof p.text === 'string' && p.text.length <= 20_000,
   'reflection.shared': (p) => exactly(p, ['shared']) && boolean(p.shared),
+  'lesson.rated': (p) => exactly(p, ['answer']) && RATINGS.has(p.answer),
+  'lesson.commented': (p) =>
+    exactly(p, ['text', 'forAuthors']) &&
+    typeof p.text === 'string' &&
+    p.text.length <= COMMENT_MAX_CHARACTERS &&
+    boolean(p.forAuthors),
   'time.spent': (p) =>
     exactly(p, ['seconds']) &&
     Number.isSafeInteger(p.seconds) &&

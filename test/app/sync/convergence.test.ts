@@ -22,13 +22,15 @@ import {
   recordPosition,
   saveReflection,
   shareReflection,
+  rateLesson,
+  commentOnLesson,
   toggleChecklistItem,
 } from '../../../src/client-core/db/learner-actions';
 import { getSession, readSyncState, storeSession } from '../../../src/client-core/db/sync-state';
 import { createApi, type SyncApi } from '../../../src/client-core/sync/api';
 import { syncOnce, type SyncOutcome } from '../../../src/client-core/sync/engine';
 import { quizLesson } from '../../utils/bundles';
-import type { LearnerEvent } from '../../../src/shared/events';
+import type { LearnerEvent, LessonRating } from '../../../src/shared/events';
 import {
   applyEvent,
   emptyProgress,
@@ -59,6 +61,8 @@ type Act =
   | { do: 'toggle'; itemId: string; checked: boolean }
   | { do: 'reflect'; text: string }
   | { do: 'share'; shared: boolean }
+  | { do: 'rate'; answer: LessonRating }
+  | { do: 'comment'; text: string; forAuthors: boolean }
   | { do: 'time'; seconds: number };
 
 /** What the network does to one request of a sync. */
@@ -115,6 +119,12 @@ const actArbitrary: fc.Arbitrary<Act> = fc.oneof(
     .map<Act>((toggle) => ({ do: 'toggle', ...toggle })),
   fc.constantFrom('', 'Notat 1', 'Notat 2').map<Act>((text) => ({ do: 'reflect', text })),
   fc.boolean().map<Act>((shared) => ({ do: 'share', shared })),
+  fc
+    .constantFrom<LessonRating>('yes', 'some', 'no', 'skipped')
+    .map<Act>((answer) => ({ do: 'rate', answer })),
+  fc
+    .record({ text: fc.constantFrom('', 'Mangler eksempler'), forAuthors: fc.boolean() })
+    .map<Act>((comment) => ({ do: 'comment', ...comment })),
   fc.integer({ min: 1, max: 120 }).map<Act>((seconds) => ({ do: 'time', seconds })),
 );
 
@@ -165,6 +175,15 @@ function perform(database: LommekursDB, lesson: number, act: Act): Promise<Learn
       return saveReflection(courseId, lessonId, act.text, database);
     case 'share':
       return shareReflection(courseId, lessonId, act.shared, database);
+    case 'rate':
+      return rateLesson(courseId, lessonId, act.answer, database);
+    case 'comment':
+      return commentOnLesson(
+        courseId,
+        lessonId,
+        { text: act.text, forAuthors: act.forAuthors },
+        database,
+      );
     case 'time':
       return addTimeSpent(courseId, lessonId, act.seconds, database);
   }

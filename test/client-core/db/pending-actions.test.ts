@@ -52,6 +52,17 @@ describe('countLearnerActions', () => {
     ).toBe(3);
   });
 
+  it("a rating and a comment are one action each, however often changed, and not the lesson's work", () => {
+    expect(
+      countLearnerActions([
+        ev('lesson.completed', {}),
+        ev('lesson.rated', { answer: 'yes' }),
+        ev('lesson.rated', { answer: 'no' }),
+        ev('lesson.commented', { text: 'Mangler eksempler', forAuthors: false }),
+      ]),
+    ).toBe(3);
+  });
+
   it('a completion alone is one action; with work in the same lesson it is part of that work', () => {
     expect(countLearnerActions([ev('lesson.opened', {}), ev('lesson.completed', {})])).toBe(1);
     expect(

@@ -1,0 +1,175 @@
+// "Var dette nyttig for deg?" after a completed lesson (issue 15): three one-tap answers and "Hopp
+// over", then an optional comment ("Hva manglet?", at most 280 characters, with "Kan leses av
+// kursforfatterne" off by default) that can be skipped with one tap, then a short thanks. Each tap
+// is one learner action (an event in the outbox, merged like progress).
+//
+// Never a blocker: it sits below the completion panel's links, which work without an answer. Asked
+// at most once per lesson: once the lesson has a rating (or a skip), from this device or another,
+// it is not shown again; what this visit has started (the comment, the thanks) stays until the
+// learner leaves. "Ikke spør meg om tilbakemeldinger" in Settings hides it on this device.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { COMMENT_MAX_CHARACTERS, type LessonRating } from '../../shared/events';
+import { isRated, type LessonProgress } from '../../shared/progress';
+import { commentOnLesson, rateLesson } from '../../client-core/db/learner-actions';
+import { useTexts } from '../i18n/feature-texts';
+import { useAppState, useI18n } from '../state/context';
+import { feedbackTexts } from './feedback-texts';
+import { useLearnerAction } from './use-learner-action';
+
+type Stage = 'ask' | 'comment' | 'thanks' | 'skipped';
+
+const ANSWERS = [
+  ['yes', 'feedback.yes'],
+  ['some', 'feedback.some'],
+  ['no', 'feedback.no'],
+] as const;
+
+/** How long the counter waits after the last keystroke before it is announced. */
+const ANNOUNCE_AFTER_MS = 1000;
+
+interface Props {
+  courseId: string;
+  lessonId: string;
+  progress: LessonProgress;
+}
+
+export function LessonFeedback({ courseId, lessonId, progress }: Props) {
+  const tf = useTexts(feedbackTexts);
+  const { t } = useI18n();
+  const { feedbackAsking } = useAppState();
+  const [stage, setStage] = useState<Stage>('ask');
+  const [text, setText] = useState('');
+  const [forAuthors, setForAuthors] = useState(false);
+  const [announced, setAnnounced] = useState('');
+  const action = useLearnerAction();
+  const commentHeading = useRef<HTMLHeadingElement>(null);
+  const thanks = useRef<HTMLParagraphElement>(null);
+  const announceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // Focus follows the learner's tap: to the comment's heading, then to the thanks; after "Hopp
+  // over" the question is gone, and focus goes back to the completion panel's heading.
+  useEffect(() => {
+    if (stage === 'comment') commentHeading.current?.focus();
+    if (stage === 'thanks') thanks.current?.focus();
+    if (stage === 'skipped') document.getElementById('done-heading')?.focus();
+  }, [stage]);
+  useEffect(() => () => clearTimeout(announceTimer.current), []);
+
+  const count = (n: number) => tf('feedback.count', { count: n, max: COMMENT_MAX_CHARACTERS });
+
+  if (stage === 'skipped') return null;
+  // Not asked: already answered (here or on another device), turned off, or not yet known.
+  if (stage === 'ask' && (isRated(progress) || feedbackAsking.askingOff.value !== false)) {
+    return null;
+  }
+
+  const rate = async (answer: LessonRating) => {
+    if (await action.run(() => rateLesson(courseId, lessonId, answer))) {
+      setStage(answer === 'skipped' ? 'skipped' : 'comment');
+    }
+  };
+  const send = async () => {
+    const comment = { text: text.trim(), forAuthors };
+    const ok =
+      comment.text === '' || (await action.run(() => commentOnLesson(courseId, lessonId, comment)));
+    if (ok) setStage('thanks');
+  };
+
+  const error = action.failed && (
+    <p class="error" role="alert">
+      {t('lesson.saveError')}
+    </p>
+  );
+
+  if (stage === 'ask') {
+    return (
+      <section class="lesson-feedback" aria-labelledby="feedback-question">
+        <fieldset>
+          <legend id="feedback-question">{tf('feedback.question')}</legend>
+          <p class="actions">
+            {ANSWERS.map(([answer, key]) => (
+              <button
+                key={answer}
+                type="button"
+                class="button secondary"
+                onClick={() => void rate(answer)}
+              >
+                {tf(key)}
+              </button>
+            ))}
+            <button type="button" class="button secondary" onClick={() => void rate('skipped')}>
+              {tf('feedback.skip')}
+            </button>
+          </p>
+        </fieldset>
+        <p class="hint">{tf('feedback.where')}</p>
+        {error}
+      </section>
+    );
+  }
+
+  if (stage === 'comment') {
+    return (
+      <section class="lesson-feedback" aria-labelledby="feedback-comment-heading">
+        <h3 id="feedback-comment-heading" tabIndex={-1} ref={commentHeading}>
+          {tf('feedback.commentHeading')}
+        </h3>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send();
+          }}
+        >
+          <label for="feedback-comment">{tf('feedback.commentLabel')}</label>
+          <textarea
+            id="feedback-comment"
+            rows={3}
+            maxLength={COMMENT_MAX_CHARACTERS}
+            value={text}
+            aria-describedby="feedback-count"
+            onInput={(e) => {
+              const value = e.currentTarget.value.slice(0, COMMENT_MAX_CHARACTERS);
+              setText(value);
+              // Announced once the learner pauses, not at every keystroke.
+              clearTimeout(announceTimer.current);
+              announceTimer.current = setTimeout(
+                () => setAnnounced(count(value.length)),
+                ANNOUNCE_AFTER_MS,
+              );
+            }}
+          />
+          <p id="feedback-count" class="hint">
+            {count(text.length)}
+          </p>
+          <p class="visually-hidden" aria-live="polite">
+            {announced}
+          </p>
+          <label class="choice" for="feedback-for-authors">
+            <input
+              id="feedback-for-authors"
+              type="checkbox"
+              checked={forAuthors}
+              onChange={(e) => setForAuthors(e.currentTarget.checked)}
+            />
+            <span>{tf('feedback.forAuthors')}</span>
+          </label>
+          <p class="actions">
+            <button type="submit" class="button">
+              {tf('feedback.send')}
+            </button>
+            <button type="button" class="button secondary" onClick={() => setStage('thanks')}>
+              {tf('feedback.skipComment')}
+            </button>
+          </p>
+        </form>
+        {error}
+      </section>
+    );
+  }
+
+  return (
+    <p class="lesson-feedback" tabIndex={-1} ref={thanks}>
+      {tf('feedback.thanks')}
+    </p>
+  );
+}

@@ -1,0 +1,64 @@
+// The words of "Var dette nyttig for deg?" after a completed lesson, its comment and its setting
+// in Settings (issue 15), in their own chunk: they are not in the first one.
+import { defineTexts } from '../i18n/feature-texts';
+
+/** The lesson-feedback question's and its setting's texts. */
+export const feedbackTexts = defineTexts({
+  nb: {
+    'feedback.question': 'Var dette nyttig for deg?',
+    'feedback.yes': 'Ja',
+    'feedback.some': 'Litt',
+    'feedback.no': 'Nei',
+    'feedback.skip': 'Hopp over',
+    'feedback.commentHeading': 'Hva manglet?',
+    'feedback.commentLabel': 'Kommentar (valgfritt)',
+    'feedback.count': '{count} av {max} tegn',
+    'feedback.forAuthors': 'Kan leses av kursforfatterne',
+    'feedback.send': 'Send',
+    'feedback.skipComment': 'Hopp over kommentaren',
+    'feedback.thanks': 'Takk for svaret!',
+    'feedback.where':
+      'Svaret lagres på enheten din, og på serveren med fremgangen din hvis du har en konto.',
+    'feedback.setting': 'Ikke spør meg om tilbakemeldinger',
+    'feedback.settingHint':
+      'Lommekurs spør ikke lenger «Var dette nyttig for deg?» etter en leksjon på denne enheten.',
+  },
+  nn: {
+    'feedback.question': 'Var dette nyttig for deg?',
+    'feedback.yes': 'Ja',
+    'feedback.some': 'Litt',
+    'feedback.no': 'Nei',
+    'feedback.skip': 'Hopp over',
+    'feedback.commentHeading': 'Kva mangla?',
+    'feedback.commentLabel': 'Kommentar (valfritt)',
+    'feedback.count': '{count} av {max} teikn',
+    'feedback.forAuthors': 'Kan lesast av kursforfattarane',
+    'feedback.send': 'Send',
+    'feedback.skipComment': 'Hopp over kommentaren',
+    'feedback.thanks': 'Takk for svaret!',
+    'feedback.where':
+      'Svaret blir lagra på eininga di, og på tenaren saman med framgangen din viss du har ein konto.',
+    'feedback.setting': 'Ikkje spør meg om tilbakemeldingar',
+    'feedback.settingHint':
+      'Lommekurs spør ikkje lenger «Var dette nyttig for deg?» etter ei leksjon på denne eininga.',
+  },
+  en: {
+    'feedback.question': 'Was this useful to you?',
+    'feedback.yes': 'Yes',
+    'feedback.some': 'Somewhat',
+    'feedback.no': 'No',
+    'feedback.skip': 'Skip',
+    'feedback.commentHeading': 'What was missing?',
+    'feedback.commentLabel': 'Comment (optional)',
+    'feedback.count': '{count} of {max} characters',
+    'feedback.forAuthors': 'The course authors may read this',
+    'feedback.send': 'Send',
+    'feedback.skipComment': 'Skip the comment',
+    'feedback.thanks': 'Thank you for answering!',
+    'feedback.where':
+      'Your answer is stored on your device, and on the server with your progress if you have an account.',
+    'feedback.setting': 'Don’t ask me for feedback',
+    'feedback.settingHint':
+      'Lommekurs will no longer ask “Was this useful to you?” after a lesson on this device.',
+  },
+});
