@@ -8,7 +8,7 @@ import type { DBCore, DBCoreTransaction } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readClientId } from '../../../src/client-core/db/client-id';
 import { db, LommekursDB } from '../../../src/client-core/db/db';
-import { eventIds } from '../../../src/client-core/db/event-ids';
+import { eventIds, forgetNewestEventId } from '../../../src/client-core/db/event-ids';
 import { recordAction, recordLessonsAction } from '../../../src/client-core/db/record';
 import type { EventDraft, LearnerEvent } from '../../../src/shared/events';
 import { applyEvent, emptyProgress } from '../../../src/shared/progress';
@@ -117,6 +117,19 @@ describe('event ids made in bulk', () => {
     expect(new Set(ids).size).toBe(5000);
     expect(ids.filter((id) => !UUID_V7.test(id))).toEqual([]);
     expect(ids.map((id) => parseInt(id.replace('-', '').slice(0, 12), 16))).toEqual(ats);
+    // Within one call too, ids sort in the order of their events.
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('sort in the order they were made, also from actions in the same millisecond', () => {
+    // Last writer wins compares times, then client ids, then event ids: two autosaves of a
+    // reflection in one millisecond must keep their order, or the first text could win.
+    const ids = Array.from({ length: 300 }, () => eventIds([1_700_000_000_000])[0]!);
+    expect([...ids].sort()).toEqual(ids);
+    // More ids in one millisecond than the 12-bit counter holds run on into the next one.
+    const many = eventIds(Array.from({ length: 6000 }, () => 1_700_000_000_001));
+    expect(new Set(many).size).toBe(6000);
+    expect([...many].sort()).toEqual(many);
   });
 });
 
@@ -164,6 +177,7 @@ describe('one action of n events = n actions of one event', () => {
     await database.open();
     await database.meta.put({ key: 'clientId', value: clientId });
     vi.spyOn(crypto, 'getRandomValues').mockImplementation(seededRandom());
+    forgetNewestEventId();
     const options = { database, now: clock() };
     for (const draft of prefix) await recordAction('c', 'l', () => [draft], options);
     const recorded: LearnerEvent[] = [];

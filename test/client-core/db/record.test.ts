@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/client-core/db/db';
 import { getClientId } from '../../../src/client-core/db/client-id';
 import { recordAction } from '../../../src/client-core/db/record';
@@ -152,8 +152,11 @@ describe('learner actions', () => {
   it('autosaves a reflection as a draft that never completes, and keeps the last text', async () => {
     await saveReflection('c1', 'l4', '');
     expect(await getLessonProgress('c1', 'l4')).toBeUndefined();
-    await saveReflection('c1', 'l4', 'V');
+    // Both saves in one millisecond (as CI once had them): the later text must still win.
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
+    for (const text of ['V', 'Vi', 'Vi b', 'Vi bø']) await saveReflection('c1', 'l4', text);
     await saveReflection('c1', 'l4', 'Vi bør ta backup av regnskapet hver uke.');
+    now.mockRestore();
     const p = await getLessonProgress('c1', 'l4');
     expect(p!.reflection!.value).toBe('Vi bør ta backup av regnskapet hver uke.');
     expect(p!.completedAt).toBeNull();
