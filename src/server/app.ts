@@ -17,6 +17,7 @@ import { databaseLimits } from './limits/store';
 import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
 import { advisorRoutes } from './network/advisor-routes';
+import { insightRoutes } from './insight/routes';
 import { courseLessonsOf } from './network/learner-view';
 import { membershipRoutes } from './network/membership-routes';
 import { networkRoutes } from './network/routes';
@@ -128,10 +129,9 @@ export function createApp({
   );
   app.route('/', syncRoutes({ db: database.db, logger, now, pushLimit, catalogue: syncCatalogue }));
   app.route('/api/v1/network', networkRoutes({ db: database.db, logger, now, mailer, publicUrl }));
-  app.route(
-    '/api/v1/network',
-    advisorRoutes({ db: database.db, now, served: courseLessonsOf(catalogue) }),
-  );
+  const served = courseLessonsOf(catalogue);
+  app.route('/api/v1/network', advisorRoutes({ db: database.db, now, served }));
+  app.route('/api/v1/insight', insightRoutes({ db: database.db, now, served }));
   app.route(
     '/api/v1/network',
     membershipRoutes({

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Hono } from 'hono';
+import type { Selectable } from 'kysely';
 import { expect } from 'vitest';
 import { createApp, type AppOptions } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
@@ -250,7 +251,7 @@ async function insertNetworkRows(db: Db, userId: string, at: number): Promise<vo
  * Schema, so a table added later does not compile here until the tests say how its rows belong
  * to a user (and erasure is then checked for it too). */
 export const rowsOfUserIn: {
-  [T in UserTable]: (db: Db, userId: string) => Promise<Schema[T][]>;
+  [T in UserTable]: (db: Db, userId: string) => Promise<Selectable<Schema[T]>[]>;
 } = {
   users: (db, id) => db.selectFrom('users').selectAll().where('id', '=', id).execute(),
   sessions: (db, id) =>
@@ -315,7 +316,7 @@ export const rowsOfUserIn: {
 };
 
 /** Every row of one user, by table. */
-export type UserSnapshot = { [T in UserTable]: Schema[T][] };
+export type UserSnapshot = { [T in UserTable]: Selectable<Schema[T]>[] };
 
 /** Every row the database holds for a user, in every table. */
 export async function snapshotOfUser(db: Db, userId: string): Promise<UserSnapshot> {

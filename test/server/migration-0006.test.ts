@@ -2,7 +2,7 @@
 // (migrations 0001–0005: accounts, sessions, devices, events, progress, passkeys, mail tokens,
 // rate limits, deleted-account sessions) migrates to 0006 with every row of every table intact,
 // count and content; the new tables start empty and work, on SQLite here and on PostgreSQL under
-// `npm run test:pg`.
+// `npm run test:pg`. And migration 0008 (issue 15) fills the insight facts of the rows it finds.
 import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -12,6 +12,7 @@ import { eraseAccount } from '../../src/server/auth/erasure';
 import { migrate } from '../../src/server/db/database';
 import { migrations } from '../../src/server/db/migrations';
 import type { Db } from '../../src/server/db/schema';
+import { emptyProgress } from '../../src/shared/progress';
 import { createPostgresDatabase, testPostgresUrl } from '../utils/test-database';
 
 const T0 = Date.UTC(2026, 10, 27, 9);
@@ -224,7 +225,12 @@ async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
       await sql`SELECT * FROM ${sql.table(table)} ORDER BY ${sql.join(keyColumns.map((c) => sql.ref(c)))}`.execute(
         db,
       );
-    tables[table] = rows;
+    // Columns a later migration adds (0008's insight facts) are that migration's test's.
+    tables[table] = rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row as object).filter(([column]) => !column.startsWith('insight_')),
+      ),
+    );
   }
   return tables;
 }
@@ -393,5 +399,82 @@ describe('migration 0006-business-gardens', () => {
     for (const table of ['firms', 'join_codes', 'invites'] as const) {
       expect(await db.selectFrom(table).selectAll().execute(), table).toEqual([]);
     }
+  });
+});
+
+describe('migration 0008-lesson-insight', () => {
+  it('fills the insight facts of every stored progress row, of any age', async () => {
+    const db = await emptyDatabase();
+    const through0006 = Object.fromEntries(
+      [...RELEASED, '0006-business-gardens'].map((name) => [name, migrations[name]!]),
+    );
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: () => Promise.resolve(through0006) },
+    });
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    await db
+      .insertInto('users')
+      .values({ id: 'u', email: 'u@x.no', password_hash: 'x', created_at: T0 })
+      .execute();
+    const opened = Date.UTC(2026, 2, 31, 22, 30); // 1 April 00:30 in Oslo: the second quarter
+    const full = {
+      ...emptyProgress('kurs', 'full'),
+      openedAt: opened,
+      completedAt: opened + 1,
+      rating: { value: 'no', at: opened, clientId: 'c', eventId: 'e' },
+      time: { a: 100, b: 95 },
+    };
+    const rows = [
+      { lesson_id: 'full', data: JSON.stringify(full) },
+      // A row from before ratings and last-completed times existed, never opened.
+      { lesson_id: 'old', data: JSON.stringify({ lessonId: 'old', reflection: null }) },
+    ];
+    await db
+      .insertInto('progress')
+      .values(
+        rows.map((row) => ({
+          ...row,
+          user_id: 'u',
+          course_id: 'kurs',
+          version: 1,
+          updated_at: T0,
+        })),
+      )
+      .execute();
+    await migrate(db);
+    const facts = await db
+      .selectFrom('progress')
+      .select([
+        'lesson_id',
+        'insight_quarter',
+        'insight_completed',
+        'insight_rating',
+        'insight_minutes',
+      ])
+      .orderBy('lesson_id')
+      .execute();
+    expect(
+      facts.map((row) => ({
+        ...row,
+        insight_completed: Number(row.insight_completed),
+        insight_minutes: Number(row.insight_minutes),
+      })),
+    ).toEqual([
+      {
+        lesson_id: 'full',
+        insight_quarter: '2026-Q2',
+        insight_completed: 1,
+        insight_rating: 'no',
+        insight_minutes: 3,
+      },
+      {
+        lesson_id: 'old',
+        insight_quarter: null,
+        insight_completed: 0,
+        insight_rating: null,
+        insight_minutes: 0,
+      },
+    ]);
   });
 });

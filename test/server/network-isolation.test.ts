@@ -35,8 +35,16 @@ const COURSE = 'hagekurs';
 const OTHER_COURSE = 'annet-kurs';
 
 /** A caller of the table: a role and its session (none for "no token"). */
-type Role = 'advisor' | 'otherAdvisor' | 'learner' | 'withdrawn' | 'admin' | 'none';
-const ROLES: Role[] = ['advisor', 'otherAdvisor', 'learner', 'withdrawn', 'admin', 'none'];
+type Role = 'advisor' | 'otherAdvisor' | 'learner' | 'withdrawn' | 'admin' | 'analyst' | 'none';
+const ROLES: Role[] = [
+  'advisor',
+  'otherAdvisor',
+  'learner',
+  'withdrawn',
+  'admin',
+  'analyst',
+  'none',
+];
 
 /** What one learner leaves behind that must only reach those allowed to see it. */
 interface LearnerTraces {
@@ -223,6 +231,9 @@ beforeAll(async () => {
   const admin = await user('admin');
   await grantNetworkRole(database.db, admin.userId, 'network_admin', T0);
   tokens.admin = admin.token;
+  const analyst = await user('analytiker');
+  await grantNetworkRole(database.db, analyst.userId, 'analyst', T0);
+  tokens.analyst = analyst.token;
   const created = async (name: string) =>
     (
       await json<CreateGardenResponse>(
@@ -284,6 +295,7 @@ const all = (status: number, none = 401): Record<Role, number> => ({
   learner: status,
   withdrawn: status,
   admin: status,
+  analyst: status,
   none,
 });
 const UNKNOWN_USER = '00000000-0000-4000-8000-000000000000';
@@ -395,7 +407,45 @@ const CASES: Case[] = [
     method: 'DELETE',
     path: () => `/api/v1/network/memberships/${gardenA}`,
     // The learner of the garden is left out: it would withdraw them (tested in setup).
-    expect: { advisor: 404, otherAdvisor: 404, withdrawn: 404, admin: 404, none: 401 },
+    expect: {
+      advisor: 404,
+      otherAdvisor: 404,
+      withdrawn: 404,
+      admin: 404,
+      analyst: 404,
+      none: 401,
+    },
+  },
+  // Insight (issue 15): counts only, for an analyst (the network) and advisors (their gardens).
+  {
+    name: 'insight of a course',
+    method: 'GET',
+    path: () => `/api/v1/insight/courses/${COURSE}`,
+    expect: { ...all(403), advisor: 200, otherAdvisor: 200, analyst: 200 },
+  },
+  {
+    name: 'insight of a garden',
+    method: 'GET',
+    path: () => `/api/v1/insight/courses/${COURSE}?garden=${gardenA}`,
+    expect: { ...all(403), advisor: 200, analyst: 200 },
+  },
+  {
+    name: 'insight of a county',
+    method: 'GET',
+    path: () => `/api/v1/insight/courses/${COURSE}?county=Vestland&from=2026-Q1&to=2026-Q4`,
+    expect: { ...all(403), advisor: 200, otherAdvisor: 200, analyst: 200 },
+  },
+  {
+    name: 'insight of an unknown course',
+    method: 'GET',
+    path: () => '/api/v1/insight/courses/finnes-ikke',
+    expect: { ...all(403), advisor: 404, otherAdvisor: 404, analyst: 404 },
+  },
+  {
+    name: 'insight with a bad filter',
+    method: 'GET',
+    path: () => `/api/v1/insight/courses/${COURSE}?garden=%00&from=2026-Q5`,
+    expect: { ...all(403), advisor: 400, otherAdvisor: 400, analyst: 400 },
   },
 ];
 

@@ -1,6 +1,8 @@
 // Every schema version the server has shipped, in order. Portable SQL only, so the same
 // migrations run on SQLite and PostgreSQL. Never edit a shipped migration; add the next one.
 import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import { emptyProgress, type LessonProgress } from '../../shared/progress';
+import { insightFacts } from '../insight/facts';
 
 // Kysely keeps `any` here on purpose: a migration must not depend on today's Schema type.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -354,6 +356,78 @@ const businessGardens: Migration = {
   },
 };
 
+/** Insight facts (issue 15) beside each progress row, backfilled from the rows' data: the columns
+ * the insight page groups by (src/server/insight/facts.ts), and an index for its per-course
+ * queries. */
+const lessonInsight: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('progress').addColumn('insight_quarter', 'text').execute();
+    for (const column of ['insight_completed', 'insight_minutes']) {
+      await db.schema
+        .alterTable('progress')
+        .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    }
+    await db.schema.alterTable('progress').addColumn('insight_rating', 'text').execute();
+    // Backfill in pages along the primary key. (The one migration that calls today's code: the
+    // facts are a cache of `data`, and a later change to them comes with its own backfill.)
+    let after: [string, string, string] | null = null;
+    for (;;) {
+      let page = db
+        .selectFrom('progress')
+        .select(['user_id', 'course_id', 'lesson_id', 'data'])
+        .orderBy('user_id')
+        .orderBy('course_id')
+        .orderBy('lesson_id')
+        .limit(BACKFILL_PAGE);
+      if (after) {
+        const [u, c, l] = after;
+        page = page.where(({ eb, refTuple, tuple }) =>
+          eb(refTuple('user_id', 'course_id', 'lesson_id'), '>', tuple(u, c, l)),
+        );
+      }
+      const rows: { user_id: string; course_id: string; lesson_id: string; data: string }[] =
+        await page.execute();
+      for (const row of rows) {
+        await db
+          .updateTable('progress')
+          .set(
+            insightFacts({
+              // A row of any age: what it lacks reads as the empty record's.
+              ...emptyProgress(row.course_id, row.lesson_id),
+              ...(JSON.parse(row.data) as Partial<LessonProgress>),
+            }),
+          )
+          .where('user_id', '=', row.user_id)
+          .where('course_id', '=', row.course_id)
+          .where('lesson_id', '=', row.lesson_id)
+          .execute();
+      }
+      if (rows.length < BACKFILL_PAGE) break;
+      const last = rows[rows.length - 1]!;
+      after = [last.user_id, last.course_id, last.lesson_id];
+    }
+    await db.schema
+      .createIndex('progress_insight')
+      .on('progress')
+      .columns(['course_id', 'insight_quarter', 'user_id'])
+      .execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropIndex('progress_insight').execute();
+    for (const column of [
+      'insight_rating',
+      'insight_minutes',
+      'insight_completed',
+      'insight_quarter',
+    ]) {
+      await db.schema.alterTable('progress').dropColumn(column).execute();
+    }
+  },
+};
+
+const BACKFILL_PAGE = 1000;
+
 /** Migration names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001-accounts-and-sync': accountsAndSync,
@@ -361,6 +435,7 @@ export const migrations: Record<string, Migration> = {
   '0003-recoverable-accounts': recoverableAccounts,
   '0005-rate-limits': rateLimits,
   '0006-business-gardens': businessGardens,
+  '0008-lesson-insight': lessonInsight,
 };
 
 /** The migrations above, for Kysely's Migrator. */

@@ -1,7 +1,7 @@
 // The server's tables as Kysely sees them. One schema for SQLite and PostgreSQL: text ids,
 // integer milliseconds, JSON as text — nothing either database would read differently.
 // Created by migrations.ts; every column is explained there.
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -118,6 +118,11 @@ export interface ProgressTable {
   data: string;
   version: number;
   updated_at: number;
+  /** Insight facts of `data`, written with it (src/server/insight/facts.ts). */
+  insight_quarter: string | null;
+  insight_completed: Generated<number>;
+  insight_rating: string | null;
+  insight_minutes: Generated<number>;
 }
 
 /** A session of a deleted account, remembered for 90 days so the devices still holding its token

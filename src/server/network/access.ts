@@ -10,6 +10,10 @@
 // advisor route that shows learner data goes through these. The network admin role is not
 // consulted: a network admin sees gardens, advisors, firms and join codes, and no learner data
 // (a network admin who also advises G sees G's learners as its advisor).
+//
+// Seeing aggregates (the insight page, issue 15): an analyst sees the whole network, an advisor
+// the gardens they advise, anyone else nothing (`insightGardensOf`). No learner is shown there,
+// only counts of at least five (src/server/insight/suppression.ts).
 import type { Db } from '../db/schema';
 import { isServerId } from '../../shared/network-protocol';
 import { hasNetworkRole, isAdvisorOf } from './queries';
@@ -72,3 +76,19 @@ export const visibleLearners = (db: Db, advisorId: string, gardenId: string) =>
  * (a row when yes). */
 export const visibleLearner = (db: Db, advisorId: string, gardenId: string, learnerId: string) =>
   visibleLearners(db, advisorId, gardenId).where('memberships.user_id', '=', learnerId);
+
+/** The gardens whose aggregates `userId` may see: 'network' for an analyst (every garden, and
+ * learners outside any garden), the gardens they advise for an advisor, null for anyone else. */
+export async function insightGardensOf(
+  db: Db,
+  userId: string,
+): Promise<'network' | readonly string[] | null> {
+  if (await hasNetworkRole(db, userId, 'analyst')) return 'network';
+  const advised = await db
+    .selectFrom('advisors')
+    .select('garden_id')
+    .where('user_id', '=', userId)
+    .orderBy('garden_id')
+    .execute();
+  return advised.length > 0 ? advised.map((row) => row.garden_id) : null;
+}

@@ -33,6 +33,7 @@ import { runKept } from '../db/kept-query';
 import type { SyncCatalogue } from './lesson-index';
 import { certainEvent } from './event-fast-path';
 import { readPush } from './push-body';
+import { insightFacts } from '../insight/facts';
 
 /** The largest a progress row may grow, in characters of its JSON. An event that would make a row
  * larger than this (and larger than it was) is refused as `progress_row_full`. Far above what a
@@ -256,11 +257,12 @@ async function foldLesson(
   received: readonly ReceivedEvent[],
   refused: RejectedEvent[],
   pause: () => Promise<void>,
-): Promise<string> {
+): Promise<{ progress: LessonProgress; json: string }> {
   // One pass: the events joined among themselves, then into the stored row once.
-  const json = JSON.stringify(mergeProgress(stored, joinEvents(received)));
+  const merged = mergeProgress(stored, joinEvents(received));
+  const json = JSON.stringify(merged);
   await pause();
-  if (json.length <= MAX_PROGRESS_ROW_CHARS) return json;
+  if (json.length <= MAX_PROGRESS_ROW_CHARS) return { progress: merged, json };
   // Over the cap: go again one event at a time to find the events that overflow it.
   let kept = stored;
   let size = JSON.stringify(stored).length;
@@ -280,7 +282,7 @@ async function foldLesson(
     }
     await pause();
   }
-  return JSON.stringify(kept);
+  return { progress: kept, json: JSON.stringify(kept) };
 }
 
 /** Folds new events into the learner's progress rows and stamps the touched rows with `version`,
@@ -326,13 +328,19 @@ async function foldIntoProgress(
     const { courseId, lessonId } = received[0]!.event;
     const data = current.get(key);
     const before = data ? (JSON.parse(data) as LessonProgress) : emptyProgress(courseId, lessonId);
+    const after = await foldLesson(before, received, refused, pause);
+    const facts = insightFacts(after.progress);
     rows.push({
       user_id: userId,
       course_id: courseId,
       lesson_id: lessonId,
-      data: await foldLesson(before, received, refused, pause),
+      data: after.json,
       version,
       updated_at: now,
+      insight_quarter: facts.insight_quarter,
+      insight_completed: facts.insight_completed,
+      insight_rating: facts.insight_rating,
+      insight_minutes: facts.insight_minutes,
     });
     await pause();
   }
@@ -351,6 +359,10 @@ async function foldIntoProgress(
               data: eb.ref('excluded.data'),
               version: eb.ref('excluded.version'),
               updated_at: eb.ref('excluded.updated_at'),
+              insight_quarter: eb.ref('excluded.insight_quarter'),
+              insight_completed: eb.ref('excluded.insight_completed'),
+              insight_rating: eb.ref('excluded.insight_rating'),
+              insight_minutes: eb.ref('excluded.insight_minutes'),
             })),
           ),
       chunk.flatMap((row) => [
@@ -360,6 +372,10 @@ async function foldIntoProgress(
         row.data,
         row.version,
         row.updated_at,
+        row.insight_quarter,
+        row.insight_completed,
+        row.insight_rating,
+        row.insight_minutes,
       ]),
     );
     await breathe();

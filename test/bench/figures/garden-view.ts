@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import type { Insertable } from 'kysely';
 import type { CompiledCourse } from '../../../src/content/types';
 import { createApp } from '../../../src/server/app';
 import { loadCatalogue } from '../../../src/server/catalogue';
@@ -20,6 +21,7 @@ import {
   type DatabaseTarget,
 } from '../../../src/server/db/database';
 import type { Db, Schema } from '../../../src/server/db/schema';
+import { insightFacts } from '../../../src/server/insight/facts';
 import { createLogger } from '../../../src/server/logger';
 import { createSession } from '../../../src/server/sessions/sessions';
 import { EVENT_VERSION, type LearnerEvent } from '../../../src/shared/events';
@@ -45,7 +47,7 @@ const DAY = 24 * 60 * 60_000;
 /** The bench's clock: every learner's activity lies in the 30 days before it. */
 const NOW = Date.UTC(2026, 11, 2, 12);
 
-type Row<T extends keyof Schema> = Schema[T];
+type Row<T extends keyof Schema> = Insertable<Schema[T]>;
 
 /** Rows of the seeded garden, inserted in chunks. */
 interface Seed {
@@ -172,6 +174,7 @@ function seedRows(courses: readonly CompiledCourse[], gardenId: string, firmIds:
           course_id: course.bundle.id,
           lesson_id: progress.lessonId,
           data: JSON.stringify(progress),
+          ...insightFacts(progress),
           version: 1,
           updated_at: receivedAt,
         });

@@ -3,6 +3,7 @@
 import type { Operation } from '../registry';
 import { accountOperations } from './account';
 import { courseOperations } from './courses';
+import { insightOperations } from './insight';
 import { networkAdvisorOperations } from './network-advisor';
 import { networkOperations } from './network';
 import { networkJoinOperations } from './network-join';
@@ -23,5 +24,6 @@ export const ALL_OPERATIONS: readonly Operation[] = [
   ...networkOperations,
   ...networkAdvisorOperations,
   ...networkJoinOperations,
+  ...insightOperations,
   ...serviceOperations,
 ];

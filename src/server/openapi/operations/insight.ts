@@ -1,0 +1,41 @@
+// The insight page's route in the contract (issue 15): src/server/insight/routes.ts, mounted
+// under /api/v1/insight. Counts only, each over at least five learners.
+import { COUNTY_NAMES } from '../../../shared/counties';
+import { courseInsightSchema, MIN_GROUP } from '../../../shared/insight-protocol';
+import { fail, json, type Operation } from '../registry';
+
+const NO_STORE = {
+  'Cache-Control': { description: '`no-store`', required: true },
+};
+
+/** Routes of src/server/insight/routes.ts. */
+export const insightOperations: Operation[] = [
+  {
+    operationId: 'getCourseInsight',
+    method: 'get',
+    path: '/api/v1/insight/courses/{courseId}',
+    tag: 'insight',
+    summary: "A course's completion funnel, usefulness answers and median minutes per lesson",
+    description:
+      `Every count rests on at least ${MIN_GROUP} learners, and so does every difference of two ` +
+      'counts over nested groups; a smaller one is `null` ("færre enn 5"). An analyst sees the ' +
+      'whole network, an advisor the gardens they advise.',
+    auth: 'bearer',
+    params: { courseId: { description: 'The course id' } },
+    query: {
+      garden: { description: 'Only this garden (an id)' },
+      county: { description: `Only gardens in this county (${COUNTY_NAMES.join(', ')})` },
+      from: { description: 'From this quarter, e.g. `2026-Q1`' },
+      to: { description: 'To this quarter, inclusive' },
+    },
+    responses: {
+      200: json('The insight', courseInsightSchema, NO_STORE),
+      400: fail('A filter is malformed (the reason says which)', ['invalid_request']),
+      403: fail(
+        'Neither an analyst nor an advisor, or an advisor asking for a garden they do not advise',
+        ['forbidden'],
+      ),
+      404: fail('No course has this id', ['course_not_found']),
+    },
+  },
+];

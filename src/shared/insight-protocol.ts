@@ -1,0 +1,56 @@
+// The wire format of the insight page (issue 15): aggregates of what learners did with a course
+// and what they said of it, under /api/v1/insight. Every count rests on at least MIN_GROUP
+// learners; a smaller one travels as null and reads "færre enn 5" (the rule: docs/privacy.md,
+// "Insight", and src/server/insight/suppression.ts).
+import { z } from 'zod/mini';
+import { countySchema, isServerId } from './network-protocol';
+
+/** The smallest group of learners a number may rest on. */
+export const MIN_GROUP = 5;
+
+/** A quarter of a year, e.g. `2026-Q4` (Norway's calendar): the insight page's unit of time. */
+export const QUARTER = /^\d{4}-Q[1-4]$/;
+
+/** The filters of the insight page; each is optional. `from` and `to` are quarters, inclusive. */
+export const insightQuerySchema = z
+  .strictObject({
+    garden: z.optional(z.string().check(z.refine(isServerId, 'not a garden id'))),
+    county: z.optional(countySchema),
+    from: z.optional(z.string().check(z.regex(QUARTER))),
+    to: z.optional(z.string().check(z.regex(QUARTER))),
+  })
+  .check(
+    z.refine(
+      (q) => q.from === undefined || q.to === undefined || q.from <= q.to,
+      'from must not be after to',
+    ),
+  );
+export type InsightQuery = z.infer<typeof insightQuerySchema>;
+
+/** A count of learners, or null when it would rest on fewer than MIN_GROUP ("færre enn 5"). */
+const groupCount = z.nullable(z.int());
+export type GroupCount = z.infer<typeof groupCount>;
+
+/** One lesson's aggregates. */
+export const lessonInsightSchema = z.object({
+  lessonId: z.string(),
+  /** Learners who opened the lesson. */
+  started: groupCount,
+  /** Learners who completed it (a course reset does not undo this). */
+  completed: groupCount,
+  /** Answers to "Var dette nyttig for deg?" among those who completed it. */
+  answers: z.object({ yes: groupCount, some: groupCount, no: groupCount }),
+  /** Median whole minutes spent by those who completed it; null under MIN_GROUP. */
+  medianMinutes: z.nullable(z.int()),
+});
+export type LessonInsight = z.infer<typeof lessonInsightSchema>;
+
+/** GET /api/v1/insight/courses/{courseId}: the course's lessons in course order, with the
+ * filters as applied. */
+export const courseInsightSchema = z.object({
+  courseId: z.string(),
+  query: insightQuerySchema,
+  minGroup: z.int(),
+  lessons: z.array(lessonInsightSchema),
+});
+export type CourseInsight = z.infer<typeof courseInsightSchema>;

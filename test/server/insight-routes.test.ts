@@ -1,0 +1,194 @@
+// The insight route end to end (issue 15): learners push through the real sync, the push keeps
+// the insight facts beside their progress, and an analyst or an advisor reads counts of at least
+// five — a garden of four reads "færre enn 5" (null), a learner without consent counts in no
+// garden, and an advisor sees only the gardens they advise.
+import { randomUUID } from 'node:crypto';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledCourse } from '../../src/content/types';
+import { loadCatalogue } from '../../src/server/catalogue';
+import type { Database } from '../../src/server/db/database';
+import { createLogger } from '../../src/server/logger';
+import { grantNetworkRole } from '../../src/server/network/queries';
+import { catalogueIndex } from '../../src/server/sync/lesson-index';
+import type { CourseInsight } from '../../src/shared/insight-protocol';
+import { makeTempRoot, writeCourse } from '../utils/course-fixture';
+import { makeEvent, newClientId, push, pushBody } from '../utils/learners';
+import { openTestDatabase } from '../utils/test-database';
+import { accountTestApp, call, register, T0 } from './account-support';
+import { removeTemp } from './support';
+
+const COURSE = 'innsikt';
+const GARDEN_A = randomUUID();
+const GARDEN_B = randomUUID();
+
+let database: Database;
+let root: string;
+let app: Hono;
+const tokens: Record<'analyst' | 'advisorA' | 'advisorB' | 'learner', string> = {
+  analyst: '',
+  advisorA: '',
+  advisorB: '',
+  learner: '',
+};
+
+let n = 0;
+async function user(): Promise<{ token: string; id: string }> {
+  const { token, user: u } = await register(app, `innsikt-${++n}@test.no`);
+  return { token, id: u.id };
+}
+
+/** A learner who reads the first lesson for 150 seconds, completes it and answers "Ja", and
+ * opens the second. `garden`: the garden they joined with consent (a withdrawn one if `withdrawn`). */
+async function learner(garden: string | null, withdrawn = false): Promise<string> {
+  const { token, id } = await user();
+  if (garden !== null) {
+    await database.db
+      .insertInto('memberships')
+      .values({ user_id: id, garden_id: garden, firm_id: null, display_name: id, joined_at: T0 })
+      .execute();
+    await database.db
+      .insertInto('consents')
+      .values({
+        user_id: id,
+        garden_id: garden,
+        text_version: '2026-12-02',
+        given_at: T0,
+        withdrawn_at: withdrawn ? T0 + 1 : null,
+      })
+      .execute();
+  }
+  const clientId = newClientId();
+  let seq = 0;
+  const event = (type: Parameters<typeof makeEvent>[0], lessonId: string, payload: object) =>
+    makeEvent(type, payload as never, {
+      clientId,
+      at: T0 + seq * 1000,
+      seq: ++seq,
+      courseId: COURSE,
+      lessonId,
+    });
+  const response = await push(
+    app,
+    token,
+    pushBody(clientId, [
+      event('lesson.opened', 'lese', {}),
+      event('time.spent', 'lese', { seconds: 150 }),
+      event('lesson.completed', 'lese', {}),
+      event('lesson.rated', 'lese', { answer: 'yes' }),
+      event('lesson.opened', 'videre', {}),
+    ]),
+  );
+  expect(response.status, await response.clone().text()).toBe(200);
+  return token;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  root = await makeTempRoot();
+  await writeCourse(root, { id: COURSE, lessons: [{ id: 'lese' }, { id: 'videre' }] });
+  const courses: CompiledCourse[] = await loadCatalogue(root, createLogger('silent'));
+  app = accountTestApp(database, undefined, undefined, {
+    catalogue: courses,
+    syncCatalogue: catalogueIndex(courses),
+  }).app;
+  await database.db
+    .insertInto('gardens')
+    .values([
+      { id: GARDEN_A, name: 'Hage A', county: 'Nordland', municipality: null, created_at: T0 },
+      { id: GARDEN_B, name: 'Hage B', county: 'Troms', municipality: null, created_at: T0 },
+    ])
+    .execute();
+  const analyst = await user();
+  await grantNetworkRole(database.db, analyst.id, 'analyst', T0);
+  tokens.analyst = analyst.token;
+  for (const [key, garden] of [
+    ['advisorA', GARDEN_A],
+    ['advisorB', GARDEN_B],
+  ] as const) {
+    const advisor = await user();
+    await database.db
+      .insertInto('advisors')
+      .values({ garden_id: garden, user_id: advisor.id, added_at: T0, added_by: null })
+      .execute();
+    tokens[key] = advisor.token;
+  }
+  for (let i = 0; i < 6; i += 1) await learner(GARDEN_A);
+  await learner(GARDEN_A, true); // withdrew: counts in no garden
+  for (let i = 0; i < 4; i += 1) await learner(GARDEN_B);
+  tokens.learner = await learner(null);
+});
+
+afterAll(async () => {
+  await database.close();
+  await removeTemp(root);
+});
+
+async function insight(token: string, query = ''): Promise<CourseInsight> {
+  const response = await call(app, 'GET', `/api/v1/insight/courses/${COURSE}${query}`, { token });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as CourseInsight;
+}
+
+describe('insight of a course', () => {
+  it('counts the garden of six for the analyst, and leaves out the four and the two outside', async () => {
+    const { lessons, minGroup } = await insight(tokens.analyst);
+    expect(minGroup).toBe(5);
+    expect(lessons).toEqual([
+      {
+        lessonId: 'lese',
+        started: 6,
+        completed: 6,
+        answers: { yes: 6, some: null, no: null },
+        medianMinutes: 2,
+      },
+      {
+        lessonId: 'videre',
+        started: 6,
+        completed: null,
+        answers: { yes: null, some: null, no: null },
+        medianMinutes: null,
+      },
+    ]);
+    // The county of garden B, or B itself: four learners, "færre enn 5" everywhere.
+    for (const query of ['?county=Troms', `?garden=${GARDEN_B}`]) {
+      const b = await insight(tokens.analyst, query);
+      expect(b.lessons.flatMap((l) => [l.started, l.completed, l.answers.yes])).toEqual(
+        Array(6).fill(null),
+      );
+    }
+    // Only quarters without any learner: nothing.
+    const empty = await insight(tokens.analyst, '?from=2025-Q1&to=2025-Q4');
+    expect(empty.lessons[0]!.started).toBeNull();
+  });
+
+  it('shows an advisor their own gardens only', async () => {
+    expect((await insight(tokens.advisorA)).lessons[0]!.started).toBe(6);
+    expect((await insight(tokens.advisorA, '?county=Troms')).lessons[0]!.started).toBeNull();
+    expect((await insight(tokens.advisorB)).lessons[0]!.started).toBeNull();
+    const other = await call(app, 'GET', `/api/v1/insight/courses/${COURSE}?garden=${GARDEN_B}`, {
+      token: tokens.advisorA,
+    });
+    expect(other.status).toBe(403);
+    const learnerAsks = await call(app, 'GET', `/api/v1/insight/courses/${COURSE}`, {
+      token: tokens.learner,
+    });
+    expect(learnerAsks.status).toBe(403);
+  });
+
+  it('refuses a malformed filter with a reason', async () => {
+    for (const [query, reason] of [
+      ['?from=2026-Q5', 'from'],
+      ['?from=2026-Q3&to=2026-Q1', 'from must not be after to'],
+      ['?county=Atlantis', 'county'],
+      ['?garden=x', 'garden'],
+      ['?period=1', 'period'],
+    ] as const) {
+      const response = await call(app, 'GET', `/api/v1/insight/courses/${COURSE}${query}`, {
+        token: tokens.analyst,
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toContain(reason);
+    }
+  });
+});
