@@ -9,11 +9,14 @@ import { accountRoutes } from './auth/account-api';
 import type { Database } from './db/database';
 import { CompressionCache } from './compression';
 import { courseRoutes } from './course-routes';
+import { anonymousFeedbackRoutes } from './feedback/anonymous-routes';
 import { FileCache } from './file-cache';
+import { anonymousFeedbackLimit } from './limits/anonymous-limits';
 import { clientAddress } from './limits/client-address';
 import { joinCodeLimit } from './limits/join-limits';
 import { PUSH_RULES, pushLimits, type PushRules } from './limits/push-limits';
-import { databaseLimits } from './limits/store';
+import { memoryLimits } from './limits/memory-store';
+import { databaseLimits, type Budget } from './limits/store';
 import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
 import { advisorRoutes } from './network/advisor-routes';
@@ -63,6 +66,8 @@ export interface AppOptions {
   rateLimitNamespace?: string;
   /** The learners' push rate and daily event quota (src/server/limits/push-limits.ts). */
   pushRules?: PushRules;
+  /** Anonymous feedback events per client address and window (limits/anonymous-limits.ts). */
+  anonymousFeedbackBudget?: Budget;
 }
 
 /** Every JSON reply of the API says it is a file to save, not a page to render (ASVS 14.4.2),
@@ -93,6 +98,7 @@ export function createApp({
   publicUrl = null,
   rateLimitNamespace = '',
   pushRules = PUSH_RULES,
+  anonymousFeedbackBudget,
 }: AppOptions): Hono {
   const limits = databaseLimits(database, { namespace: rateLimitNamespace });
   const pushLimit = pushLimits({
@@ -143,6 +149,21 @@ export function createApp({
         limits,
         logger,
         addressOf: (c) => clientAddress(c, trustProxy),
+      }),
+    }),
+  );
+  app.route(
+    '/api/v1/feedback',
+    anonymousFeedbackRoutes({
+      db: database.db,
+      now,
+      catalogue: syncCatalogue,
+      limit: anonymousFeedbackLimit({
+        // In memory, never the database's: the address must not be written down.
+        limits: memoryLimits(),
+        logger,
+        addressOf: (c) => clientAddress(c, trustProxy),
+        budget: anonymousFeedbackBudget,
       }),
     }),
   );

@@ -22,7 +22,9 @@ export type LessonRating = (typeof LESSON_RATINGS)[number];
 /** The longest comment after a rating ("Hva manglet?"), in UTF-16 code units like `maxlength`. */
 export const COMMENT_MAX_CHARACTERS = 280;
 
-const payloads = {
+/** Each event type's payload schema; also what the anonymous feedback route validates with
+ * (src/shared/anonymous-feedback.ts). */
+export const eventPayloads = {
   'lesson.opened': z.strictObject({}),
   /** How far the learner has come, as a fraction of the lesson (0–1). */
   'lesson.progressed': z.strictObject({ position: fraction }),
@@ -63,11 +65,12 @@ const payloads = {
   'lesson.reset': z.strictObject({}),
 } as const;
 
-export type EventType = keyof typeof payloads;
-export const EVENT_TYPES = Object.keys(payloads) as EventType[];
-export type EventPayload<T extends EventType> = z.infer<(typeof payloads)[T]>;
+export type EventType = keyof typeof eventPayloads;
+export const EVENT_TYPES = Object.keys(eventPayloads) as EventType[];
+export type EventPayload<T extends EventType> = z.infer<(typeof eventPayloads)[T]>;
 
-const envelope = {
+/** The fields every event carries besides its type and payload. */
+export const eventEnvelope = {
   id: z.string().check(z.regex(UUID_V7)),
   clientId: safeId(8, 64),
   seq: z.int().check(z.positive()),
@@ -79,7 +82,7 @@ const envelope = {
 };
 
 const variant = <T extends EventType>(type: T) =>
-  z.strictObject({ ...envelope, type: z.literal(type), payload: payloads[type] });
+  z.strictObject({ ...eventEnvelope, type: z.literal(type), payload: eventPayloads[type] });
 
 export const learnerEventSchema = z.discriminatedUnion('type', [
   variant('lesson.opened'),

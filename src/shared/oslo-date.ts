@@ -10,3 +10,6 @@ const osloDay = new Intl.DateTimeFormat('en-CA', {
 
 /** The day (`YYYY-MM-DD`) in Europe/Oslo of a moment in ms since the epoch. */
 export const osloDate = (ms: number): string => osloDay.format(ms);
+
+/** The month (`YYYY-MM`) in Europe/Oslo of a moment in ms since the epoch. */
+export const osloMonth = (ms: number): string => osloDate(ms).slice(0, 7);

@@ -7,12 +7,15 @@
 // at most once per lesson: once the lesson has a rating (or a skip), from this device or another,
 // it is not shown again; what this visit has started (the comment, the thanks) stays until the
 // learner leaves. "Ikke spør meg om tilbakemeldinger" in Settings hides it on this device.
+// Without an account, the first answer also asks whether answers may be sent anonymously
+// (AnonymousSendingQuestion).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { COMMENT_MAX_CHARACTERS, type LessonRating } from '../../shared/events';
 import { isRated, type LessonProgress } from '../../shared/progress';
 import { commentOnLesson, rateLesson } from '../../client-core/db/learner-actions';
 import { useTexts } from '../i18n/feature-texts';
 import { useAppState, useI18n } from '../state/context';
+import { AnonymousSendingQuestion } from './AnonymousSendingQuestion';
 import { feedbackTexts } from './feedback-texts';
 import { useLearnerAction } from './use-learner-action';
 
@@ -162,14 +165,20 @@ export function LessonFeedback({ courseId, lessonId, progress }: Props) {
             </button>
           </p>
         </form>
+        {/* Asked once, with the first answer, when there is no account. */}
+        <AnonymousSendingQuestion />
         {error}
       </section>
     );
   }
 
   return (
-    <p class="lesson-feedback" tabIndex={-1} ref={thanks}>
-      {tf('feedback.thanks')}
-    </p>
+    <>
+      <p class="lesson-feedback" tabIndex={-1} ref={thanks}>
+        {tf('feedback.thanks')}
+      </p>
+      {/* Still unanswered after the comment: asked here, once more in this visit. */}
+      <AnonymousSendingQuestion />
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { createDownloadStore, type DownloadStore } from '../offline/download-sto
 import { createInstallStore, type InstallStore } from '../offline/install';
 import { createPersistenceStore, type PersistenceStore } from '../offline/persistence';
 import { createUpdateStore, type UpdateStore } from '../offline/update';
+import { createAnonymousSendingStore, type AnonymousSendingStore } from './anonymous-sending';
 import { createFeedbackAskingStore, type FeedbackAskingStore } from './feedback-asking';
 import { createLanguageStore, type LanguageStore } from './language';
 import { createTextSizeStore, type TextSize, type TextSizeStore } from './text-size';
@@ -25,6 +26,8 @@ export interface AppState extends LanguageStore, CatalogueStore {
   textSize: TextSizeStore;
   /** "Ikke spør meg om tilbakemeldinger": whether this device asks after a lesson. */
   feedbackAsking: FeedbackAskingStore;
+  /** "Kan svarene dine sendes anonymt?": the choice of a learner without an account. */
+  anonymousSending: AnonymousSendingStore;
   /** Whether the server seems reachable (`online`). */
   connectivity: ConnectivityStore;
   /** A new version of the app, and taking it into use. */
@@ -53,6 +56,7 @@ export function createAppState(options: AppStateOptions = {}): AppState {
     ...createCatalogueStore(connectivity),
     textSize: createTextSizeStore(options.textSize),
     feedbackAsking: createFeedbackAskingStore(),
+    anonymousSending: createAnonymousSendingStore(),
     connectivity,
     update: createUpdateStore(),
     install: createInstallStore(persistence),

@@ -2,6 +2,10 @@
 // live queries and the client-core storage functions the screens, stores and hooks of the first
 // chunk use. The lazy screens import client-core/db directly.
 export { liveQuery } from 'dexie';
+export {
+  chooseAnonymousSending,
+  readAnonymousSending,
+} from '../../client-core/db/anonymous-feedback';
 export { getStoredCourse } from '../../client-core/db/courses';
 export { listCourseIdsWithProgress } from '../../client-core/db/progress';
 export { dismissSafariNotice, isSafariNoticeDismissed } from '../../client-core/db/safari-notice';

@@ -20,6 +20,10 @@ import { createApi, type ApiMethod, type ApiOptions } from '../../client-core/sy
 import { passkeyActions, signInWithPasskey, type PasskeyActions } from './passkeys';
 import { signedInRequest, type RequestOptions } from './requests';
 import { sessionActions, type SessionActions } from './sessions';
+import {
+  sendAnonymousFeedback,
+  type AnonymousSendOutcome,
+} from '../../client-core/sync/anonymous-sender';
 import { requestBackgroundSync } from '../../client-core/sync/background';
 import { syncOnce, type SyncOutcome } from '../../client-core/sync/engine';
 import type { LockRunner } from '../../client-core/sync/lock';
@@ -124,6 +128,19 @@ export function createSyncController(options: SyncControllerOptions = {}): SyncC
         console.error('Sync failed', outcome.error);
       }
       onOutcome?.(outcome);
+      // Without an account: the answers the learner let go anonymously (issue 15), if any.
+      if (outcome.kind === 'no-session') {
+        const sent = await sendAnonymousFeedback({ database, api, isOffline }).catch(
+          (error: unknown): AnonymousSendOutcome => {
+            console.error('Anonymous feedback not sent', error);
+            return { kind: 'failed' };
+          },
+        );
+        if (sent.kind !== 'failed') return { retry: false };
+        return sent.retryAfterMs === undefined
+          ? { retry: true }
+          : { retry: true, retryAfterMs: sent.retryAfterMs };
+      }
       const retry = outcome.kind === 'failed' && outcome.retry;
       // If this tab closes before its backoff fires, the browser can still deliver the events.
       if (retry && backgroundSync) void requestBackgroundSync();

@@ -428,6 +428,36 @@ const lessonInsight: Migration = {
 
 const BACKFILL_PAGE = 1000;
 
+// Anonymous answers of learners without an account (issue 15): one row per event id, which the
+// device makes random for this copy (src/shared/anonymous-feedback.ts). Deliberately no account,
+// client id, address, user agent or exact time: the event's month and the month it arrived are
+// all the insight page needs. A comment's text is kept only when the learner let the course
+// authors read it.
+const anonymousFeedback: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('anonymous_feedback')
+      .addColumn('event_id', 'text', (c) => c.primaryKey())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('course_id', 'text', (c) => c.notNull())
+      .addColumn('lesson_id', 'text', (c) => c.notNull())
+      .addColumn('answer', 'text')
+      .addColumn('text', 'text')
+      .addColumn('for_authors', 'integer')
+      .addColumn('month', 'text', (c) => c.notNull())
+      .addColumn('received_month', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('anonymous_feedback_lesson')
+      .on('anonymous_feedback')
+      .columns(['course_id', 'lesson_id', 'month'])
+      .execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('anonymous_feedback').execute();
+  },
+};
+
 /** Migration names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001-accounts-and-sync': accountsAndSync,
@@ -435,6 +465,7 @@ export const migrations: Record<string, Migration> = {
   '0003-recoverable-accounts': recoverableAccounts,
   '0005-rate-limits': rateLimits,
   '0006-business-gardens': businessGardens,
+  '0007-anonymous-feedback': anonymousFeedback,
   '0008-lesson-insight': lessonInsight,
 };
 

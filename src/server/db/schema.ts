@@ -227,6 +227,27 @@ export interface ConsentLogTable {
   at: number;
 }
 
+/** An answer sent anonymously by a learner without an account (issue 15), once per event id.
+ * Nothing in it says who, where from or exactly when (migration 0007). */
+export interface AnonymousFeedbackTable {
+  /** The id the device gave this anonymous copy (a UUIDv4, not the event's own id). */
+  event_id: string;
+  /** `lesson.rated` or `lesson.commented` (ANONYMOUS_EVENT_TYPES). */
+  type: string;
+  course_id: string;
+  lesson_id: string;
+  /** A rating's answer (`yes`, `some`, `no`, `skipped`); null for a comment. */
+  answer: string | null;
+  /** A comment's text, only when the course authors may read it; else null. */
+  text: string | null;
+  /** A comment's "Kan leses av kursforfatterne" as 1 or 0; null for a rating. */
+  for_authors: number | null;
+  /** `YYYY-MM` (Europe/Oslo) of the event, never later than its arrival: no exact time. */
+  month: string;
+  /** `YYYY-MM` (Europe/Oslo) when it arrived. */
+  received_month: string;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -248,13 +269,16 @@ export interface Schema {
   memberships: MembershipsTable;
   consents: ConsentsTable;
   consent_log: ConsentLogTable;
+  anonymous_feedback: AnonymousFeedbackTable;
 }
 
 /** Tables that hold no user's rows: `deleted_sessions` keeps token hashes of deleted accounts,
- * without a user id, and outlives the erasure on purpose (90 days). A garden's own rows (its
+ * without a user id, and outlives the erasure on purpose (90 days); `anonymous_feedback` holds
+ * answers that belong to nobody. A garden's own rows (its
  * firms, invites and join codes) belong to the garden; the user columns in them (who invited,
  * who made a code) are set to null when that user is erased (foreign keys, migration 0006). */
-export type UnownedTable = 'deleted_sessions' | 'gardens' | 'firms' | 'invites' | 'join_codes';
+export type UnownedTable =
+  'deleted_sessions' | 'gardens' | 'firms' | 'invites' | 'join_codes' | 'anonymous_feedback';
 /** Tables whose rows belong to one user: erasure deletes them, the export reads them. */
 export type UserTable = Exclude<keyof Schema, UnownedTable>;
 

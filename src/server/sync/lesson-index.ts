@@ -5,7 +5,7 @@
 // do not exist. A rating or a comment ("Var dette nyttig for deg?", issue 15) fits any lesson that
 // exists, of any kind. Maps and Sets only, so an id such as `constructor` is never an inherited member.
 import type { Lesson } from '../../shared/course';
-import type { LearnerEvent } from '../../shared/events';
+import type { EventDraft } from '../../shared/events';
 
 /** Why an event does not fit the catalogue; the push's `rejected[].reason`. */
 export type CatalogueRefusalReason =
@@ -24,8 +24,9 @@ export interface CatalogueRefusal {
 
 /** What the push handler asks of the catalogue. */
 export interface SyncCatalogue {
-  /** Why `event` names something the catalogue does not have; null when it fits. */
-  refusal(event: LearnerEvent): CatalogueRefusal | null;
+  /** Why `event` names something the catalogue does not have; null when it fits. Any envelope:
+   * a synced event, or an anonymous answer (feedback/anonymous-feedback.ts). */
+  refusal(event: EventDraft): CatalogueRefusal | null;
 }
 
 /** One lesson's ids: questions → their option ids, checklist items, and its kind. */

@@ -3,6 +3,7 @@
 import type { Operation } from '../registry';
 import { accountOperations } from './account';
 import { courseOperations } from './courses';
+import { feedbackOperations } from './feedback';
 import { insightOperations } from './insight';
 import { networkAdvisorOperations } from './network-advisor';
 import { networkOperations } from './network';
@@ -25,5 +26,6 @@ export const ALL_OPERATIONS: readonly Operation[] = [
   ...networkAdvisorOperations,
   ...networkJoinOperations,
   ...insightOperations,
+  ...feedbackOperations,
   ...serviceOperations,
 ];
