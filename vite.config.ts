@@ -3,10 +3,12 @@
 // projects: `app` (components, IndexedDB through fake-indexeddb, in jsdom) and `node` (shared
 // logic, service-worker rules and the built precache list, the course compiler, the server).
 import { readFileSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
+import { resolve } from 'node:path';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webManifest } from './src/app/manifest.ts';
+import type * as Topics from './src/content/topics.ts';
 
 // Shown in the settings screen; APP_VERSION lets a build (and the update tests) carry its own.
 const appVersion =
@@ -44,6 +46,25 @@ const advisorChunks: Plugin = {
     }
   },
 };
+
+/** "Hva vil du lære mer om?" offers the topics of courses/topics.yml (issue 15): a dozen short
+ * labels, built into the chunk that asks (`import topics from 'virtual:course-topics'`), so they
+ * are on the device with the app and work offline; no request, no storage. The course compiler
+ * reads the file (through Vite's module runner: the config itself imports no TypeScript that
+ * Node could not load), and a mistake in it fails the build, and the tests, as
+ * `file:line: message`. */
+const TOPICS_MODULE = 'virtual:course-topics';
+const courseTopics: Plugin = {
+  name: 'lommekurs-course-topics',
+  resolveId: (id) => (id === TOPICS_MODULE ? `\0${TOPICS_MODULE}` : undefined),
+  async load(id) {
+    if (id !== `\0${TOPICS_MODULE}`) return undefined;
+    const { module } = await runnerImport<typeof Topics>(resolve('src/content/topics.ts'));
+    const file = resolve('courses', module.TOPICS_FILE);
+    this.addWatchFile(file);
+    return `export default ${JSON.stringify(await module.loadTopics(file))};`;
+  },
+};
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '8080'}`;
 
 export default defineConfig({
@@ -54,6 +75,7 @@ export default defineConfig({
   plugins: [
     preact(),
     advisorChunks,
+    courseTopics,
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

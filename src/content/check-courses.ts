@@ -1,8 +1,10 @@
-// The `courses:check` command without its process: compile, print, choose an exit code.
+// The `courses:check` command without its process: compile, print, choose an exit code. A catalogue
+// root's topics.yml ("Hva vil du lære mer om?", issue 15) is checked with its courses.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compileCatalogue } from './catalogue';
 import { compileCourse, COURSE_FILE } from './compile-course';
+import { compileTopics, TOPICS_FILE, type TopicsResult } from './topics';
 import { formatError, formatWarning } from './types';
 import type { CatalogueResult } from './catalogue';
 
@@ -43,6 +45,16 @@ export const compileDirFor = async (
   }
 };
 
+/** The topics file of `dir`, checked, or undefined when it has none. */
+const topicsOf = async (dir: string): Promise<TopicsResult | undefined> => {
+  const file = path.join(dir, TOPICS_FILE);
+  const exists = await stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  return exists ? compileTopics(file) : undefined;
+};
+
 /** Runs the check on `dir` and returns the process exit code. Warnings are printed (before the
  * errors) and do not change it. */
 export const checkCourses = async (
@@ -61,15 +73,22 @@ export const checkCourses = async (
   }
   for (const warning of warnings) print(formatWarning(warning));
   const warned = warnings.length > 0 ? ` (${plural(warnings.length, 'warning')})` : '';
-  const errors = failures.flatMap((failure) => failure.errors);
+  const topics = await topicsOf(dir);
+  const topicErrors = topics?.errors ?? [];
+  const errors = [...failures.flatMap((failure) => failure.errors), ...topicErrors];
   for (const error of errors) print(formatError(error));
   if (errors.length > 0) {
-    print(
-      `${plural(errors.length, 'error')} in ${failures.length} of ${plural(total, 'course')}${warned}`,
-    );
+    const where = [
+      ...(failures.length > 0 || topicErrors.length === 0
+        ? [`${failures.length} of ${plural(total, 'course')}`]
+        : []),
+      ...(topicErrors.length > 0 ? [TOPICS_FILE] : []),
+    ];
+    print(`${plural(errors.length, 'error')} in ${where.join(' and ')}${warned}`);
     return 1;
   }
   const lessons = courses.reduce((sum, course) => sum + course.bundle.lessons.length, 0);
-  print(`${plural(courses.length, 'course')}, ${plural(lessons, 'lesson')}: OK${warned}`);
+  const listed = topics?.topics ? `, ${plural(topics.topics.length, 'topic')}` : '';
+  print(`${plural(courses.length, 'course')}, ${plural(lessons, 'lesson')}${listed}: OK${warned}`);
   return 0;
 };

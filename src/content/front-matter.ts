@@ -1,26 +1,32 @@
 // Splits a Markdown file into its YAML front matter and body, keeping track of lines so that every
 // error points at the line an author has to fix: the key of a bad field, the YAML syntax error, or
-// the Markdown node.
+// the Markdown node. A file that is all YAML (courses/topics.yml) is read the same way.
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import type { Report } from './errors';
 
-export interface FrontMatter {
-  /** Parsed YAML: undefined when the file has no usable front matter. */
+/** YAML "field: value" lines, parsed, with the file line of each key. */
+export interface YamlFields {
+  /** Parsed YAML: undefined when it is not usable (the error is reported). */
   data: Record<string, unknown> | undefined;
+  /** 1-based file line of a key (or list item); line 1 when it is absent. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+export interface FrontMatter extends YamlFields {
   /** The file with its front matter lines blanked, so Markdown positions are file lines. */
   body: string;
-  /** 1-based file line of a front matter key (or list item); line 1 when it is absent. */
-  lineOf(path: readonly PropertyKey[]): number;
 }
 
 const fence = /^---[ \t]*$/;
 const closingFence = /^(---|\.\.\.)[ \t]*$/;
 
+const linesOf = (text: string): string[] => text.replace(/^\uFEFF/, '').split(/\r?\n/);
+
 /** Reads the front matter of `text`, reporting a missing fence or invalid YAML. */
 export const readFrontMatter = (text: string, report: Report): FrontMatter => {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = linesOf(text);
   const none = { data: undefined, lineOf: () => 1 };
   if (!fence.test(lines[0] ?? '')) {
     report(1, 'missing front matter: the file must start with a line "---"');
@@ -32,32 +38,48 @@ export const readFrontMatter = (text: string, report: Report): FrontMatter => {
     return { ...none, body: '' };
   }
 
+  const body = [...lines.slice(0, end + 1).map(() => ''), ...lines.slice(end + 1)].join('\n');
   // The YAML starts on file line 2.
+  return { ...readYamlLines(lines.slice(1, end), 2, 'front matter', report), body };
+};
+
+/** Reads a file that is all YAML "field: value" lines, reporting invalid YAML. */
+export const readYamlFile = (text: string, report: Report): YamlFields =>
+  readYamlLines(linesOf(text), 1, 'the file', report);
+
+/** Parses `yamlLines`, the first of them on file line `firstLine`, as "field: value" lines; `what`
+ * names them in a message ("invalid YAML in front matter: …"). */
+const readYamlLines = (
+  yamlLines: string[],
+  firstLine: number,
+  what: string,
+  report: Report,
+): YamlFields => {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, end).join('\n'), {
+  const doc = parseDocument(yamlLines.join('\n'), {
     lineCounter,
     prettyErrors: true,
     uniqueKeys: true,
   });
-  const lineAt = (offset: number): number => lineCounter.linePos(offset).line + 1;
-  const body = [...lines.slice(0, end + 1).map(() => ''), ...lines.slice(end + 1)].join('\n');
+  const fileLine = (yamlLine: number): number => yamlLine + firstLine - 1;
+  const lineAt = (offset: number): number => fileLine(lineCounter.linePos(offset).line);
   const lineOf = (path: readonly PropertyKey[]): number => keyLine(doc, path, lineAt);
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      const line = openingQuoteLine(lines.slice(1, end), error.message, error.linePos?.[0].line);
-      report(line + 1, `invalid YAML in front matter: ${message}`);
+      const line = openingQuoteLine(yamlLines, error.message, error.linePos?.[0].line);
+      report(fileLine(line), `invalid YAML in ${what}: ${message}`);
     }
-    return { data: undefined, body, lineOf };
+    return { data: undefined, lineOf };
   }
   const value: unknown = doc.toJS();
-  if (value === null || value === undefined) return { data: {}, body, lineOf };
+  if (value === null || value === undefined) return { data: {}, lineOf };
   if (typeof value !== 'object' || Array.isArray(value)) {
-    report(2, 'front matter must be a list of "field: value" lines');
-    return { data: undefined, body, lineOf };
+    report(firstLine, `${what} must be a list of "field: value" lines`);
+    return { data: undefined, lineOf };
   }
-  return { data: value as Record<string, unknown>, body, lineOf };
+  return { data: value as Record<string, unknown>, lineOf };
 };
 
 /**
@@ -131,12 +153,12 @@ const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
   );
 
 /**
- * Validates front matter against a zod schema, reporting each problem at its field's line with the
- * field's name. `missing` replaces the message for an absent top-level field (reported at line 1).
+ * Validates front matter (or a YAML file's fields) against a zod schema, reporting each problem at
+ * its field's line with the field's name. `missing` replaces the message for an absent top-level field (reported at line 1).
  * Returns the parsed value, or undefined when anything is wrong.
  */
 export const validateFrontMatter = <T>(
-  frontMatter: FrontMatter,
+  frontMatter: YamlFields,
   schema: z.ZodType<T>,
   report: Report,
   missing: Readonly<Record<string, string>> = {},

@@ -151,6 +151,11 @@ export const lessonProgressSchema = z.object({
   reflectionShared: z.optional(z.nullable(stamped(z.boolean()))),
   rating: z.optional(z.nullable(stamped(z.enum(LESSON_RATINGS)))),
   comment: z.optional(z.nullable(stamped(z.object({ text: z.string(), forAuthors: z.boolean() })))),
+  wishes: z.optional(
+    z.nullable(
+      stamped(z.object({ topics: z.array(z.string()), text: z.string(), forAuthors: z.boolean() })),
+    ),
+  ),
   time: z.record(z.string(), z.number()),
   changeSeen: z.optional(z.nullable(z.string())),
   resetAt: z.optional(z.nullable(z.number())),

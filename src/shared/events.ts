@@ -21,6 +21,17 @@ export const LESSON_RATINGS = ['yes', 'some', 'no', 'skipped'] as const;
 export type LessonRating = (typeof LESSON_RATINGS)[number];
 /** The longest comment after a rating ("Hva manglet?"), in UTF-16 code units like `maxlength`. */
 export const COMMENT_MAX_CHARACTERS = 280;
+/** The most topics a learner may tick under "Hva vil du lære mer om?" (issue 15). */
+export const WISHED_TOPICS_MAX = 3;
+
+/** Topic ids (courses/topics.yml), at most three and none twice. Any safe id is taken: the list
+ * may change between versions of the app, and an old answer stays readable. */
+const wishedTopics = z.array(itemId).check(
+  z.maxLength(WISHED_TOPICS_MAX),
+  z.refine<string[]>((ids) => new Set(ids).size === ids.length, {
+    message: 'must not repeat a topic',
+  }),
+);
 
 /** Each event type's payload schema; also what the anonymous feedback route validates with
  * (src/shared/anonymous-feedback.ts). */
@@ -51,6 +62,15 @@ export const eventPayloads = {
   /** The learner's optional comment after rating ("Hva manglet?", at most 280 characters), and
    * whether the course authors may read it (off unless ticked). Last comment wins. */
   'lesson.commented': z.strictObject({
+    text: text(0, COMMENT_MAX_CHARACTERS),
+    forAuthors: z.boolean(),
+  }),
+  /** The learner's answer to "Hva vil du lære mer om?" when the course was finished (issue 15):
+   * up to three topics, an optional text (at most 280 characters) and whether the course authors
+   * may read it. Carried by the lesson whose completion finished the course; "Hopp over" is an
+   * answer with no topic and no text. Asked once per course, last answer wins. */
+  'course.wished': z.strictObject({
+    topics: wishedTopics,
     text: text(0, COMMENT_MAX_CHARACTERS),
     forAuthors: z.boolean(),
   }),
@@ -95,6 +115,7 @@ export const learnerEventSchema = z.discriminatedUnion('type', [
   variant('reflection.shared'),
   variant('lesson.rated'),
   variant('lesson.commented'),
+  variant('course.wished'),
   variant('time.spent'),
   variant('lesson.change-seen'),
   variant('lesson.reset'),

@@ -102,6 +102,10 @@ export interface LessonProgress {
   /** The learner's latest comment after rating ("Hva manglet?") and whether the course authors may
    * read it (last writer wins). Absent from older rows, null until one is sent. */
   comment?: Stamped<LessonComment> | null;
+  /** "Hva vil du lære mer om?" (issue 15): the learner's latest answer for the course, kept on the
+   * lesson whose completion finished it (last writer wins, like the comment). Absent from older
+   * rows, and null on every other lesson and until the learner answers or skips. */
+  wishes?: Stamped<CourseWishes> | null;
   /** Seconds spent per client (a G-counter: max per client, summed when read). */
   time: Record<string, number>;
   /** Date (`YYYY-MM-DD`) of the newest lesson change the learner has seen (max). Absent from
@@ -130,6 +134,15 @@ export interface LessonComment {
   forAuthors: boolean;
 }
 
+/** An answer to "Hva vil du lære mer om?": up to three topic ids (courses/topics.yml), an optional
+ * text (at most 280 characters) and whether the course authors may read it ("Kan leses av
+ * kursforfatterne", off unless ticked). "Hopp over" is no topic and no text. */
+export interface CourseWishes {
+  topics: string[];
+  text: string;
+  forAuthors: boolean;
+}
+
 /** The empty progress record for a lesson: the semilattice's bottom. */
 export function emptyProgress(courseId: string, lessonId: string): LessonProgress {
   return {
@@ -147,6 +160,7 @@ export function emptyProgress(courseId: string, lessonId: string): LessonProgres
     reflectionShared: null,
     rating: null,
     comment: null,
+    wishes: null,
     time: idRecord(),
     changeSeen: null,
     resetAt: null,
@@ -260,6 +274,7 @@ export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgr
     reflectionShared: laterOf(a.reflectionShared ?? null, b.reflectionShared ?? null),
     rating: laterOf(a.rating ?? null, b.rating ?? null),
     comment: laterOf(a.comment ?? null, b.comment ?? null),
+    wishes: laterOf(a.wishes ?? null, b.wishes ?? null),
     time: mergeRecords(a.time, b.time, Math.max),
     changeSeen: maxDate(a.changeSeen, b.changeSeen),
     resetAt: maxNullable(a.resetAt, b.resetAt),
@@ -319,6 +334,11 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
     case 'lesson.commented':
       p.comment = stamp({ text: event.payload.text, forAuthors: event.payload.forAuthors });
       break;
+    case 'course.wished': {
+      const { topics, text, forAuthors } = event.payload;
+      p.wishes = stamp({ topics, text, forAuthors });
+      break;
+    }
     case 'time.spent':
       putValue(p.time, event.clientId, event.payload.seconds);
       break;
@@ -347,7 +367,8 @@ const after = (at: number | null | undefined, resetAt: number): at is number =>
  * does not take back (or give) consent — the kept text shows with its switch as it was, and
  * turning sharing off is the switch's job, never a side effect of another button. The learner's
  * rating of the lesson and their comment on it stay too: they are feedback on the lesson (issue
- * 15), not progress in it, and a lesson once rated is not asked about again after a reset. The one
+ * 15), not progress in it, and a lesson once rated is not asked about again after a reset; so does
+ * the answer to "Hva vil du lære mer om?", asked once per course. The one
  * place a reset is applied; every reader (screens, actions' plans, scoring) goes through it.
  * Hidden parts stay in the record, so merging and exporting are unchanged.
  */
@@ -394,6 +415,16 @@ export const isReflectionShared = (p: LessonProgress): boolean =>
 /** Whether the learner has answered (or skipped) "Var dette nyttig for deg?" for the lesson, on
  * any device: then it is not asked again. */
 export const isRated = (p: LessonProgress): boolean => (p.rating ?? null) !== null;
+
+/** Whether this lesson carries an answer (or a skip) to "Hva vil du lære mer om?". */
+export const isWished = (p: LessonProgress): boolean => (p.wishes ?? null) !== null;
+
+/** Whether the learner has answered "Hva vil du lære mer om?" for a course, on any of its lessons
+ * and any device (`progress`: the course's lessons): then it is not asked again. */
+export const isCourseWished = (progress: Iterable<LessonProgress>): boolean => {
+  for (const p of progress) if (isWished(p)) return true;
+  return false;
+};
 
 /** Total seconds spent, summed over clients. */
 export const secondsSpent = (p: LessonProgress): number =>

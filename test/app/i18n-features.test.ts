@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountDeletedTexts } from '../../src/app/components/account-deleted-texts';
 import { accountTexts } from '../../src/app/components/account-texts';
+import { courseWishesTexts } from '../../src/app/components/course-wishes-texts';
 import { deviceDataTexts } from '../../src/app/components/device-data-texts';
 import { downloadTexts } from '../../src/app/components/download-texts';
 import { placeholderMismatches, type FeatureTexts } from '../../src/app/i18n/feature-texts';
@@ -21,6 +22,7 @@ const features: Record<string, FeatureTexts<SourceTexts>> = {
   download: downloadTexts,
   player: playerTexts,
   feedback: feedbackTexts,
+  courseWishes: courseWishesTexts,
   course: courseTexts,
 };
 

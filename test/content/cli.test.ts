@@ -22,10 +22,10 @@ describe('courses:check', { timeout: 60_000 }, () => {
     expect(result).toEqual({ code: 0, stdout: '1 course, 4 lessons: OK\n', stderr: '' });
   });
 
-  it('passes the courses folder by default', async () => {
+  it('passes the courses folder and its topics by default', async () => {
     const result = await run();
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^\d+ courses?, \d+ lessons?: OK\n$/);
+    expect(result.stdout).toMatch(/^\d+ courses?, \d+ lessons?, \d+ topics?: OK\n$/);
   });
 
   it('counts every course of a catalogue', async () => {

@@ -55,6 +55,8 @@ interface LearnerTraces {
   unsharedReflection: string;
   /** A comment after rating a lesson, for the authors: never an advisor's to read. */
   comment: string;
+  /** The text under "Hva vil du lære mer om?", for the authors: never an advisor's either. */
+  wish: string;
   attemptId: string;
   token: string;
 }
@@ -151,6 +153,7 @@ async function learnerWith(name: string, code: string, at: number): Promise<Lear
     sharedReflection: `Delt refleksjon fra ${name} ${seq}`,
     unsharedReflection: `Hemmelig refleksjon fra ${name} ${seq}`,
     comment: `Kommentar om leksjonen fra ${name} ${seq}`,
+    wish: `Ønske om kurs fra ${name} ${seq}`,
     attemptId: uuidv7(at),
     token,
   };
@@ -195,6 +198,11 @@ async function learnerWith(name: string, code: string, at: number): Promise<Lear
     makeEvent(
       'lesson.commented',
       { text: traces.comment, forAuthors: true },
+      { clientId, at, seq: ++n, courseId: COURSE, lessonId: 'lese' },
+    ),
+    makeEvent(
+      'course.wished',
+      { topics: ['personvern-gdpr'], text: traces.wish, forAuthors: true },
       { clientId, at, seq: ++n, courseId: COURSE, lessonId: 'lese' },
     ),
   ];
@@ -457,6 +465,7 @@ const secretsOf = (traces: LearnerTraces): string[] => [
   traces.sharedReflection,
   traces.unsharedReflection,
   traces.comment,
+  traces.wish,
   traces.attemptId,
 ];
 
@@ -670,6 +679,8 @@ describe('what the advisor sees', () => {
       learner.comment,
       'forAuthors',
       'rating',
+      'wishes',
+      'personvern-gdpr',
     ]) {
       expect(text).not.toContain(hidden);
     }

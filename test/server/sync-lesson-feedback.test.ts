@@ -1,12 +1,14 @@
-// "Var dette nyttig for deg?" on the server (issue 15): `lesson.rated` and `lesson.commented` are
-// taken for any lesson of a served course (of any kind), merged into the progress row
-// last-writer-wins, come back in the pull, and show in the learner's data export with the events.
-// A comment past 280 characters is refused with a 4xx rejection entry, never a 5xx.
+// "Var dette nyttig for deg?" and "Hva vil du lære mer om?" on the server (issue 15):
+// `lesson.rated`, `lesson.commented` and `course.wished` are taken for any lesson of a served course
+// (of any kind), merged into the progress row last-writer-wins, come back in the pull, and show in
+// the learner's data export with the events. A comment or wish text past 280 characters, and more
+// than three topics, are refused with a 4xx rejection entry, never a 5xx; any safe topic id is
+// taken (the app's list may change between versions).
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountExport } from '../../src/server/auth/export';
 import type { Database } from '../../src/server/db/database';
-import { isRated } from '../../src/shared/progress';
+import { isCourseWished, isRated } from '../../src/shared/progress';
 import type { InvalidEventsResponse, PushResponse } from '../../src/shared/sync-protocol';
 import {
   createSyncTestApp,
@@ -62,6 +64,18 @@ const comment = (
   makeEvent(
     'lesson.commented',
     { text, forAuthors },
+    { clientId, courseId: 'kurs', lessonId, at, seq: ++seq },
+  );
+
+const wish = (
+  clientId: string,
+  topics: string[],
+  at: number,
+  { text = '', forAuthors = false, lessonId = 'tanker' } = {},
+) =>
+  makeEvent(
+    'course.wished',
+    { topics, text, forAuthors },
     { clientId, courseId: 'kurs', lessonId, at, seq: ++seq },
   );
 
@@ -170,5 +184,79 @@ describe('lesson ratings and comments on the server', () => {
     expect(document.progress[0]!.rating?.value).toBe('skipped');
     expect(document.progress[0]!.comment?.value).toEqual({ text: 'Hei', forAuthors: true });
     expect(document.events.map((e) => e.event)).toEqual(events);
+  });
+});
+
+describe('"Hva vil du lære mer om?" on the server', () => {
+  it('takes any safe topic id on any lesson, keeps the latest answer whatever the push order, and pulls it back', async () => {
+    const learner = await createTestLearner(database.db);
+    const phone = newClientId();
+    const laptop = newClientId();
+    // A topic this server's app has never listed is taken: the list changes between versions.
+    const early = wish(phone, ['e-faktura-ehf', 'et-emne-fra-en-nyere-app'], NOW - 3000, {
+      text: 'Mer om lønn',
+      forAuthors: true,
+    });
+    const late = wish(laptop, [], NOW - 2000);
+    expect((await pushReply(learner.token, laptop, [late])).status).toBe(200);
+    expect((await pushReply(learner.token, phone, [early])).status).toBe(200);
+    const { rows } = await pullAll(app, learner.token);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.progress.lessonId).toBe('tanker');
+    expect(rows[0]!.progress.wishes).toEqual({
+      value: { topics: [], text: '', forAuthors: false },
+      at: late.at,
+      clientId: laptop,
+      eventId: late.id,
+    });
+    expect(isCourseWished(rows.map((row) => row.progress))).toBe(true);
+    // Not progress: the lesson it rides on is not opened or completed by it.
+    expect(rows[0]!.progress.completedAt).toBeNull();
+  });
+
+  it('refuses four topics, a topic twice and a text of 281 characters with a 4xx entry each; stores nothing', async () => {
+    const learner = await createTestLearner(database.db);
+    const clientId = newClientId();
+    const before = await dumpSyncTables(database.db);
+    const good = wish(clientId, ['a', 'b', 'c'], NOW - 4000);
+    const four = {
+      ...good,
+      payload: { topics: ['a', 'b', 'c', 'd'], text: '', forAuthors: false },
+    };
+    const twice = { ...good, payload: { topics: ['a', 'a'], text: '', forAuthors: false } };
+    const long = { ...good, payload: { topics: [], text: 'x'.repeat(281), forAuthors: false } };
+    const { status, body } = await pushReply(learner.token, clientId, [good, four, twice, long]);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    const reply = body as InvalidEventsResponse & { error: string };
+    expect(reply.error).toBe('invalid_events');
+    expect(reply.rejected.map((r) => r.index)).toEqual([1, 2, 3]);
+    expect(await dumpSyncTables(database.db)).toEqual(before);
+    const unknown = await pushReply(learner.token, clientId, [
+      wish(clientId, [], NOW - 1000, { lessonId: 'ingen' }),
+    ]);
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as InvalidEventsResponse).rejected.map((r) => r.reason)).toEqual([
+      'unknown_lesson',
+    ]);
+  });
+
+  it('shows it, and its event, in the data export', async () => {
+    const learner = await createTestLearner(database.db);
+    const clientId = newClientId();
+    const event = wish(clientId, ['personvern-gdpr'], NOW - 1000, {
+      text: 'Hei',
+      forAuthors: true,
+    });
+    expect((await pushReply(learner.token, clientId, [event])).status).toBe(200);
+    const response = await app.request('/api/v1/me/export', {
+      headers: { Authorization: `Bearer ${learner.token}` },
+    });
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as AccountExport;
+    expect(document.progress.map((p) => p.wishes?.value)).toEqual([
+      { topics: ['personvern-gdpr'], text: 'Hei', forAuthors: true },
+    ]);
+    expect(document.events.map((e) => e.event)).toEqual([event]);
   });
 });

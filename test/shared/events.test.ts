@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, EVENT_VERSION, learnerEventSchema } from '../../src/shared/events';
 import { UUID_V7, uuidv7 } from '../../src/shared/uuid';
 
+const wished = (payload: Record<string, unknown>) => ({ type: 'course.wished', payload });
+
 const valid = {
   id: uuidv7(),
   clientId: 'client-aaaa',
@@ -27,6 +29,7 @@ describe('learner events', () => {
       'reflection.shared',
       'lesson.rated',
       'lesson.commented',
+      'course.wished',
       'time.spent',
       'lesson.change-seen',
       'lesson.reset',
@@ -57,6 +60,23 @@ describe('learner events', () => {
       'a comment with an authors box that is not a boolean',
       { type: 'lesson.commented', payload: { text: 'Hei', forAuthors: 'ja' } },
     ],
+    ['four topics', wished({ topics: ['a', 'b', 'c', 'd'], text: '', forAuthors: false })],
+    ['a topic twice', wished({ topics: ['a', 'a'], text: '', forAuthors: false })],
+    ['an empty topic id', wished({ topics: [''], text: '', forAuthors: false })],
+    [
+      'a topic id of 81 characters',
+      wished({ topics: ['x'.repeat(81)], text: '', forAuthors: false }),
+    ],
+    [
+      'a topic id with a control character',
+      wished({ topics: ['a\u0000'], text: '', forAuthors: false }),
+    ],
+    [
+      'a wish text of 281 characters',
+      wished({ topics: [], text: 'x'.repeat(281), forAuthors: false }),
+    ],
+    ['wishes without their authors box', wished({ topics: [], text: '' })],
+    ['wishes without topics', wished({ text: '', forAuthors: false })],
   ])('rejects %s', (_name, change) => {
     expect(learnerEventSchema.safeParse({ ...valid, ...change }).success).toBe(false);
   });
@@ -77,6 +97,17 @@ describe('learner events', () => {
       for (const forAuthors of [true, false]) {
         const event = { ...valid, type: 'lesson.commented', payload: { text, forAuthors } };
         expect(learnerEventSchema.parse(event)).toEqual(event);
+      }
+    }
+  });
+
+  it('accepts wishes of 0 to 3 distinct topics, any safe id, with a text of 0 to 280 characters', () => {
+    for (const topics of [[], ['e-faktura-ehf'], ['a', 'b', 'c'], ['et-emne-fra-en-nyere-app']]) {
+      for (const text of ['', 'Mer om lønn', 'x'.repeat(280)]) {
+        for (const forAuthors of [true, false]) {
+          const event = { ...valid, type: 'course.wished', payload: { topics, text, forAuthors } };
+          expect(learnerEventSchema.parse(event)).toEqual(event);
+        }
       }
     }
   });

@@ -9,6 +9,7 @@ import {
   emptyProgress,
   isRated,
   isReflectionShared,
+  isWished,
   isUntouched,
   mergeProgress,
   secondsSpent,
@@ -111,6 +112,7 @@ describe('the merge stays a join-semilattice with course resets', () => {
         // And the rating and comment: feedback on the lesson, not progress in it.
         expect(view.rating).toEqual(reference.rating);
         expect(view.comment).toEqual(reference.comment);
+        expect(view.wishes).toEqual(reference.wishes);
       }),
       { numRuns: RUNS },
     );
@@ -249,7 +251,7 @@ describe('reset rules', () => {
     expect(isUntouched(currentProgress(foldEvents([share(5, true)])))).toBe(true);
   });
 
-  it('keeps the rating and the comment: a reset does not ask "Var dette nyttig for deg?" again', () => {
+  it('keeps the rating, the comment and the wishes: a reset asks neither question again', () => {
     const rated = eventAt('client-aaaa', at(5), () => ({
       type: 'lesson.rated',
       payload: { answer: 'some' },
@@ -258,8 +260,18 @@ describe('reset rules', () => {
       type: 'lesson.commented',
       payload: { text: 'Mangler eksempler', forAuthors: true },
     }));
-    const view = currentProgress(foldEvents([completed(4), rated, commented, reset(10)]));
+    const wished = eventAt('client-aaaa', at(7), () => ({
+      type: 'course.wished',
+      payload: { topics: ['e-faktura-ehf'], text: 'Mer om EHF', forAuthors: false },
+    }));
+    const view = currentProgress(foldEvents([completed(4), rated, commented, wished, reset(10)]));
     expect(view.completedAt).toBeNull();
+    expect(view.wishes?.value).toEqual({
+      topics: ['e-faktura-ehf'],
+      text: 'Mer om EHF',
+      forAuthors: false,
+    });
+    expect(isWished(view)).toBe(true);
     expect(view.rating?.value).toBe('some');
     expect(isRated(view)).toBe(true);
     expect(view.comment?.value).toEqual({ text: 'Mangler eksempler', forAuthors: true });

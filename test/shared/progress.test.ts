@@ -3,8 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   clampTimestamp,
   emptyProgress,
+  isCourseWished,
   isRated,
   isReflectionShared,
+  isWished,
   isUntouched,
   mergeProgress,
   progressOfEvent,
@@ -67,7 +69,7 @@ describe('progress merge is a join-semilattice', () => {
     );
   });
 
-  it(`the rating and the comment are each the latest of their events, by (at, client id, event id) (${RUNS} cases)`, () => {
+  it(`the rating, the comment and the wishes are each the latest of their events, by (at, client id, event id) (${RUNS} cases)`, () => {
     const order = (x: LearnerEvent, y: LearnerEvent) =>
       x.at - y.at ||
       (x.clientId < y.clientId ? -1 : x.clientId > y.clientId ? 1 : 0) ||
@@ -88,6 +90,13 @@ describe('progress merge is a join-semilattice', () => {
           .at(-1);
         expect(p.comment?.value ?? null).toEqual(commented?.payload ?? null);
         expect(p.comment?.eventId ?? null).toBe(commented?.id ?? null);
+        const wished = pool
+          .filter((e) => e.type === 'course.wished')
+          .sort(order)
+          .at(-1);
+        expect(p.wishes?.value ?? null).toEqual(wished?.payload ?? null);
+        expect(p.wishes?.eventId ?? null).toBe(wished?.id ?? null);
+        expect(isWished(p)).toBe(wished !== undefined);
       }),
       { numRuns: RUNS },
     );
@@ -225,6 +234,33 @@ describe('merge rules', () => {
     expect(isUntouched(foldEvents([yes, first]))).toBe(true);
   });
 
+  it('keeps the latest answer to "Hva vil du lære mer om?", ties broken by client id', () => {
+    const wish = (topics: string[], at: number, clientId = 'client-aaaa') =>
+      event({
+        type: 'course.wished',
+        payload: { topics, text: '', forAuthors: false },
+        at,
+        clientId,
+      });
+    const first = wish(['e-faktura-ehf', 'personvern-gdpr'], 2000);
+    const skip = wish([], 3000);
+    expect(foldEvents([first, skip]).wishes?.value.topics).toEqual([]);
+    expect(foldEvents([skip, first]).wishes?.value.topics).toEqual([]);
+    // A skip is an answer: the course is not asked about again.
+    expect(isWished(foldEvents([skip]))).toBe(true);
+    const a = wish(['a'], 4000, 'client-aaaa');
+    const b = wish(['b'], 4000, 'client-bbbb');
+    expect(foldEvents([a, b]).wishes?.value.topics).toEqual(['b']);
+    expect(foldEvents([b, a]).wishes?.value.topics).toEqual(['b']);
+    // Not progress: the lesson stays untouched.
+    expect(isUntouched(foldEvents([first]))).toBe(true);
+    // Any lesson of the course may carry it.
+    const course = [emptyProgress('c', 'l1'), foldEvents([first]), emptyProgress('c', 'l3')];
+    expect(isCourseWished(course)).toBe(true);
+    expect(isCourseWished([course[0]!, course[2]!])).toBe(false);
+    expect(isCourseWished([])).toBe(false);
+  });
+
   it('breaks rating and comment ties like the text: by client id, so both sides agree', () => {
     const a = event({ type: 'lesson.rated', payload: { answer: 'yes' }, clientId: 'client-aaaa' });
     const b = event({ type: 'lesson.rated', payload: { answer: 'no' }, clientId: 'client-bbbb' });
@@ -244,23 +280,31 @@ describe('merge rules', () => {
     expect(foldEvents([cb, ca]).comment?.value.text).toBe('B');
   });
 
-  it('reads a row stored before ratings existed (no rating, no comment) as not rated', () => {
+  it('reads a row stored before ratings and wishes existed (none of them) as not rated nor wished', () => {
     const {
       rating: _r,
       comment: _c,
+      wishes: _w,
       ...stored
     } = foldEvents([event({ type: 'lesson.completed', payload: {} })]);
     expect(isRated(stored)).toBe(false);
+    expect(isWished(stored)).toBe(false);
     const rated = foldEvents([
       event({ type: 'lesson.rated', payload: { answer: 'some' } }),
       event({ type: 'lesson.commented', payload: { text: 'Hei', forAuthors: false } }),
+      event({
+        type: 'course.wished',
+        payload: { topics: ['ki-i-hverdagen'], text: 'Mer', forAuthors: true },
+      }),
     ]);
     for (const merged of [mergeProgress(stored, rated), mergeProgress(rated, stored)]) {
       expect(merged.rating).toEqual(rated.rating);
       expect(merged.comment).toEqual(rated.comment);
+      expect(merged.wishes).toEqual(rated.wishes);
     }
     expect(mergeProgress(stored, stored).rating).toBeNull();
     expect(mergeProgress(stored, stored).comment).toBeNull();
+    expect(mergeProgress(stored, stored).wishes).toBeNull();
     expect(lessonProgressSchema.safeParse(stored).success).toBe(true);
     expect(lessonProgressSchema.safeParse(rated).success).toBe(true);
   });

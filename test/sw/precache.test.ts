@@ -34,7 +34,14 @@ const KB = 1024;
 // the privacy page, the garden section of Settings, their texts and wire schemas: ≈ 23 KB gzip,
 // measured 175 KB); the advisor screens (≈ 27 KB) are not precached (assets/advisor/, below).
 // The issue's offline budget is 150 KB: the learners' new screens are its next cut.
-const PRECACHE_BUDGET = 180 * KB;
+// Raised to 182 KB by issue 15's "Hva vil du lære mer om?" (178.5 KB before it, 181.0 KB with it,
+// measured 2026-12-03): the question, its texts and the shared text field ≈ 1.3 KB gzip net, the
+// topic list in nb, nn and en (courses/topics.yml, built in so it works offline) ≈ 0.6 KB, the
+// event's schema in the sync and merge chunks and the exports ≈ 0.5 KB. Critical JS unchanged.
+// Then 183.3 KB with issue 15's anonymous answers beside it (the one-time question, its texts, the
+// sender in the sync chunk: ≈ 2.3 KB gzip): raised to 185 KB. Both must work offline, so they are
+// precached; the cut towards 150 KB stays issue 13's (the learners' network screens first).
+const PRECACHE_BUDGET = 185 * KB;
 /** Issue 13: sw.js, importing only src/client-core and Workbox, measured 48.4 KB gzip, then
  * 50.5 KB with the batched push format (Workbox, Dexie, zod, the sync engine); the budget leaves
  * about 3 KB for growth. */

@@ -58,6 +58,15 @@ const payloadArbitrary: fc.Arbitrary<(attempt: string) => Draft> = fc.oneof(
     })
     .map((payload) => () => ({ type: 'lesson.commented', payload }) as Draft),
   fc
+    .record({
+      topics: fc.subarray(['e-faktura', 'personvern', 'ki-i-hverdagen', 'ukjent-emne'], {
+        maxLength: 3,
+      }),
+      text: fc.constantFrom('', 'Mer om lønn', 'x'.repeat(280)),
+      forAuthors: fc.boolean(),
+    })
+    .map((payload) => () => ({ type: 'course.wished', payload }) as Draft),
+  fc
     .integer({ min: 0, max: 600 })
     .map((seconds) => () => ({ type: 'time.spent', payload: { seconds } }) as Draft),
   fc

@@ -1,7 +1,8 @@
 // The summary of a finished course, shown where the last lesson is completed and at the top of the
 // course page: what the learner did (lessons, the quizzes' score at the first try, minutes), the
 // next course to take (one not started, in the same language first), and the checklist items still
-// unticked. Short, so the next course is in view on a 360×740 phone without scrolling.
+// unticked. Short, so the next course is in view on a 360×740 phone without scrolling. Below it,
+// once per course, "Hva vil du lære mer om?" (CourseWishes, issue 15).
 import { useEffect } from 'preact/hooks';
 import type { CourseMeta } from '../../shared/course';
 import { paths } from '../routes';
@@ -14,6 +15,7 @@ import {
 } from '../state/live';
 import { byLanguagePreference } from './course-languages';
 import { courseRecap } from './course-recap';
+import { CourseWishes } from './CourseWishes';
 import { Html } from './Html';
 import { nextCourseAfter } from './learner-courses';
 import { courseTexts } from '../screens/course-texts';
@@ -108,6 +110,13 @@ export function CourseComplete({ courseId }: Props) {
             </div>
           ))}
         </section>
+      )}
+      {recap.finishedBy && (
+        <CourseWishes
+          courseId={course.id}
+          lessonId={recap.finishedBy}
+          progress={overview.progress}
+        />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 // What a learner did in a finished course, for its summary: lessons completed, the quizzes' score
 // at the first try (src/shared/quiz.ts: later attempts are practice), the minutes spent, and the
-// checklist items not ticked, lesson by lesson in course order.
+// checklist items not ticked, lesson by lesson in course order; and the lesson whose completion
+// finished it, which carries the answer to "Hva vil du lære mer om?" (issue 15).
 import type { ChecklistItem } from '../../shared/course';
 import { isChecked, secondsSpent, type LessonProgress } from '../../shared/progress';
 import { quizResult } from '../../shared/quiz';
@@ -14,6 +15,8 @@ export interface CourseRecap {
   minutes: number;
   /** Checklist items not ticked, per checklist lesson that has some. */
   unticked: { lessonId: string; title: string; items: ChecklistItem[] }[];
+  /** The lesson completed last (the later in the course on a tie); null when none is. */
+  finishedBy: string | null;
 }
 
 /** The summary of a course from its outline, its stored lessons and the learner's progress. */
@@ -27,10 +30,15 @@ export function courseRecap(
   let seconds = 0;
   const quiz = { right: 0, total: 0 };
   const unticked: CourseRecap['unticked'] = [];
+  let finishedBy: string | null = null;
+  let finishedAt = -Infinity;
   for (const { id } of outline) {
     const lesson = bodies.get(id);
     const p = progress.get(id);
-    if (p?.completedAt != null) completed += 1;
+    if (p?.completedAt != null) {
+      completed += 1;
+      if (p.completedAt >= finishedAt) [finishedBy, finishedAt] = [id, p.completedAt];
+    }
     if (p) seconds += secondsSpent(p);
     if (lesson?.kind === 'quiz') {
       const result = p
@@ -48,5 +56,5 @@ export function courseRecap(
     }
   }
   const minutes = seconds === 0 ? 0 : Math.max(1, Math.round(seconds / 60));
-  return { completed, quiz: quiz.total > 0 ? quiz : null, minutes, unticked };
+  return { completed, quiz: quiz.total > 0 ? quiz : null, minutes, unticked, finishedBy };
 }

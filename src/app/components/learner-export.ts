@@ -7,9 +7,11 @@ import {
   currentProgress,
   isReflectionShared,
   secondsSpent,
+  type CourseWishes,
   type LessonProgress,
 } from '../../shared/progress';
 import type { LessonRating } from '../../shared/events';
+import topics from 'virtual:course-topics';
 import type { LessonOutline, StoredCourse, StoredLesson } from '../../client-core/db/db';
 import type { DeviceData } from '../../client-core/db/learner-data';
 import type { I18n } from '../i18n';
@@ -196,6 +198,18 @@ function lessonJson({ id, title, status, stored, lesson }: LessonReport) {
           },
         }
       : {}),
+    // "Hva vil du lære mer om?", on the lesson that finished the course (issue 15): the topics'
+    // ids, as stored; no topic and no text is a skip. A reset keeps it.
+    ...(stored.wishes
+      ? {
+          læreMerOm: {
+            emner: stored.wishes.value.topics,
+            tekst: stored.wishes.value.text,
+            kanLesesAvKursforfatterne: stored.wishes.value.forAuthors,
+            svart: localIso(stored.wishes.at),
+          },
+        }
+      : {}),
   };
 }
 
@@ -274,6 +288,7 @@ function lessonHtml(i18n: I18n, report: LessonReport, lang: string | undefined):
       parts.push(`<p>${escapeHtml(tdd('export.commentForAuthors'))}</p>`);
     }
   }
+  if (stored?.wishes) parts.push(...wishesHtml(i18n, stored.wishes.value));
   const seconds = stored ? secondsSpent(stored) : 0;
   if (seconds > 0) {
     parts.push(
@@ -282,6 +297,26 @@ function lessonHtml(i18n: I18n, report: LessonReport, lang: string | undefined):
   }
   const title = `<h3 lang="${escapeHtml(lang ?? '')}">${escapeHtml(report.title)}</h3>`;
   return `<li>${title}${parts.join('')}</li>`;
+}
+
+/** "Hva vil du lære mer om?" in the HTML file: the topics by their labels in the interface
+ * language (an id the app no longer lists, as it is), the text, or that it was skipped. */
+function wishesHtml(i18n: I18n, { topics: ids, text, forAuthors }: CourseWishes): string[] {
+  const tdd = translateTexts(deviceDataTexts, i18n.lang);
+  const label = (id: string) => topics.find((topic) => topic.id === id)?.[i18n.lang] ?? id;
+  const parts: string[] = [];
+  if (ids.length > 0) {
+    parts.push(`<p>${escapeHtml(tdd('export.wishes', { topics: ids.map(label).join(', ') }))}</p>`);
+  } else if (text === '') {
+    parts.push(`<p>${escapeHtml(tdd('export.wishesSkipped'))}</p>`);
+  }
+  if (text !== '') {
+    parts.push(
+      `<p>${escapeHtml(tdd('export.comment'))}</p><blockquote>${escapeHtml(text).replace(/\n/g, '<br>')}</blockquote>`,
+    );
+    if (forAuthors) parts.push(`<p>${escapeHtml(tdd('export.commentForAuthors'))}</p>`);
+  }
+  return parts;
 }
 
 /** The export as a standalone HTML page in the interface language. */

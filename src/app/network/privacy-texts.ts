@@ -28,7 +28,7 @@ export const privacyTexts = defineTexts({
     'privacy.server.network':
       'Er du med i en næringshage: hagen, firmaet ditt, navnet du valgte å vise, og når du ga og eventuelt trakk samtykket, med hvilken versjon av teksten du så.',
     'privacy.server.feedback':
-      'Etter en leksjon kan appen spørre om den var nyttig. Svaret og en eventuell kommentar lagres på enheten din og, når du har konto, på serveren sammen med framgangen din. Rådgiverne i næringshagene ser dem ikke. «Ikke spør meg om tilbakemeldinger» under Innstillinger stopper spørsmålene.',
+      'Etter en leksjon kan appen spørre om den var nyttig, og etter et kurs hva du vil lære mer om. Svarene og en eventuell kommentar lagres på enheten din og, når du har konto, på serveren sammen med framgangen din. Rådgiverne i næringshagene ser dem ikke. «Ikke spør meg om tilbakemeldinger» under Innstillinger stopper spørsmålene.',
     'privacy.rolesHeading': 'Hvem ser hva',
     'privacy.role.learner': 'Du ser alt om deg selv, på alle enhetene dine.',
     'privacy.role.advisorHeading': 'Rådgivere i en næringshage',
@@ -86,7 +86,7 @@ export const privacyTexts = defineTexts({
     'privacy.server.network':
       'Er du med i ein næringshage: hagen, firmaet ditt, namnet du valde å vise, og når du gav og eventuelt trekte samtykket, med kva versjon av teksten du såg.',
     'privacy.server.feedback':
-      'Etter ei leksjon kan appen spørje om ho var nyttig. Svaret og ein eventuell kommentar blir lagra på eininga di og, når du har konto, på tenaren saman med framgangen din. Rådgjevarane i næringshagane ser dei ikkje. «Ikkje spør meg om tilbakemeldingar» under Innstillingar stoppar spørsmåla.',
+      'Etter ei leksjon kan appen spørje om ho var nyttig, og etter eit kurs kva du vil lære meir om. Svara og ein eventuell kommentar blir lagra på eininga di og, når du har konto, på tenaren saman med framgangen din. Rådgjevarane i næringshagane ser dei ikkje. «Ikkje spør meg om tilbakemeldingar» under Innstillingar stoppar spørsmåla.',
     'privacy.rolesHeading': 'Kven ser kva',
     'privacy.role.learner': 'Du ser alt om deg sjølv, på alle einingane dine.',
     'privacy.role.advisorHeading': 'Rådgjevarar i ein næringshage',
@@ -144,7 +144,7 @@ export const privacyTexts = defineTexts({
     'privacy.server.network':
       'If you are a member of a business garden: the garden, your firm, the name you chose to show, and when you gave and perhaps withdrew your consent, with the version of the text you were shown.',
     'privacy.server.feedback':
-      'After a lesson the app may ask whether it was useful. Your answer and an optional comment are stored on your device and, when you have an account, on the server with your progress. Advisors at the business gardens do not see them. “Don’t ask me for feedback” in Settings stops the questions.',
+      'After a lesson the app may ask whether it was useful, and after a course what you would like to learn more about. Your answers and an optional comment are stored on your device and, when you have an account, on the server with your progress. Advisors at the business gardens do not see them. “Don’t ask me for feedback” in Settings stops the questions.',
     'privacy.rolesHeading': 'Who sees what',
     'privacy.role.learner': 'You see everything about yourself, on all your devices.',
     'privacy.role.advisorHeading': 'Advisors at a business garden',

@@ -10,9 +10,10 @@
 // Without an account, the first answer also asks whether answers may be sent anonymously
 // (AnonymousSendingQuestion).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { COMMENT_MAX_CHARACTERS, type LessonRating } from '../../shared/events';
+import type { LessonRating } from '../../shared/events';
 import { isRated, type LessonProgress } from '../../shared/progress';
 import { commentOnLesson, rateLesson } from '../../client-core/db/learner-actions';
+import { FeedbackText } from '../components/FeedbackText';
 import { useTexts } from '../i18n/feature-texts';
 import { useAppState, useI18n } from '../state/context';
 import { AnonymousSendingQuestion } from './AnonymousSendingQuestion';
@@ -27,9 +28,6 @@ const ANSWERS = [
   ['no', 'feedback.no'],
 ] as const;
 
-/** How long the counter waits after the last keystroke before it is announced. */
-const ANNOUNCE_AFTER_MS = 1000;
-
 interface Props {
   courseId: string;
   lessonId: string;
@@ -43,11 +41,9 @@ export function LessonFeedback({ courseId, lessonId, progress }: Props) {
   const [stage, setStage] = useState<Stage>('ask');
   const [text, setText] = useState('');
   const [forAuthors, setForAuthors] = useState(false);
-  const [announced, setAnnounced] = useState('');
   const action = useLearnerAction();
   const commentHeading = useRef<HTMLHeadingElement>(null);
   const thanks = useRef<HTMLParagraphElement>(null);
-  const announceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Focus follows the learner's tap: to the comment's heading, then to the thanks; after "Hopp
   // over" the question is gone, and focus goes back to the completion panel's heading.
@@ -56,9 +52,6 @@ export function LessonFeedback({ courseId, lessonId, progress }: Props) {
     if (stage === 'thanks') thanks.current?.focus();
     if (stage === 'skipped') document.getElementById('done-heading')?.focus();
   }, [stage]);
-  useEffect(() => () => clearTimeout(announceTimer.current), []);
-
-  const count = (n: number) => tf('feedback.count', { count: n, max: COMMENT_MAX_CHARACTERS });
 
   if (stage === 'skipped') return null;
   // Not asked: already answered (here or on another device), turned off, or not yet known.
@@ -123,39 +116,14 @@ export function LessonFeedback({ courseId, lessonId, progress }: Props) {
             void send();
           }}
         >
-          <label for="feedback-comment">{tf('feedback.commentLabel')}</label>
-          <textarea
-            id="feedback-comment"
-            rows={3}
-            maxLength={COMMENT_MAX_CHARACTERS}
-            value={text}
-            aria-describedby="feedback-count"
-            onInput={(e) => {
-              const value = e.currentTarget.value.slice(0, COMMENT_MAX_CHARACTERS);
-              setText(value);
-              // Announced once the learner pauses, not at every keystroke.
-              clearTimeout(announceTimer.current);
-              announceTimer.current = setTimeout(
-                () => setAnnounced(count(value.length)),
-                ANNOUNCE_AFTER_MS,
-              );
-            }}
+          <FeedbackText
+            id="feedback"
+            label={tf('feedback.commentLabel')}
+            text={text}
+            onText={setText}
+            forAuthors={forAuthors}
+            onForAuthors={setForAuthors}
           />
-          <p id="feedback-count" class="hint">
-            {count(text.length)}
-          </p>
-          <p class="visually-hidden" aria-live="polite">
-            {announced}
-          </p>
-          <label class="choice" for="feedback-for-authors">
-            <input
-              id="feedback-for-authors"
-              type="checkbox"
-              checked={forAuthors}
-              onChange={(e) => setForAuthors(e.currentTarget.checked)}
-            />
-            <span>{tf('feedback.forAuthors')}</span>
-          </label>
           <p class="actions">
             <button type="submit" class="button">
               {tf('feedback.send')}

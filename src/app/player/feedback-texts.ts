@@ -1,6 +1,8 @@
 // The words of "Var dette nyttig for deg?" after a completed lesson, its comment, the one-time
 // question of a learner without an account whether answers may be sent anonymously, and its
-// setting in Settings (issue 15), in their own chunk: they are not in the first one.
+// setting in Settings (issue 15), in their own chunk: they are not in the first one. "Hva vil du
+// lære mer om?" after a finished course shares the ones both say (course-wishes-texts.ts has the
+// rest).
 import { defineTexts } from '../i18n/feature-texts';
 
 /** The lesson-feedback question's and its setting's texts. */
@@ -29,7 +31,7 @@ export const feedbackTexts = defineTexts({
     'feedback.anonymousChosenNo': 'Svarene dine blir på denne enheten.',
     'feedback.setting': 'Ikke spør meg om tilbakemeldinger',
     'feedback.settingHint':
-      'Lommekurs spør ikke lenger «Var dette nyttig for deg?» etter en leksjon på denne enheten.',
+      'Lommekurs spør ikke lenger «Var dette nyttig for deg?» etter en leksjon eller «Hva vil du lære mer om?» etter et kurs på denne enheten.',
   },
   nn: {
     'feedback.question': 'Var dette nyttig for deg?',
@@ -55,7 +57,7 @@ export const feedbackTexts = defineTexts({
     'feedback.anonymousChosenNo': 'Svara dine blir verande på denne eininga.',
     'feedback.setting': 'Ikkje spør meg om tilbakemeldingar',
     'feedback.settingHint':
-      'Lommekurs spør ikkje lenger «Var dette nyttig for deg?» etter ei leksjon på denne eininga.',
+      'Lommekurs spør ikkje lenger «Var dette nyttig for deg?» etter ei leksjon eller «Kva vil du lære meir om?» etter eit kurs på denne eininga.',
   },
   en: {
     'feedback.question': 'Was this useful to you?',
@@ -81,6 +83,6 @@ export const feedbackTexts = defineTexts({
     'feedback.anonymousChosenNo': 'Your answers stay on this device.',
     'feedback.setting': 'Don’t ask me for feedback',
     'feedback.settingHint':
-      'Lommekurs will no longer ask “Was this useful to you?” after a lesson on this device.',
+      'Lommekurs will no longer ask “Was this useful to you?” after a lesson or “What would you like to learn more about?” after a course on this device.',
   },
 });

@@ -7,6 +7,7 @@ import type { EventDraft, LessonRating } from '../../shared/events';
 import {
   isChecked,
   isReflectionShared,
+  type CourseWishes,
   type LessonComment,
   type LessonProgress,
 } from '../../shared/progress';
@@ -259,6 +260,37 @@ export const commentOnLesson = (
               payload: { text: comment.text, forAuthors: comment.forAuthors },
             },
           ],
+    { database },
+  );
+
+const sameWishes = (a: CourseWishes, b: CourseWishes) =>
+  a.text === b.text &&
+  a.forAuthors === b.forAuthors &&
+  a.topics.length === b.topics.length &&
+  a.topics.every((topic, i) => topic === b.topics[i]);
+
+/** The learner answered "Hva vil du lære mer om?" for a finished course, or skipped it (no topic,
+ * no text); recorded on `lessonId`, the lesson whose completion finished the course (issue 15).
+ * Only a change is recorded. */
+export const wishCourse = (
+  courseId: string,
+  lessonId: string,
+  wishes: CourseWishes,
+  database?: LommekursDB,
+) =>
+  recordAction(
+    courseId,
+    lessonId,
+    (p) => {
+      const payload = {
+        topics: [...wishes.topics],
+        text: wishes.text,
+        forAuthors: wishes.forAuthors,
+      };
+      return p.wishes && sameWishes(p.wishes.value, payload)
+        ? []
+        : [{ type: 'course.wished', courseId, lessonId, payload }];
+    },
     { database },
   );
 

@@ -6,12 +6,13 @@
 // - each checklist item is one action, however often it was ticked and unticked (its latest state
 //   is what will reach the account); likewise a lesson's reflection text, however often it was
 //   saved, and its "Del med rådgiveren" switch, however often it was turned; likewise a lesson's
-//   rating ("Var dette nyttig for deg?") and its comment;
+//   rating ("Var dette nyttig for deg?") and its comment, and a course's answer to "Hva vil du
+//   lære mer om?";
 // - a course reset is one action, although it writes one event per lesson of the course;
 // - completing a lesson is one action, unless the same lesson also has answers, checklist items or
 //   a reflection waiting: then the completion is part of that work ("one checklist" with three
-//   items ticked is three, not four; "Merk som lest" on a reading lesson is one). A rating or a
-//   comment is no such work: "Merk som lest" and then "Ja" are two actions.
+//   items ticked is three, not four; "Merk som lest" on a reading lesson is one). A rating, a
+//   comment or a course's wishes are no such work: "Merk som lest" and then "Ja" are two actions.
 // Every event type must say which it is (the map below is typed over all of them), so a new type
 // cannot be counted by accident.
 import type { EventType, LearnerEvent } from '../../shared/events';
@@ -36,6 +37,7 @@ const ACTION_OF: { [T in EventType]: (event: EventOf<T>) => ActionKey } = {
   'reflection.shared': (event) => `share ${lessonOf(event)}`,
   'lesson.rated': (event) => `rating ${lessonOf(event)}`,
   'lesson.commented': (event) => `comment ${lessonOf(event)}`,
+  'course.wished': (event) => `wishes ${event.courseId}`,
   'lesson.reset': (event) => `reset ${event.courseId}`,
   'lesson.completed': () => 'completion',
 };
@@ -47,6 +49,7 @@ const NOT_WORK: ReadonlySet<EventType> = new Set([
   'lesson.reset',
   'lesson.rated',
   'lesson.commented',
+  'course.wished',
 ]);
 
 /** How many learner actions these waiting events stand for (the rule above). */
@@ -62,8 +65,8 @@ export function countLearnerActions(events: Iterable<LearnerEvent>): number {
       continue;
     }
     actions.add(key);
-    // A reset, and feedback on a lesson (its rating and comment), are not the lesson's work: the
-    // completion they follow is an action of its own.
+    // A reset, and feedback (a lesson's rating and comment, a course's wishes), are not the
+    // lesson's work: the completion they follow is an action of its own.
     if (!NOT_WORK.has(event.type)) lessonsWithWork.add(lessonOf(event));
   }
   let completions = 0;

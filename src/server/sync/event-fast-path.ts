@@ -9,6 +9,7 @@ import {
   COMMENT_MAX_CHARACTERS,
   EVENT_VERSION,
   LESSON_RATINGS,
+  WISHED_TOPICS_MAX,
   type LearnerEvent,
 } from '../../shared/events';
 import { isSafeText } from '../../shared/strings';
@@ -45,6 +46,14 @@ const fraction = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
 const uuid = (value: unknown) => typeof value === 'string' && UUID_V7.test(value);
 const boolean = (value: unknown) => typeof value === 'boolean';
+const comment = (value: unknown) =>
+  typeof value === 'string' && value.length <= COMMENT_MAX_CHARACTERS;
+/** At most three topic ids, none twice. */
+const topics = (value: unknown) =>
+  Array.isArray(value) &&
+  value.length <= WISHED_TOPICS_MAX &&
+  value.every(itemId) &&
+  new Set(value).size === value.length;
 
 /** Each event type's payload rule; a type not listed is left to zod. */
 const PAYLOADS: Record<string, (payload: unknown) => boolean> = {
@@ -69,9 +78,11 @@ const PAYLOADS: Record<string, (payload: unknown) => boolean> = {
   'reflection.shared': (p) => exactly(p, ['shared']) && boolean(p.shared),
   'lesson.rated': (p) => exactly(p, ['answer']) && RATINGS.has(p.answer),
   'lesson.commented': (p) =>
-    exactly(p, ['text', 'forAuthors']) &&
-    typeof p.text === 'string' &&
-    p.text.length <= COMMENT_MAX_CHARACTERS &&
+    exactly(p, ['text', 'forAuthors']) && comment(p.text) && boolean(p.forAuthors),
+  'course.wished': (p) =>
+    exactly(p, ['topics', 'text', 'forAuthors']) &&
+    topics(p.topics) &&
+    comment(p.text) &&
     boolean(p.forAuthors),
   'time.spent': (p) =>
     exactly(p, ['seconds']) &&

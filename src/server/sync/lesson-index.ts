@@ -2,8 +2,9 @@
 // quiz questions (with their options) and checklist items, and which are reflections (the only
 // lessons a "Del med rådgiveren" switch belongs to, issue 14). The catalogue is the truth (issue 12):
 // an event for anything else is refused with a reason, so nobody can grow rows for lessons that
-// do not exist. A rating or a comment ("Var dette nyttig for deg?", issue 15) fits any lesson that
-// exists, of any kind. Maps and Sets only, so an id such as `constructor` is never an inherited member.
+// do not exist. A rating or a comment ("Var dette nyttig for deg?", issue 15), and a course's
+// wishes ("Hva vil du lære mer om?", any safe topic id), fit any lesson that exists, of any kind.
+// Maps and Sets only, so an id such as `constructor` is never an inherited member.
 import type { Lesson } from '../../shared/course';
 import type { EventDraft } from '../../shared/events';
 

@@ -24,6 +24,7 @@ import {
   shareReflection,
   rateLesson,
   commentOnLesson,
+  wishCourse,
   toggleChecklistItem,
 } from '../../../src/client-core/db/learner-actions';
 import { getSession, readSyncState, storeSession } from '../../../src/client-core/db/sync-state';
@@ -63,6 +64,7 @@ type Act =
   | { do: 'share'; shared: boolean }
   | { do: 'rate'; answer: LessonRating }
   | { do: 'comment'; text: string; forAuthors: boolean }
+  | { do: 'wish'; topics: string[]; text: string; forAuthors: boolean }
   | { do: 'time'; seconds: number };
 
 /** What the network does to one request of a sync. */
@@ -125,6 +127,13 @@ const actArbitrary: fc.Arbitrary<Act> = fc.oneof(
   fc
     .record({ text: fc.constantFrom('', 'Mangler eksempler'), forAuthors: fc.boolean() })
     .map<Act>((comment) => ({ do: 'comment', ...comment })),
+  fc
+    .record({
+      topics: fc.subarray(['e-faktura-ehf', 'personvern-gdpr', 'ki-i-hverdagen'], { maxLength: 3 }),
+      text: fc.constantFrom('', 'Mer om lønn'),
+      forAuthors: fc.boolean(),
+    })
+    .map<Act>((wishes) => ({ do: 'wish', ...wishes })),
   fc.integer({ min: 1, max: 120 }).map<Act>((seconds) => ({ do: 'time', seconds })),
 );
 
@@ -182,6 +191,13 @@ function perform(database: LommekursDB, lesson: number, act: Act): Promise<Learn
         courseId,
         lessonId,
         { text: act.text, forAuthors: act.forAuthors },
+        database,
+      );
+    case 'wish':
+      return wishCourse(
+        courseId,
+        lessonId,
+        { topics: act.topics, text: act.text, forAuthors: act.forAuthors },
         database,
       );
     case 'time':

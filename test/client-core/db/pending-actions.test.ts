@@ -63,6 +63,20 @@ describe('countLearnerActions', () => {
     ).toBe(3);
   });
 
+  it("a course's wishes are one action per course, however often changed, and not the lesson's work", () => {
+    const wish = (topics: string[], lessonId?: string) =>
+      ev('course.wished', { topics, text: '', forAuthors: false }, { lessonId });
+    expect(
+      countLearnerActions([
+        ev('lesson.completed', {}),
+        wish(['e-faktura-ehf']),
+        wish([]),
+        // Carried by another lesson of the same course (finished again after a reset): still one.
+        wish(['personvern-gdpr'], 'en-annen-leksjon'),
+      ]),
+    ).toBe(2);
+  });
+
   it('a completion alone is one action; with work in the same lesson it is part of that work', () => {
     expect(countLearnerActions([ev('lesson.opened', {}), ev('lesson.completed', {})])).toBe(1);
     expect(

@@ -11,8 +11,10 @@ import {
   saveReflection,
   submitReflection,
   toggleChecklistItem,
+  wishCourse,
 } from '../../../src/client-core/db/learner-actions';
-import { getLessonProgress } from '../../../src/client-core/db/progress';
+import { getCourseProgress, getLessonProgress } from '../../../src/client-core/db/progress';
+import { isCourseWished } from '../../../src/shared/progress';
 import { scoreAnswer } from '../../../src/shared/quiz';
 import { learnerEventSchema } from '../../../src/shared/events';
 import type { QuizLesson } from '../../../src/shared/course';
@@ -206,5 +208,33 @@ describe('learner actions', () => {
     expect(events.map((e) => (e.type === 'time.spent' ? e.payload.seconds : -1))).toEqual([30, 42]);
     const p = await getLessonProgress('c1', 'l1');
     expect(p!.time).toEqual({ [await getClientId()]: 42 });
+  });
+
+  it('records the answer to "Hva vil du lære mer om?" on the finishing lesson, only when it changes', async () => {
+    expect(isCourseWished((await getCourseProgress('c1')).values())).toBe(false);
+    const wishes = {
+      topics: ['e-faktura-ehf', 'ki-i-hverdagen'],
+      text: 'Mer om lønn',
+      forAuthors: true,
+    };
+    await wishCourse('c1', 'l4', wishes);
+    await wishCourse('c1', 'l4', { ...wishes, topics: [...wishes.topics] });
+    const wished = await db.outbox.filter((e) => e.type === 'course.wished').toArray();
+    expect(wished.map((e) => [e.courseId, e.lessonId, e.payload])).toEqual([['c1', 'l4', wishes]]);
+    const p = await getLessonProgress('c1', 'l4');
+    expect(p!.wishes?.value).toEqual(wishes);
+    // Feedback, not progress: the lesson is neither opened nor completed by it.
+    expect(p!.openedAt).toBeNull();
+    expect(p!.completedAt).toBeNull();
+    expect(isCourseWished((await getCourseProgress('c1')).values())).toBe(true);
+    expect(isCourseWished((await getCourseProgress('c2')).values())).toBe(false);
+    // A changed answer (here a skip) is recorded, and is the latest.
+    await wishCourse('c1', 'l4', { topics: [], text: '', forAuthors: false });
+    expect(await db.outbox.filter((e) => e.type === 'course.wished').count()).toBe(2);
+    expect((await getLessonProgress('c1', 'l4'))!.wishes?.value).toEqual({
+      topics: [],
+      text: '',
+      forAuthors: false,
+    });
   });
 });
