@@ -42,6 +42,10 @@ export const lessonInsightSchema = z.object({
   answers: z.object({ yes: groupCount, some: groupCount, no: groupCount }),
   /** Median whole minutes spent by those who completed it; null under MIN_GROUP. */
   medianMinutes: z.nullable(z.int()),
+  /** Answers sent anonymously by learners without an account (the network without filters by
+   * garden or county only; else null). They are answers, not learners: one learner who changed
+   * their answer counts twice. */
+  anonymous: z.nullable(z.object({ yes: groupCount, some: groupCount, no: groupCount })),
 });
 export type LessonInsight = z.infer<typeof lessonInsightSchema>;
 
@@ -52,5 +56,19 @@ export const courseInsightSchema = z.object({
   query: insightQuerySchema,
   minGroup: z.int(),
   lessons: z.array(lessonInsightSchema),
+  /** "Hva vil du lære mer om?": learners per topic id (courses/topics.yml), most chosen first. */
+  topics: z.array(z.object({ topicId: z.string(), learners: groupCount })),
 });
 export type CourseInsight = z.infer<typeof courseInsightSchema>;
+
+/** GET /api/v1/insight/courses/{courseId}/texts: what learners let the course authors read — a
+ * comment after rating a lesson (`lesson`), or the text of "Hva vil du lære mer om?" (`course`,
+ * on the lesson that finished the course). Never with a learner, garden, county or time; sorted
+ * by lesson and text, so the order tells nothing either. */
+export const authorTextsSchema = z.object({
+  courseId: z.string(),
+  texts: z.array(
+    z.object({ lessonId: z.string(), kind: z.enum(['lesson', 'course']), text: z.string() }),
+  ),
+});
+export type AuthorTexts = z.infer<typeof authorTextsSchema>;

@@ -2,6 +2,7 @@
 import type { Figure } from './figure';
 import { firstVisit } from './figures/first-visit';
 import { gardenView } from './figures/garden-view';
+import { insight } from './figures/insight';
 import { ingest } from './figures/ingest';
 import { lighthouseScores } from './figures/lighthouse';
 import { localWrites } from './figures/local-writes';
@@ -22,6 +23,7 @@ export const groups: BenchGroup[] = [
   size,
   ingest,
   gardenView,
+  insight,
   firstVisit,
   warmStart,
   tripPack,

@@ -7,7 +7,10 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { sqliteFileIn, type DatabaseTarget } from '../../src/server/db/database';
 import { createPostgresDatabase } from '../utils/test-database';
+import type { Figure } from './figure';
 
 /** A free TCP port on loopback (the kernel picks it; closed again before it is used). */
 export function freePort(): Promise<number> {
@@ -107,4 +110,31 @@ export async function withPostgres<T>(work: (server: BenchPostgres) => Promise<T
     for (const drop of drops) await drop().catch(() => undefined);
     cluster?.stop();
   }
+}
+
+/** Runs `measure` on a fresh SQLite file (as the server runs it) and on a fresh PostgreSQL
+ * database, each unless `only` names the other, and returns the figures `figuresOf` makes of
+ * each result with the database's name and where it ran. */
+export async function onBothDatabases<T>(
+  only: string | undefined,
+  measure: (target: DatabaseTarget) => Promise<T>,
+  figuresOf: (dialect: string, result: T, where: string) => Figure[],
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  if (only !== 'postgres') {
+    const dir = await mkdtemp(join(tmpdir(), 'lommekurs-bench-db-'));
+    try {
+      const result = await measure({ sqliteFile: sqliteFileIn(dir) });
+      figures.push(...figuresOf('SQLite', result, 'SQLite file (WAL)'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  if (only !== 'sqlite') {
+    await withPostgres(async (server) => {
+      const result = await measure({ postgresUrl: await server.freshDatabase() });
+      figures.push(...figuresOf('PostgreSQL', result, server.describe));
+    });
+  }
+  return figures;
 }

@@ -11,7 +11,7 @@ import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/logger';
 import { grantNetworkRole } from '../../src/server/network/queries';
 import { catalogueIndex } from '../../src/server/sync/lesson-index';
-import type { CourseInsight } from '../../src/shared/insight-protocol';
+import type { AuthorTexts, CourseInsight } from '../../src/shared/insight-protocol';
 import { makeTempRoot, writeCourse } from '../utils/course-fixture';
 import { makeEvent, newClientId, push, pushBody } from '../utils/learners';
 import { openTestDatabase } from '../utils/test-database';
@@ -76,7 +76,13 @@ async function learner(garden: string | null, withdrawn = false): Promise<string
       event('time.spent', 'lese', { seconds: 150 }),
       event('lesson.completed', 'lese', {}),
       event('lesson.rated', 'lese', { answer: 'yes' }),
+      event('lesson.commented', 'lese', { text: `Kommentar ${n}`, forAuthors: n % 2 === 0 }),
       event('lesson.opened', 'videre', {}),
+      event('course.wished', 'videre', {
+        topics: ['sikkerhet', 'ki'],
+        text: `Ønske ${n}`,
+        forAuthors: n % 2 === 1,
+      }),
     ]),
   );
   expect(response.status, await response.clone().text()).toBe(200);
@@ -117,6 +123,19 @@ beforeAll(async () => {
   await learner(GARDEN_A, true); // withdrew: counts in no garden
   for (let i = 0; i < 4; i += 1) await learner(GARDEN_B);
   tokens.learner = await learner(null);
+  // Five learners without an account answer "Ja" anonymously, one of them twice (a retry).
+  const anonymous = Array.from({ length: 5 }, () => ({
+    id: randomUUID(),
+    type: 'lesson.rated',
+    courseId: COURSE,
+    lessonId: 'lese',
+    at: T0,
+    payload: { answer: 'yes' },
+  }));
+  for (const events of [anonymous, anonymous.slice(0, 1)]) {
+    const sent = await call(app, 'POST', '/api/v1/feedback/anonymous', { body: { events } });
+    expect(sent.status, await sent.clone().text()).toBe(200);
+  }
 });
 
 afterAll(async () => {
@@ -130,6 +149,28 @@ async function insight(token: string, query = ''): Promise<CourseInsight> {
   return (await response.json()) as CourseInsight;
 }
 
+describe('the texts for the course authors', () => {
+  it('gives an analyst only what learners let the authors read, with nothing about who', async () => {
+    const response = await call(app, 'GET', `/api/v1/insight/courses/${COURSE}/texts`, {
+      token: tokens.analyst,
+    });
+    expect(response.status).toBe(200);
+    const { texts } = (await response.json()) as AuthorTexts;
+    // 12 learners: the even ones let the authors read their comment, the odd ones their wish.
+    expect(texts.filter((t) => t.kind === 'lesson')).toHaveLength(6);
+    expect(texts.filter((t) => t.kind === 'course')).toHaveLength(6);
+    expect(texts.every((t) => Object.keys(t).sort().join() === 'kind,lessonId,text')).toBe(true);
+    expect(texts.map((t) => t.lessonId)).toEqual([
+      ...Array(6).fill('lese'),
+      ...Array(6).fill('videre'),
+    ]);
+    for (const token of [tokens.advisorA, tokens.learner]) {
+      const refused = await call(app, 'GET', `/api/v1/insight/courses/${COURSE}/texts`, { token });
+      expect(refused.status).toBe(403);
+    }
+  });
+});
+
 describe('insight of a course', () => {
   it('counts the garden of six for the analyst, and leaves out the four and the two outside', async () => {
     const { lessons, minGroup } = await insight(tokens.analyst);
@@ -141,6 +182,7 @@ describe('insight of a course', () => {
         completed: 6,
         answers: { yes: 6, some: null, no: null },
         medianMinutes: 2,
+        anonymous: { yes: 5, some: null, no: null },
       },
       {
         lessonId: 'videre',
@@ -148,7 +190,14 @@ describe('insight of a course', () => {
         completed: null,
         answers: { yes: null, some: null, no: null },
         medianMinutes: null,
+        anonymous: { yes: null, some: null, no: null },
       },
+    ]);
+    // "Hva vil du lære mer om?": the six of garden A; the four of B and the two outside are
+    // under five in their atoms.
+    expect((await insight(tokens.analyst)).topics).toEqual([
+      { topicId: 'ki', learners: 6 },
+      { topicId: 'sikkerhet', learners: 6 },
     ]);
     // The county of garden B, or B itself: four learners, "færre enn 5" everywhere.
     for (const query of ['?county=Troms', `?garden=${GARDEN_B}`]) {
@@ -156,6 +205,8 @@ describe('insight of a course', () => {
       expect(b.lessons.flatMap((l) => [l.started, l.completed, l.answers.yes])).toEqual(
         Array(6).fill(null),
       );
+      // Anonymous answers have no garden: never under a garden or county filter.
+      expect(b.lessons.map((l) => l.anonymous)).toEqual([null, null]);
     }
     // Only quarters without any learner: nothing.
     const empty = await insight(tokens.analyst, '?from=2025-Q1&to=2025-Q4');

@@ -1,15 +1,15 @@
 // The insight page's privacy rule (issue 15), as a property over the real queries: random
 // learners across gardens, counties, quarters and consents, asked through every filter an
-// analyst or an advisor can set. No number shown rests on fewer than 5 learners, and no
-// difference of two numbers over nested groups of learners (the same count under a narrower
-// filter, or a part of the same count) is between 1 and 4. Runs on SQLite and, under test:pg,
-// PostgreSQL.
+// analyst or an advisor can set — the lessons' counts and the topics of "Hva vil du lære mer
+// om?". No number shown rests on fewer than 5 learners, and no difference of two numbers over
+// nested groups of learners (the same count under a narrower filter, or a part of the same count)
+// is between 1 and 4. Runs on SQLite and, under test:pg, PostgreSQL.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database';
 import { insightFacts } from '../../src/server/insight/facts';
-import { atomLessons } from '../../src/server/insight/queries';
-import { lessonInsights } from '../../src/server/insight/suppression';
+import { atomLessons, wishRows } from '../../src/server/insight/queries';
+import { lessonInsights, topicInsights } from '../../src/server/insight/suppression';
 import { MIN_GROUP, type LessonInsight } from '../../src/shared/insight-protocol';
 import { emptyProgress } from '../../src/shared/progress';
 import { openTestDatabase, testPostgresUrl } from '../utils/test-database';
@@ -33,7 +33,10 @@ interface Learner {
   /** Garden index → consent still given. */
   memberships: [number, boolean][];
   lessons: (LessonDone | null)[];
+  /** "Hva vil du lære mer om?", answered on the first lesson they opened. */
+  wish: string[] | null;
 }
+const TOPICS = ['a', 'b', 'c'];
 
 const learnerArbitrary: fc.Arbitrary<Learner> = fc.record({
   memberships: fc.uniqueArray(fc.tuple(fc.nat({ max: 3 }), fc.boolean()), {
@@ -52,6 +55,7 @@ const learnerArbitrary: fc.Arbitrary<Learner> = fc.record({
     ),
     { minLength: 3, maxLength: 3 },
   ),
+  wish: fc.option(fc.subarray(TOPICS, { minLength: 1 }), { freq: 2 }),
 });
 
 /** Learners in cohorts of identical ones (1–12 each, so groups of five and more are common)
@@ -112,7 +116,7 @@ const covers = (a: Filter, b: Filter) =>
   b.quarters[1] <= a.quarters[1];
 
 /** Counts whose learners nest: [the larger, the smaller] within one lesson. */
-type Cell = (lesson: LessonInsight) => number;
+type Cell = (lesson: Omit<LessonInsight, 'anonymous'>) => number;
 const n = (count: number | null) => count ?? 0;
 const CELLS: Record<string, Cell> = {
   started: (l) => n(l.started),
@@ -152,6 +156,17 @@ function truth(learners: Learner[], filter: Filter, lesson: number, cell: string
     if (cell === 'completed') return true;
     if (cell === 'answered') return done.rating !== null;
     return done.rating === cell;
+  }).length;
+}
+
+/** The true number of learners under a filter who chose `topic`. */
+function wishTruth(learners: Learner[], filter: Filter, topic: string): number {
+  return learners.filter((learner) => {
+    const first = learner.lessons.find((done) => done !== null);
+    if (!learner.wish?.includes(topic) || !first) return false;
+    const home = homeOf(learner);
+    if (filter.gardens !== null && !filter.gardens.includes(home)) return false;
+    return first.quarter >= filter.quarters[0] && first.quarter <= filter.quarters[1];
   }).length;
 }
 
@@ -223,6 +238,10 @@ describe('insight numbers never single anyone out', () => {
         if (done.rating) {
           p.rating = { value: done.rating, at: 1, clientId: 'c', eventId: 'e' };
         }
+        if (learner.wish && learner.lessons.findIndex((d) => d !== null) === l) {
+          const wishes = { topics: learner.wish, text: '', forAuthors: false };
+          p.wishes = { value: wishes, at: 1, clientId: 'c', eventId: 'e' };
+        }
         p.time = { c: done.minutes * 60 + 30 } as typeof p.time;
         return [
           {
@@ -245,16 +264,22 @@ describe('insight numbers never single anyone out', () => {
     }
   }
 
-  const ask = async (filter: Filter) =>
-    lessonInsights(
-      LESSONS,
-      await atomLessons(database.db, {
-        courseId: COURSE,
-        gardens: filter.gardens === null ? null : filter.gardens.map((g) => GARDENS[g]!),
-        from: QUARTERS[filter.quarters[0]],
-        to: QUARTERS[filter.quarters[1]],
-      }),
+  /** The lessons' numbers and, as a fourth lesson-like row, the topics' counts. */
+  const ask = async (filter: Filter) => {
+    const scope = {
+      courseId: COURSE,
+      gardens: filter.gardens === null ? null : filter.gardens.map((g) => GARDENS[g]!),
+      from: QUARTERS[filter.quarters[0]],
+      to: QUARTERS[filter.quarters[1]],
+    };
+    const topics = new Map(
+      topicInsights(await wishRows(database.db, scope)).map((t) => [t.topicId, t.learners]),
     );
+    return {
+      lessons: lessonInsights(LESSONS, await atomLessons(database.db, scope)),
+      topics: TOPICS.map((topic) => topics.get(topic) ?? null),
+    };
+  };
 
   const runs = testPostgresUrl() ? 150 : 500;
   it(`holds for ${runs} random networks under ${FILTERS.length} filters each`, async () => {
@@ -263,9 +288,16 @@ describe('insight numbers never single anyone out', () => {
     await fc.assert(
       fc.asyncProperty(networkArbitrary, async (learners) => {
         await store(learners);
-        const replies = new Map<Filter, LessonInsight[]>();
+        const replies = new Map<Filter, Awaited<ReturnType<typeof ask>>>();
         for (const filter of FILTERS) replies.set(filter, await ask(filter));
-        for (const [filter, lessons] of replies) {
+        for (const [filter, { lessons, topics }] of replies) {
+          topics.forEach((value, t) => {
+            if (value !== null) {
+              expect(value).toBeGreaterThanOrEqual(MIN_GROUP);
+              shownNumbers += 1;
+            }
+            expect(value ?? 0).toBeLessThanOrEqual(wishTruth(learners, filter, TOPICS[t]!));
+          });
           lessons.forEach((lesson, l) => {
             for (const [cell, read] of Object.entries(CELLS)) {
               const value = read(lesson);
@@ -280,9 +312,16 @@ describe('insight numbers never single anyone out', () => {
           });
         }
         // Any two numbers over nested groups differ by 0 or by at least five.
-        for (const [a, aLessons] of replies) {
-          for (const [b, bLessons] of replies) {
+        for (const [a, { lessons: aLessons, topics: aTopics }] of replies) {
+          for (const [b, { lessons: bLessons, topics: bTopics }] of replies) {
             if (!covers(a, b)) continue;
+            aTopics.forEach((value, t) => {
+              const difference = n(value) - n(bTopics[t]!);
+              pairs += 1;
+              if (difference !== 0 && difference < MIN_GROUP) {
+                throw new Error(`topic ${TOPICS[t]} "${a.name}" minus "${b.name}": ${difference}`);
+              }
+            });
             for (let l = 0; l < LESSONS.length; l += 1) {
               for (const [larger, smaller] of NESTED) {
                 if (a === b && larger === smaller) continue;

@@ -444,6 +444,12 @@ const CASES: Case[] = [
     expect: { ...all(403), advisor: 200, otherAdvisor: 200, analyst: 200 },
   },
   {
+    name: 'texts for the course authors',
+    method: 'GET',
+    path: () => `/api/v1/insight/courses/${COURSE}/texts`,
+    expect: { ...all(403), analyst: 200 },
+  },
+  {
     name: 'insight of an unknown course',
     method: 'GET',
     path: () => '/api/v1/insight/courses/finnes-ikke',
@@ -469,8 +475,9 @@ const secretsOf = (traces: LearnerTraces): string[] => [
   traces.attemptId,
 ];
 
-/** What `role` may read in a reply: its own traces, and for an advisor the consenting learners
- * of its garden without their e-mail addresses, unshared reflections or quiz answers. */
+/** What `role` may read in a reply: its own traces, for an advisor the consenting learners of
+ * its garden without their e-mail addresses, unshared reflections or quiz answers, and for an
+ * analyst the texts learners let the course authors read. */
 function allowedFor(role: Role): string[] {
   const visible = (t: LearnerTraces) => [t.userId, t.displayName, t.sharedReflection];
   switch (role) {
@@ -482,6 +489,9 @@ function allowedFor(role: Role): string[] {
       return secretsOf(learner);
     case 'withdrawn':
       return secretsOf(withdrawn);
+    case 'analyst':
+      // The texts every learner here let the course authors read, and nothing about who.
+      return [learner, learner2, withdrawn, learnerB].flatMap((t) => [t.comment, t.wish]);
     default:
       return [];
   }

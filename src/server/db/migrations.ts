@@ -368,7 +368,14 @@ const lessonInsight: Migration = {
         .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
     }
-    await db.schema.alterTable('progress').addColumn('insight_rating', 'text').execute();
+    for (const column of [
+      'insight_rating',
+      'insight_comment',
+      'insight_topics',
+      'insight_wish_text',
+    ]) {
+      await db.schema.alterTable('progress').addColumn(column, 'text').execute();
+    }
     // Backfill in pages along the primary key. (The one migration that calls today's code: the
     // facts are a cache of `data`, and a later change to them comes with its own backfill.)
     let after: [string, string, string] | null = null;
@@ -416,6 +423,9 @@ const lessonInsight: Migration = {
   async down(db: AnyDb) {
     await db.schema.dropIndex('progress_insight').execute();
     for (const column of [
+      'insight_wish_text',
+      'insight_topics',
+      'insight_comment',
       'insight_rating',
       'insight_minutes',
       'insight_completed',

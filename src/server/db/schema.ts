@@ -123,6 +123,9 @@ export interface ProgressTable {
   insight_completed: Generated<number>;
   insight_rating: string | null;
   insight_minutes: Generated<number>;
+  insight_comment: string | null;
+  insight_topics: string | null;
+  insight_wish_text: string | null;
 }
 
 /** A session of a deleted account, remembered for 90 days so the devices still holding its token

@@ -4,6 +4,7 @@
 // access.ts; which numbers it may show, by suppression.ts.
 import { sql } from 'kysely';
 import type { Db } from '../db/schema';
+import { quarterOfMonth } from './facts';
 import type { AtomLesson } from './suppression';
 
 /** Which learners a read covers. `gardens: null` is the whole network, learners outside any
@@ -112,3 +113,116 @@ export const gardensInCounty = async (db: Db, county: string): Promise<string[]>
   (await db.selectFrom('gardens').select('id').where('county', '=', county).execute()).map(
     (row) => row.id,
   );
+
+/** A learner's answer to "Hva vil du lære mer om?" for the course, in the atom it counts in. */
+export interface WishRow {
+  userId: string;
+  atom: string;
+  quarter: string;
+  topics: string[];
+}
+
+/** The course's topic answers in scope, one per learner: a learner who answered on two devices
+ * (two lessons) counts once, in the same atom under every filter (their earliest answer's
+ * quarter and lesson), so the period filter is applied after that choice. */
+export async function wishRows(db: Db, scope: InsightScope): Promise<WishRow[]> {
+  const base = rowsInScope(db, { ...scope, from: undefined, to: undefined });
+  if (base === null) return [];
+  const rows = await base
+    .where('progress.insight_topics', 'is not', null)
+    .select([
+      'progress.user_id',
+      'progress.lesson_id',
+      'home.garden_id',
+      'progress.insight_quarter',
+      'progress.insight_topics',
+    ])
+    .orderBy('progress.user_id')
+    .orderBy('progress.insight_quarter')
+    .orderBy('progress.lesson_id')
+    .execute();
+  const chosen = new Map<string, WishRow>();
+  for (const row of rows) {
+    if (chosen.has(row.user_id)) continue;
+    chosen.set(row.user_id, {
+      userId: row.user_id,
+      atom: atomOf(row.garden_id, row.insight_quarter),
+      quarter: row.insight_quarter!,
+      topics: JSON.parse(row.insight_topics!) as string[],
+    });
+  }
+  return [...chosen.values()].filter(
+    (wish) =>
+      (scope.from === undefined || wish.quarter >= scope.from) &&
+      (scope.to === undefined || wish.quarter <= scope.to),
+  );
+}
+
+/** The anonymous answers (learners without an account) to the course's lessons, counted per
+ * lesson, quarter of the event's month and answer. */
+export async function anonymousAnswers(
+  db: Db,
+  courseId: string,
+  period: { from?: string; to?: string },
+): Promise<{ lessonId: string; quarter: string; answer: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('anonymous_feedback')
+    .where('course_id', '=', courseId)
+    .where('type', '=', 'lesson.rated')
+    .where('answer', 'in', ['yes', 'some', 'no'])
+    .groupBy(['lesson_id', 'month', 'answer'])
+    .select((eb) => ['lesson_id', 'month', 'answer', eb.fn.countAll().as('n')])
+    .execute();
+  return rows
+    .map((row) => ({
+      lessonId: row.lesson_id,
+      quarter: quarterOfMonth(row.month),
+      answer: row.answer!,
+      count: count(row.n),
+    }))
+    .filter(
+      ({ quarter }) =>
+        (period.from === undefined || quarter >= period.from) &&
+        (period.to === undefined || quarter <= period.to),
+    );
+}
+
+/** The texts learners let the course authors read, for the course: comments after a rating and
+ * the text of "Hva vil du lære mer om?", from accounts and anonymous answers alike — no learner,
+ * garden, county or time with them. */
+export async function authorTexts(
+  db: Db,
+  courseId: string,
+): Promise<{ lessonId: string; kind: 'lesson' | 'course'; text: string }[]> {
+  const [accounts, anonymous] = await Promise.all([
+    db
+      .selectFrom('progress')
+      .where('course_id', '=', courseId)
+      .where((eb) =>
+        eb.or([eb('insight_comment', 'is not', null), eb('insight_wish_text', 'is not', null)]),
+      )
+      .select(['lesson_id', 'insight_comment', 'insight_wish_text'])
+      .execute(),
+    db
+      .selectFrom('anonymous_feedback')
+      .where('course_id', '=', courseId)
+      .where('type', '=', 'lesson.commented')
+      .where('for_authors', '=', 1)
+      .where('text', 'is not', null)
+      .select(['lesson_id', 'text'])
+      .execute(),
+  ]);
+  return [
+    ...accounts.flatMap((row) => [
+      ...(row.insight_comment
+        ? [{ lessonId: row.lesson_id, kind: 'lesson' as const, text: row.insight_comment }]
+        : []),
+      ...(row.insight_wish_text
+        ? [{ lessonId: row.lesson_id, kind: 'course' as const, text: row.insight_wish_text }]
+        : []),
+    ]),
+    ...anonymous
+      .filter((row) => row.text!.trim() !== '')
+      .map((row) => ({ lessonId: row.lesson_id, kind: 'lesson' as const, text: row.text! })),
+  ];
+}

@@ -3,15 +3,20 @@
 // A caller who is neither an analyst nor an advisor gets 403; an advisor asking for a garden they
 // do not advise gets 403 too, whether or not it exists.
 import { Hono } from 'hono';
-import { insightQuerySchema, MIN_GROUP, type CourseInsight } from '../../shared/insight-protocol';
+import {
+  insightQuerySchema,
+  MIN_GROUP,
+  type AuthorTexts,
+  type CourseInsight,
+} from '../../shared/insight-protocol';
 import { apiError, methodNotAllowed } from '../api-errors';
 import { NO_STORE } from '../auth/deps';
 import type { Db } from '../db/schema';
 import type { CourseLessons } from '../network/learner-view';
 import { insightGardensOf } from '../network/access';
 import { requireLearner, type AuthVariables } from '../sessions/sessions';
-import { atomLessons, gardensInCounty } from './queries';
-import { lessonInsights } from './suppression';
+import { anonymousAnswers, atomLessons, authorTexts, gardensInCounty, wishRows } from './queries';
+import { anonymousInsights, lessonInsights, topicInsights } from './suppression';
 
 /** What the insight routes need. */
 export interface InsightRouteOptions {
@@ -59,16 +64,49 @@ export function insightRoutes({
     if (query.garden !== undefined) {
       gardens = gardens === null || gardens.includes(query.garden) ? [query.garden] : [];
     }
-    const rows = await atomLessons(db, { courseId, gardens, from: query.from, to: query.to });
+    const scope = { courseId, gardens, from: query.from, to: query.to };
+    const [rows, wishes, anonymousRows] = await Promise.all([
+      atomLessons(db, scope),
+      wishRows(db, scope),
+      // Anonymous answers have no garden: only the whole network shows them.
+      gardens === null ? anonymousAnswers(db, courseId, query) : null,
+    ]);
+    const anonymous = anonymousRows && anonymousInsights(lessonIds, anonymousRows);
     const reply: CourseInsight = {
       courseId,
       query,
       minGroup: MIN_GROUP,
-      lessons: lessonInsights(lessonIds, rows),
+      lessons: lessonInsights(lessonIds, rows).map((lesson) => ({
+        ...lesson,
+        anonymous: anonymous?.get(lesson.lessonId) ?? null,
+      })),
+      topics: topicInsights(wishes),
     };
     return c.json(reply, 200, NO_STORE);
   });
 
+  // The texts for the course authors: the whole network only, never next to a garden or county,
+  // so an analyst's and no advisor's.
+  app.get('/courses/:courseId/texts', session, async (c) => {
+    if ((await insightGardensOf(db, c.var.userId)) !== 'network') {
+      return forbidden(c, 'Only an analyst may read the texts for the course authors');
+    }
+    const courseId = c.req.param('courseId');
+    const lessonIds = served.get(courseId);
+    if (!lessonIds) return apiError(c, 404, 'course_not_found', 'No course has this id');
+    const position = new Map(lessonIds.map((id, i) => [id, i]));
+    const texts = (await authorTexts(db, courseId))
+      .filter((text) => position.has(text.lessonId))
+      .sort(
+        (a, b) =>
+          position.get(a.lessonId)! - position.get(b.lessonId)! ||
+          (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+      );
+    const reply: AuthorTexts = { courseId, texts };
+    return c.json(reply, 200, NO_STORE);
+  });
+
   app.all('/courses/:courseId', (c) => methodNotAllowed(c));
+  app.all('/courses/:courseId/texts', (c) => methodNotAllowed(c));
   return app;
 }

@@ -70,7 +70,7 @@ function medianOf(histogram: ReadonlyMap<number, number>): number | null {
 export function lessonInsights(
   lessonIds: readonly string[],
   rows: readonly AtomLesson[],
-): LessonInsight[] {
+): Omit<LessonInsight, 'anonymous'>[] {
   const totals = new Map(
     lessonIds.map((id) => [
       id,
@@ -100,4 +100,44 @@ export function lessonInsights(
       medianMinutes: medianOf(t.minutes),
     };
   });
+}
+
+/** How many learners chose each topic of "Hva vil du lære mer om?": per atom a topic counts only
+ * when 5 or more there chose it (one answer per learner, wishRows). Most chosen first. */
+export function topicInsights(
+  wishes: readonly { atom: string; topics: readonly string[] }[],
+): { topicId: string; learners: GroupCount }[] {
+  const perAtom = new Map<string, Map<string, number>>();
+  for (const { atom, topics } of wishes) {
+    for (const topic of new Set(topics)) {
+      const atoms = perAtom.get(topic) ?? new Map<string, number>();
+      atoms.set(atom, (atoms.get(atom) ?? 0) + 1);
+      perAtom.set(topic, atoms);
+    }
+  }
+  return [...perAtom]
+    .map(([topicId, atoms]) => {
+      let total = 0;
+      for (const n of atoms.values()) if (n >= MIN_GROUP) total += n;
+      return { topicId, total };
+    })
+    .sort((a, b) => b.total - a.total || (a.topicId < b.topicId ? -1 : 1))
+    .map(({ topicId, total }) => ({ topicId, learners: shown(total) }));
+}
+
+/** The anonymous answers per lesson: per quarter an answer counts only when given 5 or more
+ * times there. */
+export function anonymousInsights(
+  lessonIds: readonly string[],
+  rows: readonly { lessonId: string; answer: string; count: number }[],
+): Map<string, { yes: GroupCount; some: GroupCount; no: GroupCount }> {
+  const totals = new Map(lessonIds.map((id) => [id, { yes: 0, some: 0, no: 0 }]));
+  for (const row of rows) {
+    const total = totals.get(row.lessonId);
+    if (!total || !(row.answer in total) || row.count < MIN_GROUP) continue;
+    total[row.answer as keyof typeof total] += row.count;
+  }
+  return new Map(
+    [...totals].map(([id, t]) => [id, { yes: shown(t.yes), some: shown(t.some), no: shown(t.no) }]),
+  );
 }

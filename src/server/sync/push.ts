@@ -33,7 +33,7 @@ import { runKept } from '../db/kept-query';
 import type { SyncCatalogue } from './lesson-index';
 import { certainEvent } from './event-fast-path';
 import { readPush } from './push-body';
-import { insightFacts } from '../insight/facts';
+import { INSIGHT_COLUMNS, insightFacts } from '../insight/facts';
 
 /** The largest a progress row may grow, in characters of its JSON. An event that would make a row
  * larger than this (and larger than it was) is refused as `progress_row_full`. Far above what a
@@ -329,7 +329,6 @@ async function foldIntoProgress(
     const data = current.get(key);
     const before = data ? (JSON.parse(data) as LessonProgress) : emptyProgress(courseId, lessonId);
     const after = await foldLesson(before, received, refused, pause);
-    const facts = insightFacts(after.progress);
     rows.push({
       user_id: userId,
       course_id: courseId,
@@ -337,10 +336,7 @@ async function foldIntoProgress(
       data: after.json,
       version,
       updated_at: now,
-      insight_quarter: facts.insight_quarter,
-      insight_completed: facts.insight_completed,
-      insight_rating: facts.insight_rating,
-      insight_minutes: facts.insight_minutes,
+      ...insightFacts(after.progress),
     });
     await pause();
   }
@@ -359,10 +355,9 @@ async function foldIntoProgress(
               data: eb.ref('excluded.data'),
               version: eb.ref('excluded.version'),
               updated_at: eb.ref('excluded.updated_at'),
-              insight_quarter: eb.ref('excluded.insight_quarter'),
-              insight_completed: eb.ref('excluded.insight_completed'),
-              insight_rating: eb.ref('excluded.insight_rating'),
-              insight_minutes: eb.ref('excluded.insight_minutes'),
+              ...Object.fromEntries(
+                INSIGHT_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]),
+              ),
             })),
           ),
       chunk.flatMap((row) => [
@@ -372,10 +367,7 @@ async function foldIntoProgress(
         row.data,
         row.version,
         row.updated_at,
-        row.insight_quarter,
-        row.insight_completed,
-        row.insight_rating,
-        row.insight_minutes,
+        ...INSIGHT_COLUMNS.map((column) => row[column]),
       ]),
     );
     await breathe();

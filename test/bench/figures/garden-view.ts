@@ -6,7 +6,6 @@
 // learner details. p50/p95 of a page, of the full view and of a detail, on SQLite (a file, as the
 // server runs it) and on PostgreSQL. The issue's target: p95 ≤ 100 ms for a page on SQLite.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
@@ -14,12 +13,7 @@ import type { Insertable } from 'kysely';
 import type { CompiledCourse } from '../../../src/content/types';
 import { createApp } from '../../../src/server/app';
 import { loadCatalogue } from '../../../src/server/catalogue';
-import {
-  openDatabase,
-  sqliteFileIn,
-  type Database,
-  type DatabaseTarget,
-} from '../../../src/server/db/database';
+import { openDatabase, type Database, type DatabaseTarget } from '../../../src/server/db/database';
 import type { Db, Schema } from '../../../src/server/db/schema';
 import { insightFacts } from '../../../src/server/insight/facts';
 import { createLogger } from '../../../src/server/logger';
@@ -34,7 +28,7 @@ import { applyEvent, emptyProgress } from '../../../src/shared/progress';
 import { uuidv7 } from '../../../src/shared/uuid';
 import { absolute, atMost, median, percentile, type Figure } from '../figure';
 import type { BenchGroup } from '../groups';
-import { withPostgres } from '../postgres';
+import { onBothDatabases } from '../postgres';
 import { eventRow } from '../../utils/learners';
 
 const LEARNERS = 1000;
@@ -395,24 +389,11 @@ async function measure(): Promise<Figure[]> {
     .sort((a, b) => (a.bundle.id < b.bundle.id ? -1 : 1))
     .slice(0, COURSES);
   if (courses.length < COURSES) throw new Error(`only ${courses.length} courses in courses/`);
-  const only = process.env.GARDEN_ONLY;
-  const figures: Figure[] = [];
-  if (only !== 'postgres') {
-    const dir = await mkdtemp(join(tmpdir(), 'lommekurs-bench-garden-'));
-    try {
-      const timings = await measureOn({ sqliteFile: sqliteFileIn(dir) }, courses);
-      figures.push(...figuresOf('SQLite', timings, 'SQLite file (WAL)'));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
-  if (only !== 'sqlite') {
-    await withPostgres(async (server) => {
-      const timings = await measureOn({ postgresUrl: await server.freshDatabase() }, courses);
-      figures.push(...figuresOf('PostgreSQL', timings, server.describe));
-    });
-  }
-  return figures;
+  return onBothDatabases(
+    process.env.GARDEN_ONLY,
+    (target) => measureOn(target, courses),
+    figuresOf,
+  );
 }
 
 /** The garden-view group of `npm run bench` (GARDEN_ONLY=sqlite|postgres runs one database). */

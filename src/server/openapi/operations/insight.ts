@@ -1,7 +1,11 @@
 // The insight page's route in the contract (issue 15): src/server/insight/routes.ts, mounted
 // under /api/v1/insight. Counts only, each over at least five learners.
 import { COUNTY_NAMES } from '../../../shared/counties';
-import { courseInsightSchema, MIN_GROUP } from '../../../shared/insight-protocol';
+import {
+  authorTextsSchema,
+  courseInsightSchema,
+  MIN_GROUP,
+} from '../../../shared/insight-protocol';
 import { fail, json, type Operation } from '../registry';
 
 const NO_STORE = {
@@ -35,6 +39,24 @@ export const insightOperations: Operation[] = [
         'Neither an analyst nor an advisor, or an advisor asking for a garden they do not advise',
         ['forbidden'],
       ),
+      404: fail('No course has this id', ['course_not_found']),
+    },
+  },
+  {
+    operationId: 'getCourseAuthorTexts',
+    method: 'get',
+    path: '/api/v1/insight/courses/{courseId}/texts',
+    tag: 'insight',
+    summary: 'What learners let the course authors read: comments and "learn more about" texts',
+    description:
+      'Only texts whose learner ticked "Kan leses av kursforfatterne", from accounts and ' +
+      'anonymous answers; never with a learner, garden, county or time, sorted by lesson and ' +
+      'text. The whole network only, so an analyst’s alone.',
+    auth: 'bearer',
+    params: { courseId: { description: 'The course id' } },
+    responses: {
+      200: json('The texts', authorTextsSchema, NO_STORE),
+      403: fail('Not an analyst', ['forbidden']),
       404: fail('No course has this id', ['course_not_found']),
     },
   },
