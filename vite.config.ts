@@ -15,34 +15,44 @@ const appVersion =
   process.env.APP_VERSION ??
   (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-/** The advisor screens' modules: a chunk of them (with libraries only they import, e.g. the CSV
- * library) stays out of the learners' precache, unless learner code imports one of its modules
- * statically (e.g. sync/account.ts → advisor/forget-copy.ts at sign-out): those are found after the
- * module graph is built (`advisorChunks`). test/sw/precache.test.ts checks that no precached chunk
+/** The modules of the screens for advisors and analysts — the advisor screens and the insight
+ * page (issue 15): a chunk of them (with the libraries and src/shared modules only they import,
+ * e.g. the CSV library, the insight wire format) stays out of the learners' precache, unless
+ * learner code imports one of its modules (e.g. sync/account.ts → advisor/forget-copy.ts at
+ * sign-out, the network settings → shared/insight-access.ts): those are found after the module
+ * graph is built (`advisorChunks`). test/sw/precache.test.ts checks that no precached chunk
  * imports an assets/advisor/ chunk statically. */
-const ADVISOR = /[\\/]src[\\/]app[\\/]advisor[\\/]/;
-const LIBRARY = /[\\/]node_modules[\\/]/;
+const ADVISOR = /[\\/]src[\\/]app[\\/](advisor|insight)[\\/]/;
+/** Modules a chunk of the advisor screens may hold without being theirs: libraries, src/shared. */
+const SHARED = /[\\/](node_modules|src[\\/]shared)[\\/]/;
 const learnerReachable = new Set<string>();
 const advisorOnly = (ids: readonly string[]) =>
   ids.some((id) => ADVISOR.test(id)) &&
-  ids.every((id) => (ADVISOR.test(id) || LIBRARY.test(id)) && !learnerReachable.has(id));
+  ids.every((id) => (ADVISOR.test(id) || SHARED.test(id)) && !learnerReachable.has(id));
 
-/** Marks every module a learner module reaches through static imports of advisor modules. */
+/** Marks every advisor, library and shared module that learner modules reach: through static
+ * imports (of advisor modules too), and through lazy imports of anything but an advisor screen. */
 const advisorChunks: Plugin = {
   name: 'lommekurs-advisor-chunks',
   apply: 'build',
   buildEnd() {
     learnerReachable.clear();
     const queue: string[] = [];
+    const importsOf = (id: string) => {
+      const info = this.getModuleInfo(id);
+      return [
+        ...(info?.importedIds ?? []),
+        ...(info?.dynamicallyImportedIds ?? []).filter((lazy) => !ADVISOR.test(lazy)),
+      ];
+    };
     for (const id of this.getModuleIds()) {
-      if (ADVISOR.test(id)) continue;
-      for (const imported of this.getModuleInfo(id)?.importedIds ?? []) queue.push(imported);
+      if (!ADVISOR.test(id) && !SHARED.test(id)) queue.push(...importsOf(id));
     }
     while (queue.length > 0) {
       const id = queue.pop()!;
-      if (learnerReachable.has(id) || !(ADVISOR.test(id) || LIBRARY.test(id))) continue;
+      if (learnerReachable.has(id) || !(ADVISOR.test(id) || SHARED.test(id))) continue;
       learnerReachable.add(id);
-      queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      queue.push(...importsOf(id));
     }
   },
 };
@@ -110,8 +120,8 @@ export default defineConfig({
     sourcemap: 'hidden',
     rolldownOptions: {
       output: {
-        // Chunks made only of the advisor screens' modules (and the CSV library they load) go to
-        // assets/advisor/, which the precache leaves out (globIgnores above).
+        // Chunks made only of the advisor and insight screens' modules (and the CSV library they
+        // load) go to assets/advisor/, which the precache leaves out (globIgnores above).
         chunkFileNames: (chunk) =>
           advisorOnly(chunk.moduleIds) || /papaparse/.test(chunk.name)
             ? 'assets/advisor/[name]-[hash].js'

@@ -15,6 +15,7 @@ import {
   CourseScreen,
   ForgotPasswordScreen,
   GardenScreen,
+  InsightScreen,
   InviteScreen,
   JoinScreen,
   LearnerScreen,
@@ -72,6 +73,7 @@ function Shell() {
             <Route path={routePatterns.advisorGarden} component={GardenScreen} />
             <Route path={routePatterns.advisorLearner} component={LearnerScreen} />
             <Route path={routePatterns.advisorInvite} component={InviteScreen} />
+            <Route path={routePatterns.insight} component={InsightScreen} />
             <Route path={routePatterns.join} component={JoinScreen} />
             <Route path={routePatterns.privacy} component={PrivacyScreen} />
             <Route default component={NotFoundScreen} />

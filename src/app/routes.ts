@@ -22,6 +22,8 @@ export const paths = {
   advisorGarden: (gardenId: string) => `/radgiver/hage/${encodeURIComponent(gardenId)}`,
   advisorLearner: (gardenId: string, learnerId: string) =>
     `/radgiver/hage/${encodeURIComponent(gardenId)}/elev/${encodeURIComponent(learnerId)}`,
+  // Insight for analysts and advisors (issue 15): aggregates only, a chunk of its own.
+  insight: '/innsikt',
 } as const;
 
 /** Route patterns for preact-iso's <Route path>. */
@@ -42,6 +44,7 @@ export const routePatterns = {
   advisorGarden: '/radgiver/hage/:gardenId',
   advisorLearner: '/radgiver/hage/:gardenId/elev/:learnerId',
   advisorInvite: INVITE_PATH,
+  insight: '/innsikt',
 } as const;
 
 /** Whether a URL path is a lesson's (routePatterns.lesson), without the router: the entry script

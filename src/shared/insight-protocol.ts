@@ -1,15 +1,33 @@
 // The wire format of the insight page (issue 15): aggregates of what learners did with a course
 // and what they said of it, under /api/v1/insight. Every count rests on at least MIN_GROUP
 // learners; a smaller one travels as null and reads "færre enn 5" (the rule: docs/privacy.md,
-// "Insight", and src/server/insight/suppression.ts).
+// "Insight", and src/server/insight/suppression.ts). What a caller may see at all is
+// insight-access.ts.
 import { z } from 'zod/mini';
 import { countySchema, isServerId } from './network-protocol';
+import { osloMonth } from './oslo-date';
 
 /** The smallest group of learners a number may rest on. */
 export const MIN_GROUP = 5;
 
 /** A quarter of a year, e.g. `2026-Q4` (Norway's calendar): the insight page's unit of time. */
 export const QUARTER = /^\d{4}-Q[1-4]$/;
+
+/** The quarter (`2026-Q4`) of a time, by the calendar in Europe/Oslo. */
+export const quarterOf = (at: number): string => quarterOfMonth(osloMonth(at));
+
+/** The quarter (`2026-Q4`) of a month (`2026-11`). */
+export function quarterOfMonth(month: string): string {
+  const [year, number] = month.split('-');
+  return `${year}-Q${Math.ceil(Number(number) / 3)}`;
+}
+
+/** The quarter before `quarter`. */
+export function previousQuarter(quarter: string): string {
+  const year = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(6));
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}
 
 /** The filters of the insight page; each is optional. `from` and `to` are quarters, inclusive. */
 export const insightQuerySchema = z

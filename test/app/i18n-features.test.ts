@@ -10,6 +10,7 @@ import { deviceDataTexts } from '../../src/app/components/device-data-texts';
 import { downloadTexts } from '../../src/app/components/download-texts';
 import { placeholderMismatches, type FeatureTexts } from '../../src/app/i18n/feature-texts';
 import { nb } from '../../src/app/i18n/nb';
+import { insightTexts } from '../../src/app/insight/insight-texts';
 import type { PluralMessage, SourceTexts } from '../../src/app/i18n/types';
 import { feedbackTexts } from '../../src/app/player/feedback-texts';
 import { playerTexts } from '../../src/app/player/player-texts';
@@ -24,6 +25,7 @@ const features: Record<string, FeatureTexts<SourceTexts>> = {
   feedback: feedbackTexts,
   courseWishes: courseWishesTexts,
   course: courseTexts,
+  insight: insightTexts,
 };
 
 type Message = string | PluralMessage;

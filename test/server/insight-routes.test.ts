@@ -11,6 +11,7 @@ import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/logger';
 import { grantNetworkRole } from '../../src/server/network/queries';
 import { catalogueIndex } from '../../src/server/sync/lesson-index';
+import type { InsightAccess } from '../../src/shared/insight-access';
 import type { AuthorTexts, CourseInsight } from '../../src/shared/insight-protocol';
 import { makeTempRoot, writeCourse } from '../utils/course-fixture';
 import { makeEvent, newClientId, push, pushBody } from '../utils/learners';
@@ -168,6 +169,32 @@ describe('the texts for the course authors', () => {
       const refused = await call(app, 'GET', `/api/v1/insight/courses/${COURSE}/texts`, { token });
       expect(refused.status).toBe(403);
     }
+  });
+});
+
+describe('what insight a caller may see', () => {
+  const access = async (token: string) => {
+    const response = await call(app, 'GET', '/api/v1/insight', { token });
+    expect(response.status, await response.clone().text()).toBe(200);
+    return (await response.json()) as InsightAccess;
+  };
+
+  it('lists every garden for the analyst, only their own for an advisor, nothing for a learner', async () => {
+    expect(await access(tokens.analyst)).toEqual({
+      scope: 'network',
+      gardens: [
+        { id: GARDEN_A, name: 'Hage A', county: 'Nordland' },
+        { id: GARDEN_B, name: 'Hage B', county: 'Troms' },
+      ],
+    });
+    expect(await access(tokens.advisorA)).toEqual({
+      scope: 'gardens',
+      gardens: [{ id: GARDEN_A, name: 'Hage A', county: 'Nordland' }],
+    });
+    expect((await access(tokens.advisorB)).gardens.map((g) => g.id)).toEqual([GARDEN_B]);
+    const learnerAsks = await call(app, 'GET', '/api/v1/insight', { token: tokens.learner });
+    expect(learnerAsks.status).toBe(403);
+    expect((await call(app, 'GET', '/api/v1/insight')).status).toBe(401);
   });
 });
 

@@ -426,6 +426,12 @@ const CASES: Case[] = [
   },
   // Insight (issue 15): counts only, for an analyst (the network) and advisors (their gardens).
   {
+    name: 'what insight the caller may see',
+    method: 'GET',
+    path: () => '/api/v1/insight',
+    expect: { ...all(403), advisor: 200, otherAdvisor: 200, analyst: 200 },
+  },
+  {
     name: 'insight of a course',
     method: 'GET',
     path: () => `/api/v1/insight/courses/${COURSE}`,

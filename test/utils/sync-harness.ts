@@ -16,6 +16,7 @@ import {
 } from '../../src/app/sync/controller';
 import type { SyncOutcome } from '../../src/client-core/sync/engine';
 import type { Timers } from '../../src/app/sync/scheduler';
+import type { CompiledCourse } from '../../src/content/types';
 import { createApp } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/logger';
@@ -112,13 +113,21 @@ function bodyBytes(body: BodyInit | null | undefined): Uint8Array<ArrayBuffer> |
   );
 }
 
+/** The server's clock, and the courses it serves (none by default: most tests push made-up
+ * courses; the insight routes answer only for served ones). */
+export interface SyncHarnessOptions {
+  now?: () => number;
+  catalogue?: CompiledCourse[];
+}
+
 /** The real server on a fresh test database, and a network to reach it. */
 export async function createSyncHarness({
   now = Date.now,
-}: { now?: () => number } = {}): Promise<SyncHarness> {
+  catalogue = [],
+}: SyncHarnessOptions = {}): Promise<SyncHarness> {
   const server = await openTestDatabase();
   const app = createApp({
-    catalogue: [],
+    catalogue,
     distDir: '/nonexistent',
     logger: createLogger('silent'),
     database: server,

@@ -7,17 +7,25 @@ import { db } from '../../src/client-core/db/db';
 import type { UiLanguage } from '../../src/app/i18n';
 import type { SyncControllerOptions } from '../../src/app/sync/controller';
 import { renderApp, setupAppTests } from './app';
-import { createSyncHarness, manualTimers, type SyncHarness } from './sync-harness';
+import {
+  createSyncHarness,
+  manualTimers,
+  type SyncHarness,
+  type SyncHarnessOptions,
+} from './sync-harness';
 
 export const EMAIL = 'kari@example.test';
 export const PASSWORD = 'riktig hest batteri';
 
-/** Register per-test setup: a fresh server database with its harness, then the app's own setup
- * (fresh IndexedDB, stubbed course API). Returns a getter for the current harness. */
-export function setupSyncUiTests(): () => SyncHarness {
+/** Register per-test setup: a fresh server database with its harness (made with `options`,
+ * read when each test starts), then the app's own setup (fresh IndexedDB, stubbed course API).
+ * Returns a getter for the current harness. */
+export function setupSyncUiTests(
+  options: () => SyncHarnessOptions = () => ({}),
+): () => SyncHarness {
   let harness: SyncHarness | undefined;
   beforeEach(async () => {
-    harness = await createSyncHarness();
+    harness = await createSyncHarness(options());
   });
   // Registered before the app's hooks, so it runs after them: the app stops syncing first.
   afterEach(async () => {

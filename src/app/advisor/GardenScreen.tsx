@@ -4,7 +4,6 @@
 // learners is fetched (with a count while it runs); the view is kept on the device and shown
 // with its time when offline (use-copied.ts).
 import { useState } from 'preact/hooks';
-import { saveBlob } from '../components/AccountDataActions';
 import { AdvisorInvite } from './AdvisorInvite';
 import { JoinCodes } from './JoinCodes';
 import { PageHeading } from '../components/PageHeading';
@@ -12,6 +11,7 @@ import { useTexts } from '../i18n/feature-texts';
 import { paths } from '../routes';
 import { useI18n } from '../state/context';
 import { CopyNotice } from './CopyNotice';
+import { CsvDownload } from './CsvDownload';
 import { csvBlob, csvFileName } from './csv';
 import {
   DEFAULT_CHOICES,
@@ -133,7 +133,7 @@ function LearnersWithChoices({ view }: { view: GardenView }) {
           rows={rows}
         />
       )}
-      <CsvDownload gardenName={view.detail.garden.name} rows={rows} />
+      <GardenCsv gardenName={view.detail.garden.name} rows={rows} />
     </>
   );
 }
@@ -217,55 +217,33 @@ function TableChoicesForm({ view, choices, onChange }: ChoicesProps) {
   );
 }
 
-function CsvDownload({ gardenName, rows }: { gardenName: string; rows: readonly LearnerRow[] }) {
+function GardenCsv({ gardenName, rows }: { gardenName: string; rows: readonly LearnerRow[] }) {
   const t = useTexts(advisorTexts);
-  const [status, setStatus] = useState<
-    { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string } | { kind: 'failed' }
-  >({ kind: 'idle' });
-  const download = async () => {
-    if (status.kind === 'working') return;
-    setStatus({ kind: 'working' });
-    try {
-      const blob = await csvBlob(rows, {
-        name: t('col.name'),
-        firm: t('col.firm'),
-        orgNumber: t('csv.orgNumber'),
-        started: t('csv.started'),
-        completed: t('csv.completed'),
-        minutes: t('col.minutes'),
-        lastActivity: t('col.activity'),
-        lastSync: t('col.sync'),
-        followUp: t('row.flag'),
-        yes: t('csv.yes'),
-        no: t('csv.no'),
-      });
-      const file = csvFileName(gardenName, Date.now());
-      saveBlob(blob, file);
-      setStatus({ kind: 'done', file });
-    } catch (error) {
-      console.error('CSV not made', error);
-      setStatus({ kind: 'failed' });
-    }
-  };
+  const make = async () => ({
+    blob: await csvBlob(rows, {
+      name: t('col.name'),
+      firm: t('col.firm'),
+      orgNumber: t('csv.orgNumber'),
+      started: t('csv.started'),
+      completed: t('csv.completed'),
+      minutes: t('col.minutes'),
+      lastActivity: t('col.activity'),
+      lastSync: t('col.sync'),
+      followUp: t('row.flag'),
+      yes: t('csv.yes'),
+      no: t('csv.no'),
+    }),
+    file: csvFileName(gardenName, Date.now()),
+  });
   return (
-    <div class="actions">
-      <button
-        type="button"
-        class="button secondary"
-        aria-disabled={status.kind === 'working'}
-        onClick={() => void download()}
-      >
-        {t('csv.button')}
-      </button>
-      <p role="status" class="hint">
-        {status.kind === 'working'
-          ? t('csv.working')
-          : status.kind === 'done'
-            ? t('csv.done', { file: status.file })
-            : status.kind === 'failed'
-              ? t('csv.failed')
-              : ''}
-      </p>
-    </div>
+    <CsvDownload
+      make={make}
+      texts={{
+        button: t('csv.button'),
+        working: t('csv.working'),
+        done: (file) => t('csv.done', { file }),
+        failed: t('csv.failed'),
+      }}
+    />
   );
 }

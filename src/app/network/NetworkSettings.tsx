@@ -1,7 +1,8 @@
 // Settings → Næringshage (a chunk of its own, loaded with Settings): the gardens the learner is a
 // member of (garden, firm, since when), each with "Trekk samtykket" behind a confirmation that
 // says what happens; a field for a join code that goes on to the consent screen; a link to the
-// advisor's screens for someone who advises a garden; and the privacy statement. The list is the
+// advisor's screens for someone who advises a garden; a link to the insight page for an analyst or
+// an advisor, once the server has said they may see it; and the privacy statement. The list is the
 // membership store's: the device copy while offline (with its time), fresh when online.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -12,6 +13,7 @@ import { paths } from '../routes';
 import { useAppState, useI18n, useSync } from '../state/context';
 import { hasLiveSession } from '../sync/controller';
 import { RequestError } from '../sync/requests';
+import { useInsightOffer } from './insight-access';
 import { JoinCodeForm } from './JoinCodeForm';
 import { useMembership } from './membership-store';
 import { networkSettingsTexts } from './network-settings-texts';
@@ -45,6 +47,11 @@ export function NetworkSettings() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const mayAskInsight =
+    signedIn &&
+    online.value &&
+    ((me?.advisorOf.length ?? 0) > 0 || (me?.roles.includes('analyst') ?? false));
+  const insightOffered = useInsightOffer(sync, mayAskInsight);
 
   // Fresh when Settings opens and whenever the connection comes back.
   useEffect(() => {
@@ -121,6 +128,11 @@ export function NetworkSettings() {
       {signedIn && (me?.advisorOf.length ?? 0) > 0 && (
         <p>
           <a href={paths.advisor}>{t('network.advisorLink')}</a>
+        </p>
+      )}
+      {insightOffered && (
+        <p>
+          <a href={paths.insight}>{t('network.insightLink')}</a>
         </p>
       )}
       <p>

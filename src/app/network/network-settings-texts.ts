@@ -31,6 +31,7 @@ export const networkSettingsTexts = defineTexts({
     'network.stale': 'Lista er fra {date} kl. {time}. Den oppdateres når du er på nett.',
     'network.codeHeading': 'Har du en kode?',
     'network.advisorLink': 'Rådgiver: næringshagene du er rådgiver i',
+    'network.insightLink': 'Innsikt: hva kursdeltakerne gjør og mener, i tall',
     'network.privacyLink': 'Personvern: hva rådgiverne ser, og hva de ikke ser',
   } as const,
   nn: {
@@ -62,6 +63,7 @@ export const networkSettingsTexts = defineTexts({
     'network.stale': 'Lista er frå {date} kl. {time}. Ho vert oppdatert når du er på nett.',
     'network.codeHeading': 'Har du ein kode?',
     'network.advisorLink': 'Rådgjevar: næringshagane du er rådgjevar i',
+    'network.insightLink': 'Innsikt: kva kursdeltakarane gjer og meiner, i tal',
     'network.privacyLink': 'Personvern: kva rådgjevarane ser, og kva dei ikkje ser',
   },
   en: {
@@ -94,6 +96,7 @@ export const networkSettingsTexts = defineTexts({
     'network.stale': 'The list is from {date} at {time}. It is refreshed when you are online.',
     'network.codeHeading': 'Do you have a code?',
     'network.advisorLink': 'Advisor: the business gardens you advise',
+    'network.insightLink': 'Insight: what learners do and think, in numbers',
     'network.privacyLink': 'Privacy: what advisors see, and what they do not',
   },
 });

@@ -91,6 +91,15 @@ export const InviteScreen = lazy(() =>
   ),
 );
 
+// The insight page (issue 15), for analysts and advisors: a chunk of its own, out of the
+// learners' precache like the advisor screens (vite.config.ts).
+export const InsightScreen = lazy(() =>
+  import('../insight/InsightScreen').then(
+    (m) => m.InsightScreen,
+    () => ChunkErrorScreen,
+  ),
+);
+
 // The learner's side of the business-garden network (issue 14): the consent screen and the
 // privacy statement, each a chunk of its own.
 export const JoinScreen = lazy(() =>

@@ -4,7 +4,7 @@
 // the lesson was first opened in, whether it was ever completed, the usefulness answer, whole
 // minutes spent, the topics of "Hva vil du lære mer om?", and text only where the learner ticked
 // "Kan leses av kursforfatterne". No answers to questions, no reflections, no exact times.
-import { osloMonth } from '../../shared/oslo-date';
+import { quarterOf } from '../../shared/insight-protocol';
 import { secondsSpent, type LessonProgress } from '../../shared/progress';
 
 /** The insight columns of a progress row. */
@@ -35,15 +35,6 @@ export const INSIGHT_COLUMNS = [
   'insight_topics',
   'insight_wish_text',
 ] as const satisfies readonly (keyof InsightFacts)[];
-
-/** The quarter (`2026-Q4`) of a month (`2026-11`). */
-export function quarterOfMonth(month: string): string {
-  const [year, number] = month.split('-');
-  return `${year}-Q${Math.ceil(Number(number) / 3)}`;
-}
-
-/** The quarter of a time, by the calendar in Europe/Oslo. */
-export const quarterOf = (at: number): string => quarterOfMonth(osloMonth(at));
 
 /** A text the learner let the course authors read, or null. */
 const forAuthors = (value: { text: string; forAuthors: boolean } | undefined): string | null =>

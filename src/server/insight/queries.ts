@@ -3,8 +3,9 @@
 // `progress` (facts.ts), never from progress JSON. Which gardens a reply may cover is decided by
 // access.ts; which numbers it may show, by suppression.ts.
 import { sql } from 'kysely';
+import type { InsightGarden } from '../../shared/insight-access';
+import { quarterOfMonth } from '../../shared/insight-protocol';
 import type { Db } from '../db/schema';
-import { quarterOfMonth } from './facts';
 import type { AtomLesson } from './suppression';
 
 /** Which learners a read covers. `gardens: null` is the whole network, learners outside any
@@ -225,4 +226,18 @@ export async function authorTexts(
       .filter((row) => row.text!.trim() !== '')
       .map((row) => ({ lessonId: row.lesson_id, kind: 'lesson' as const, text: row.text! })),
   ];
+}
+
+/** The gardens `ids` names (every garden for null), with their names and counties, by name. */
+export function namedGardens(db: Db, ids: readonly string[] | null): Promise<InsightGarden[]> {
+  let query = db
+    .selectFrom('gardens')
+    .select(['id', 'name', 'county'])
+    .orderBy('name')
+    .orderBy('id');
+  if (ids !== null) {
+    if (ids.length === 0) return Promise.resolve([]);
+    query = query.where('id', 'in', [...ids]);
+  }
+  return query.execute();
 }

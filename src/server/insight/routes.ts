@@ -1,8 +1,11 @@
-// The insight page's route under /api/v1/insight (issue 15), a thin adapter: parse the filters,
-// ask access.ts which gardens the caller may see, read the atoms, apply the privacy rule, reply.
-// A caller who is neither an analyst nor an advisor gets 403; an advisor asking for a garden they
-// do not advise gets 403 too, whether or not it exists.
+// The insight page's routes under /api/v1/insight (issue 15), thin adapters: `/` says what the
+// caller may see (the network, or the gardens they advise, with the gardens' names for the
+// filter); `/courses/:courseId` parses the filters, asks access.ts which gardens the caller may
+// see, reads the atoms, applies the privacy rule and replies. A caller who is neither an analyst
+// nor an advisor gets 403; an advisor asking for a garden they do not advise gets 403 too,
+// whether or not it exists.
 import { Hono } from 'hono';
+import type { InsightAccess } from '../../shared/insight-access';
 import {
   insightQuerySchema,
   MIN_GROUP,
@@ -15,7 +18,14 @@ import type { Db } from '../db/schema';
 import type { CourseLessons } from '../network/learner-view';
 import { insightGardensOf } from '../network/access';
 import { requireLearner, type AuthVariables } from '../sessions/sessions';
-import { anonymousAnswers, atomLessons, authorTexts, gardensInCounty, wishRows } from './queries';
+import {
+  anonymousAnswers,
+  atomLessons,
+  authorTexts,
+  gardensInCounty,
+  namedGardens,
+  wishRows,
+} from './queries';
 import { anonymousInsights, lessonInsights, topicInsights } from './suppression';
 
 /** What the insight routes need. */
@@ -36,13 +46,24 @@ export function insightRoutes({
   const session = requireLearner(db, now);
   const forbidden = (c: Parameters<typeof apiError>[0], what: string) =>
     apiError(c, 403, 'forbidden', what);
+  const NEITHER = 'Only an analyst or a business-garden advisor may see insight';
+
+  app.get('/', session, async (c) => {
+    const allowed = await insightGardensOf(db, c.var.userId);
+    if (allowed === null) return forbidden(c, NEITHER);
+    const reply: InsightAccess = {
+      scope: allowed === 'network' ? 'network' : 'gardens',
+      gardens: await namedGardens(db, allowed === 'network' ? null : allowed),
+    };
+    return c.json(reply, 200, NO_STORE);
+  });
+
+  app.all('/', (c) => methodNotAllowed(c));
 
   app.get('/courses/:courseId', session, async (c) => {
     const courseId = c.req.param('courseId');
     const allowed = await insightGardensOf(db, c.var.userId);
-    if (allowed === null) {
-      return forbidden(c, 'Only an analyst or a business-garden advisor may see insight');
-    }
+    if (allowed === null) return forbidden(c, NEITHER);
     const parsed = insightQuerySchema.safeParse(c.req.query());
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

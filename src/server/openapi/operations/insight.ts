@@ -1,6 +1,7 @@
-// The insight page's route in the contract (issue 15): src/server/insight/routes.ts, mounted
+// The insight page's routes in the contract (issue 15): src/server/insight/routes.ts, mounted
 // under /api/v1/insight. Counts only, each over at least five learners.
 import { COUNTY_NAMES } from '../../../shared/counties';
+import { insightAccessSchema } from '../../../shared/insight-access';
 import {
   authorTextsSchema,
   courseInsightSchema,
@@ -14,6 +15,22 @@ const NO_STORE = {
 
 /** Routes of src/server/insight/routes.ts. */
 export const insightOperations: Operation[] = [
+  {
+    operationId: 'getInsightAccess',
+    method: 'get',
+    path: '/api/v1/insight',
+    tag: 'insight',
+    summary: 'Whether the caller may see insight, over what, and the gardens to filter by',
+    description:
+      '`scope` is `network` for an analyst (every garden listed, and learners outside any garden ' +
+      'counted) and `gardens` for an advisor (the gardens they advise). The app offers the ' +
+      'insight page only after a 200 here.',
+    auth: 'bearer',
+    responses: {
+      200: json('What the caller may see', insightAccessSchema, NO_STORE),
+      403: fail('Neither an analyst nor an advisor', ['forbidden']),
+    },
+  },
   {
     operationId: 'getCourseInsight',
     method: 'get',
