@@ -49,6 +49,10 @@ describe('the privacy statement', () => {
     within(advisors).getByText('Svarene dine i quizene.');
     screen.getByText(/ingen opplysninger om elever/);
     screen.getByText(/minst fem elever/);
+    // Issue 15: what is asked, where it goes, who sees what, the minimum group.
+    screen.getByText(/sendes anonymt\. Sier du ja, sendes bare svaret/);
+    screen.getByText(/et mindre tall vises som «færre enn 5»/);
+    screen.getByText(/ser bare analytikere – uten navn, næringshage, fylke eller tidspunkt/);
     screen.getByText(/artikkel 6 nr\. 1 bokstav a/);
     screen.getByText(/artikkel 6 nr\. 1 bokstav b/);
     expect(screen.getByRole('link', { name: 'Til innstillingene' }).getAttribute('href')).toBe(

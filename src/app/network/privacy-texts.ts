@@ -19,7 +19,7 @@ export const privacyTexts = defineTexts({
     'privacy.device.progress':
       'Framgangen din: hvilke leksjoner du har åpnet og fullført, quizsvar, avkrysninger, refleksjoner og tiden du har brukt.',
     'privacy.device.noAccount':
-      'Uten konto forlater ingenting av dette enheten. Du sletter det under Innstillinger.',
+      'Uten konto forlater ingenting av dette enheten – bortsett fra svarene dine på spørsmålene om leksjonene, hvis du sier ja til å sende dem anonymt (se under). Du sletter det under Innstillinger.',
     'privacy.serverHeading': 'Dette lagres på serveren når du har konto',
     'privacy.server.account':
       'E-postadressen din, passordet som en hash (aldri selve passordet), innloggede enheter og passnøkler.',
@@ -28,7 +28,7 @@ export const privacyTexts = defineTexts({
     'privacy.server.network':
       'Er du med i en næringshage: hagen, firmaet ditt, navnet du valgte å vise, og når du ga og eventuelt trakk samtykket, med hvilken versjon av teksten du så.',
     'privacy.server.feedback':
-      'Etter en leksjon kan appen spørre om den var nyttig, og etter et kurs hva du vil lære mer om. Svarene og en eventuell kommentar lagres på enheten din og, når du har konto, på serveren sammen med framgangen din. Rådgiverne i næringshagene ser dem ikke. «Ikke spør meg om tilbakemeldinger» under Innstillinger stopper spørsmålene.',
+      'Etter en leksjon kan appen spørre om den var nyttig, og etter et kurs hva du vil lære mer om. Svarene og en eventuell kommentar lagres på enheten din og, når du har konto, på serveren sammen med framgangen din. Uten konto spør appen én gang om svarene kan sendes anonymt. Sier du ja, sendes bare svaret, kurset, leksjonen og tidspunktet, som serveren lagrer som måned – ingen konto, enhets-id eller IP-adresse – og kommentaren bare hvis du har krysset av for at kursforfatterne kan lese den. Sier du nei, forlater ingenting enheten. Rådgiverne i næringshagene ser ikke svarene dine. «Ikke spør meg om tilbakemeldinger» under Innstillinger stopper spørsmålene.',
     'privacy.rolesHeading': 'Hvem ser hva',
     'privacy.role.learner': 'Du ser alt om deg selv, på alle enhetene dine.',
     'privacy.role.advisorHeading': 'Rådgivere i en næringshage',
@@ -37,7 +37,7 @@ export const privacyTexts = defineTexts({
     'privacy.role.admin':
       'Nettverksadministratoren oppretter næringshager og inviterer rådgivere. Hun eller han ser næringshager, rådgivere, firmaer og koder – ingen opplysninger om elever.',
     'privacy.role.analyst':
-      'Analytikere (kommer senere) skal bare se samlede tall for grupper på minst fem elever, aldri enkeltpersoner.',
+      'Analytikere (Digital Norway og Næringshagene i Norge) og rådgivere, for sine egne næringshager, ser bare samlede tall: hvor mange som startet og fullførte hver leksjon, svarene på «Var dette nyttig for deg?», minutter brukt og hva folk vil lære mer om. Hvert tall bygger på minst fem elever; et mindre tall vises som «færre enn 5», og filtrene kan ikke kombineres slik at en mindre gruppe blir synlig. Kommentarer du lar kursforfatterne lese, ser bare analytikere – uten navn, næringshage, fylke eller tidspunkt.',
     'privacy.role.operator':
       'Den som drifter serveren, har teknisk tilgang til databasen og serverloggene. Loggene inneholder bruker-id-er, og ved mislykkede innlogginger og for mange forsøk også kontoen og IP-adressen – aldri passord.',
     'privacy.basisHeading': 'Behandlingsgrunnlag',
@@ -77,7 +77,7 @@ export const privacyTexts = defineTexts({
     'privacy.device.progress':
       'Framgangen din: kva leksjonar du har opna og fullført, quizsvar, avkryssingar, refleksjonar og tida du har brukt.',
     'privacy.device.noAccount':
-      'Utan konto forlèt ingenting av dette eininga. Du slettar det under Innstillingar.',
+      'Utan konto forlèt ingenting av dette eininga – bortsett frå svara dine på spørsmåla om leksjonane, om du seier ja til å sende dei anonymt (sjå under). Du slettar det under Innstillingar.',
     'privacy.serverHeading': 'Dette vert lagra på tenaren når du har konto',
     'privacy.server.account':
       'E-postadressa di, passordet som ein hash (aldri sjølve passordet), innlogga einingar og passnøklar.',
@@ -86,7 +86,7 @@ export const privacyTexts = defineTexts({
     'privacy.server.network':
       'Er du med i ein næringshage: hagen, firmaet ditt, namnet du valde å vise, og når du gav og eventuelt trekte samtykket, med kva versjon av teksten du såg.',
     'privacy.server.feedback':
-      'Etter ei leksjon kan appen spørje om ho var nyttig, og etter eit kurs kva du vil lære meir om. Svara og ein eventuell kommentar blir lagra på eininga di og, når du har konto, på tenaren saman med framgangen din. Rådgjevarane i næringshagane ser dei ikkje. «Ikkje spør meg om tilbakemeldingar» under Innstillingar stoppar spørsmåla.',
+      'Etter ei leksjon kan appen spørje om ho var nyttig, og etter eit kurs kva du vil lære meir om. Svara og ein eventuell kommentar blir lagra på eininga di og, når du har konto, på tenaren saman med framgangen din. Utan konto spør appen éin gong om svara kan sendast anonymt. Seier du ja, blir berre svaret, kurset, leksjonen og tidspunktet sende, og tenaren lagrar tidspunktet som månad – ingen konto, einings-id eller IP-adresse – og kommentaren berre om du har kryssa av for at kursforfattarane kan lese han. Seier du nei, forlèt ingenting eininga. Rådgjevarane i næringshagane ser ikkje svara dine. «Ikkje spør meg om tilbakemeldingar» under Innstillingar stoppar spørsmåla.',
     'privacy.rolesHeading': 'Kven ser kva',
     'privacy.role.learner': 'Du ser alt om deg sjølv, på alle einingane dine.',
     'privacy.role.advisorHeading': 'Rådgjevarar i ein næringshage',
@@ -95,7 +95,7 @@ export const privacyTexts = defineTexts({
     'privacy.role.admin':
       'Nettverksadministratoren opprettar næringshagar og inviterer rådgjevarar. Ho eller han ser næringshagar, rådgjevarar, firma og kodar – ingen opplysningar om elevar.',
     'privacy.role.analyst':
-      'Analytikarar (kjem seinare) skal berre sjå samla tal for grupper på minst fem elevar, aldri enkeltpersonar.',
+      'Analytikarar (Digital Norway og Næringshagene i Norge) og rådgjevarar, for sine eigne næringshagar, ser berre samla tal: kor mange som starta og fullførte kvar leksjon, svara på «Var dette nyttig for deg?», minutt brukte og kva folk vil lære meir om. Kvart tal byggjer på minst fem elevar; eit mindre tal blir vist som «færre enn 5», og filtera kan ikkje kombinerast slik at ei mindre gruppe blir synleg. Kommentarar du lèt kursforfattarane lese, ser berre analytikarar – utan namn, næringshage, fylke eller tidspunkt.',
     'privacy.role.operator':
       'Den som driftar tenaren, har teknisk tilgang til databasen og tenarloggane. Loggane inneheld brukar-id-ar, og ved mislukka innloggingar og for mange forsøk også kontoen og IP-adressa – aldri passord.',
     'privacy.basisHeading': 'Behandlingsgrunnlag',
@@ -135,7 +135,7 @@ export const privacyTexts = defineTexts({
     'privacy.device.progress':
       'Your progress: which lessons you have opened and completed, quiz answers, ticked items, reflections and the time you have spent.',
     'privacy.device.noAccount':
-      'Without an account, none of this leaves the device. You delete it under Settings.',
+      'Without an account, none of this leaves the device – except your answers to the questions about lessons, if you agree to send them anonymously (see below). You delete it under Settings.',
     'privacy.serverHeading': 'What is stored on the server when you have an account',
     'privacy.server.account':
       'Your email address, your password as a hash (never the password itself), signed-in devices and passkeys.',
@@ -144,7 +144,7 @@ export const privacyTexts = defineTexts({
     'privacy.server.network':
       'If you are a member of a business garden: the garden, your firm, the name you chose to show, and when you gave and perhaps withdrew your consent, with the version of the text you were shown.',
     'privacy.server.feedback':
-      'After a lesson the app may ask whether it was useful, and after a course what you would like to learn more about. Your answers and an optional comment are stored on your device and, when you have an account, on the server with your progress. Advisors at the business gardens do not see them. “Don’t ask me for feedback” in Settings stops the questions.',
+      'After a lesson the app may ask whether it was useful, and after a course what you would like to learn more about. Your answers and an optional comment are stored on your device and, when you have an account, on the server with your progress. Without an account the app asks once whether your answers may be sent anonymously. If you say yes, only the answer, the course, the lesson and the time go, which the server keeps as a month – no account, device id or IP address – and a comment only if you ticked that the course authors may read it. If you say no, nothing leaves the device. Advisors at the business gardens do not see your answers. “Don’t ask me for feedback” in Settings stops the questions.',
     'privacy.rolesHeading': 'Who sees what',
     'privacy.role.learner': 'You see everything about yourself, on all your devices.',
     'privacy.role.advisorHeading': 'Advisors at a business garden',
@@ -153,7 +153,7 @@ export const privacyTexts = defineTexts({
     'privacy.role.admin':
       'The network administrator creates business gardens and invites advisors. They see gardens, advisors, firms and codes – no data about learners.',
     'privacy.role.analyst':
-      'Analysts (coming later) will see only totals for groups of at least five learners, never individuals.',
+      'Analysts (Digital Norway and Næringshagene i Norge), and advisors for their own business gardens, see only totals: how many started and completed each lesson, the answers to “Was this useful to you?”, minutes spent and what people want to learn more about. Every number rests on at least five learners; a smaller one reads “fewer than 5”, and the filters cannot be combined to reveal a smaller group. Comments you let the course authors read are seen only by analysts – without a name, business garden, county or time.',
     'privacy.role.operator':
       'Whoever runs the server has technical access to its database and logs. The logs hold user ids, and for failed sign-ins and too many attempts also the account and the IP address – never passwords.',
     'privacy.basisHeading': 'Legal basis',
