@@ -1,40 +1,49 @@
 // /innsikt (issue 15): aggregates of one course for an analyst (the whole network) or an advisor
 // (the gardens they advise) — per lesson the funnel (started → completed, median minutes) and the
-// answers to "Var dette nyttig for deg?", each as a chart with a table of the same numbers — with
-// filters for course, garden, county and period, the privacy rule in words, and the CSV file of
-// what is shown. Online only: without a connection, or to anyone else, it says why.
+// answers to "Var dette nyttig for deg?", each as a chart with a table of the same numbers, the
+// answers sent without an account (the whole network only), and the topics of "Hva vil du lære
+// mer om?" — with filters for course, garden, county and period, the privacy rule in words, the
+// CSV file of what is shown, and for an analyst the course's health with the texts for its
+// authors. Online only: without a connection, or to anyone else, it says why.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import topics from 'virtual:course-topics';
 import type { InsightAccess } from '../../shared/insight-access';
-import type { CourseInsight } from '../../shared/insight-protocol';
+import type { AuthorTexts, CourseInsight } from '../../shared/insight-protocol';
 import { csvFile, csvFileName, csvTable } from '../advisor/csv';
 import { CsvDownload } from '../advisor/CsvDownload';
 import { PageHeading } from '../components/PageHeading';
 import { useTexts } from '../i18n/feature-texts';
 import type { TranslateOf } from '../i18n/types';
 import { paths } from '../routes';
-import { useAppState, useSync } from '../state/context';
+import { useAppState, useI18n, useSync } from '../state/context';
 import { useCourseOverview } from '../state/live';
-import type { RequestErrorCode } from '../sync/requests';
 import { BarChart } from './BarChart';
-import { createInsightStore, type InsightStore } from './insight-store';
+import { CourseHealth } from './CourseHealth';
+import { createInsightStore, type Fetched, type InsightStore } from './insight-store';
 import { insightTexts } from './insight-texts';
 import {
+  ANONYMOUS_COLUMNS,
   ANSWER_COLUMNS,
   choose,
   countiesOffered,
   csvCells,
   FUNNEL_COLUMNS,
   gardensOffered,
+  hasAnonymous,
   lessonRows,
   NO_FILTERS,
   queryOf,
   recentQuarters,
+  topicCsvCells,
+  topicRows,
   valueOf,
   type InsightColumn,
   type InsightFilters,
-  type LessonRow,
+  type TopicRow,
 } from './insight-view';
+import { InsightError, StatusLine } from './InsightStatus';
+import { InsightTable } from './InsightTable';
 import '../advisor/advisor.css';
 import './insight.css';
 
@@ -57,62 +66,9 @@ export function InsightScreen() {
       <p class="lead">{t('insight.intro')}</p>
       {access.kind === 'loading' && <StatusLine text={t('insight.loading')} />}
       {access.kind === 'error' && (
-        <InsightError t={t} code={access.code} onRetry={() => void store.loadAccess()} />
+        <InsightError code={access.code} onRetry={() => void store.loadAccess()} />
       )}
       {access.kind === 'ready' && <InsightBody access={access.value} store={store} />}
-    </div>
-  );
-}
-
-function StatusLine({ text }: { text: string }) {
-  return (
-    <p class="hint" role="status">
-      {text}
-    </p>
-  );
-}
-
-/** Why nothing can be shown, in words, and what to do. */
-function InsightError({
-  t,
-  code,
-  onRetry,
-}: {
-  t: Texts;
-  code: RequestErrorCode;
-  onRetry: () => void;
-}) {
-  if (code === 'signed_out') {
-    return (
-      <div class="notice" role="alert">
-        <p>{t('insight.signedOut')}</p>
-        <p>
-          <a href={paths.account}>{t('insight.signIn')}</a>
-        </p>
-      </div>
-    );
-  }
-  if (code === 'forbidden') {
-    return (
-      <div class="notice" role="alert">
-        <p>{t('insight.noAccess')}</p>
-      </div>
-    );
-  }
-  const message =
-    code === 'offline'
-      ? t('insight.offline')
-      : code === 'server'
-        ? t('insight.server')
-        : code === 'rate_limited'
-          ? t('insight.rateLimited')
-          : t('insight.failed');
-  return (
-    <div class="notice" role="alert">
-      <p>{message}</p>
-      <button type="button" class="button" onClick={onRetry}>
-        {t('insight.retry')}
-      </button>
     </div>
   );
 }
@@ -137,6 +93,20 @@ function InsightBody({ access, store }: { access: InsightAccess; store: InsightS
   const set = (change: Partial<InsightFilters>) => setFilters((now) => choose(access, now, change));
   const insight = store.insight.value;
   const courseTitle = entries?.find((entry) => entry.id === courseId)?.title ?? courseId;
+  // The texts for the authors: an analyst's, asked for only while no garden or county is chosen.
+  const analyst = access.scope === 'network';
+  const textsShown = analyst && filters.garden === '' && filters.county === '';
+  const loadTexts = () => void (courseId && store.loadTexts(courseId));
+  useEffect(() => {
+    if (textsShown) loadTexts();
+  }, [courseId, textsShown]);
+  const fetched = store.texts.value;
+  // Null while a garden or county is chosen; another course's texts are not this one's.
+  const texts: Fetched<AuthorTexts> | null = !textsShown
+    ? null
+    : fetched === null || (fetched.kind === 'ready' && fetched.value.courseId !== courseId)
+      ? { kind: 'loading' }
+      : fetched;
 
   return (
     <>
@@ -235,9 +205,13 @@ function InsightBody({ access, store }: { access: InsightAccess; store: InsightS
             </fieldset>
           </form>
           {insight?.kind === 'loading' && <StatusLine text={t('insight.loading')} />}
-          {insight?.kind === 'error' && <InsightError t={t} code={insight.code} onRetry={load} />}
+          {insight?.kind === 'error' && <InsightError code={insight.code} onRetry={load} />}
           {insight?.kind === 'ready' && insight.value.courseId === courseId && (
-            <CourseNumbers insight={insight.value} courseTitle={courseTitle} />
+            <CourseNumbers
+              insight={insight.value}
+              courseTitle={courseTitle}
+              health={analyst && { texts, onRetryTexts: loadTexts }}
+            />
           )}
         </>
       )}
@@ -276,6 +250,9 @@ const headingsOf = (t: Texts): Record<InsightColumn, string> => ({
   yes: t('insight.yes'),
   some: t('insight.some'),
   no: t('insight.no'),
+  anonymousYes: t('insight.anonymousYes'),
+  anonymousSome: t('insight.anonymousSome'),
+  anonymousNo: t('insight.anonymousNo'),
 });
 
 /** Which series colour each column's bars. */
@@ -286,21 +263,44 @@ const BAR_CLASS: Record<InsightColumn, string> = {
   yes: 'bar-yes',
   some: 'bar-some',
   no: 'bar-no',
+  anonymousYes: 'bar-yes',
+  anonymousSome: 'bar-some',
+  anonymousNo: 'bar-no',
 };
 
-function CourseNumbers({ insight, courseTitle }: { insight: CourseInsight; courseTitle: string }) {
+/** What the health section needs beside the numbers (an analyst's only). */
+interface HealthProps {
+  /** The texts for the authors; null while a garden or county is chosen. */
+  texts: Fetched<AuthorTexts> | null;
+  onRetryTexts: () => void;
+}
+
+function CourseNumbers({
+  insight,
+  courseTitle,
+  health,
+}: {
+  insight: CourseInsight;
+  courseTitle: string;
+  health: HealthProps | false;
+}) {
   const t = useTexts(insightTexts);
+  const { lang } = useI18n();
   const overview = useCourseOverview(insight.courseId);
   // Until the device has said whether it stores the course: no numbered lessons that titles
   // replace a moment later.
   if (overview === undefined) return <StatusLine text={t('insight.loading')} />;
   const titles = new Map(overview?.course.outline.map((lesson) => [lesson.id, lesson.title]));
   const rows = lessonRows(insight.lessons, titles, (number) => t('insight.lesson', { number }));
+  const topicList = topicRows(insight.topics, topics, lang);
+  const anonymous = hasAnonymous(insight.lessons);
   const headings = headingsOf(t);
   const fewer = t('insight.fewer');
-  const anyHeldBack = rows.some(({ lesson }) =>
-    [...FUNNEL_COLUMNS, ...ANSWER_COLUMNS].some((column) => valueOf(lesson, column) === null),
-  );
+  const anyHeldBack =
+    topicList.some((topic) => topic.learners === null) ||
+    rows.some(({ lesson }) =>
+      [...FUNNEL_COLUMNS, ...ANSWER_COLUMNS].some((column) => valueOf(lesson, column) === null),
+    );
   const chart = (columns: readonly InsightColumn[], summary: string) => (
     <BarChart
       summary={summary}
@@ -312,10 +312,28 @@ function CourseNumbers({ insight, courseTitle }: { insight: CourseInsight; cours
       fewer={fewer}
     />
   );
+  const table = (id: string, caption: string, columns: readonly InsightColumn[]) => (
+    <InsightTable
+      id={id}
+      caption={caption}
+      headings={[t('insight.colLesson'), ...columns.map((column) => headings[column])]}
+      rows={rows.map(({ label, lesson }) => ({
+        key: lesson.lessonId,
+        label,
+        values: columns.map((column) => valueOf(lesson, column)),
+      }))}
+    />
+  );
+  // The lessons' table, then (after an empty line) the topics' table: the cells the page shows.
   const makeCsv = async () => {
-    const { fields, data } = csvCells(rows, { lesson: t('insight.colLesson'), ...headings }, fewer);
+    const lessons = csvCells(rows, { lesson: t('insight.colLesson'), ...headings }, fewer);
+    const parts = [await csvTable(lessons.fields, lessons.data)];
+    if (topicList.length > 0) {
+      const wished = topicCsvCells(topicList, topicHeadings(t), fewer);
+      parts.push(await csvTable(wished.fields, wished.data));
+    }
     return {
-      blob: csvFile(await csvTable(fields, data)),
+      blob: csvFile(parts.join('\r\n\r\n')),
       file: csvFileName(`${t('insight.title')} ${courseTitle}`, Date.now()),
     };
   };
@@ -324,23 +342,23 @@ function CourseNumbers({ insight, courseTitle }: { insight: CourseInsight; cours
       <section aria-labelledby="insight-funnel">
         <h2 id="insight-funnel">{t('insight.funnelHeading')}</h2>
         {chart(['started', 'completed'], t('insight.funnelChart', { count: rows.length }))}
-        <InsightTable
-          id="insight-funnel-table"
-          caption={t('insight.funnelCaption')}
-          columns={FUNNEL_COLUMNS}
-          rows={rows}
-        />
+        {table('insight-funnel-table', t('insight.funnelCaption'), FUNNEL_COLUMNS)}
       </section>
       <section aria-labelledby="insight-answers">
         <h2 id="insight-answers">{t('insight.answersHeading')}</h2>
         {chart(ANSWER_COLUMNS, t('insight.answersChart', { count: rows.length }))}
-        <InsightTable
-          id="insight-answers-table"
-          caption={t('insight.answersCaption')}
-          columns={ANSWER_COLUMNS}
-          rows={rows}
-        />
+        {table('insight-answers-table', t('insight.answersCaption'), ANSWER_COLUMNS)}
+        {anonymous ? (
+          <>
+            <h3>{t('insight.anonymousHeading')}</h3>
+            <p>{t('insight.anonymousNote')}</p>
+            {table('insight-anonymous-table', t('insight.anonymousCaption'), ANONYMOUS_COLUMNS)}
+          </>
+        ) : (
+          health && <p class="hint">{t('insight.anonymousOnlyNetwork')}</p>
+        )}
       </section>
+      <TopicsSection rows={topicList} />
       {anyHeldBack && <p class="hint">{t('insight.fewerNote')}</p>}
       <CsvDownload
         make={makeCsv}
@@ -351,53 +369,45 @@ function CourseNumbers({ insight, courseTitle }: { insight: CourseInsight; cours
           failed: t('insight.csvFailed'),
         }}
       />
+      {health && <CourseHealth rows={rows} {...health} />}
     </>
   );
 }
 
-function InsightTable({
-  id,
-  caption,
-  columns,
-  rows,
-}: {
-  id: string;
-  caption: string;
-  columns: readonly InsightColumn[];
-  rows: readonly LessonRow[];
-}) {
+const topicHeadings = (t: Texts) => ({
+  topic: t('insight.colTopic'),
+  learners: t('insight.learners'),
+});
+
+/** "Hva vil du lære mer om?": learners per topic, most chosen first, as a chart and a table. */
+function TopicsSection({ rows }: { rows: readonly TopicRow[] }) {
   const t = useTexts(insightTexts);
-  const headings = headingsOf(t);
+  const headings = topicHeadings(t);
   return (
-    <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table class="insight-table" id={id}>
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('insight.colLesson')}</th>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {headings[column]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ label, lesson }) => (
-            <tr key={lesson.lessonId}>
-              <th scope="row">{label}</th>
-              {columns.map((column) => {
-                const value = valueOf(lesson, column);
-                return (
-                  <td key={column} class={value === null ? 'held-back' : undefined}>
-                    {value ?? t('insight.fewer')}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <section aria-labelledby="insight-topics">
+      <h2 id="insight-topics">{t('insight.topicsHeading')}</h2>
+      {rows.length === 0 ? (
+        <p>{t('insight.noTopics')}</p>
+      ) : (
+        <>
+          <BarChart
+            summary={t('insight.topicsChart', { count: rows.length })}
+            series={[{ name: headings.learners, className: 'bar-started' }]}
+            rows={rows.map(({ label, learners }) => ({ label, values: [learners] }))}
+            fewer={t('insight.fewer')}
+          />
+          <InsightTable
+            id="insight-topics-table"
+            caption={t('insight.topicsCaption')}
+            headings={[headings.topic, headings.learners]}
+            rows={rows.map(({ topicId, label, learners }) => ({
+              key: topicId,
+              label,
+              values: [learners],
+            }))}
+          />
+        </>
+      )}
+    </section>
   );
 }

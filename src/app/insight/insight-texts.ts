@@ -5,7 +5,7 @@ export const insightTexts = defineTexts({
   nb: {
     'insight.title': 'Innsikt',
     'insight.intro':
-      'Hvor mange som startet og fullførte hver leksjon, hva de svarte på «Var dette nyttig for deg?», og hvor lang tid de brukte.',
+      'Hvor mange som startet og fullførte hver leksjon, hva de svarte på «Var dette nyttig for deg?», hvor lang tid de brukte, og hva de vil lære mer om.',
     'insight.scopeNetwork': 'Du ser hele nettverket.',
     'insight.scopeGardens': {
       one: 'Du ser {count} næringshage: den du er rådgiver i.',
@@ -57,6 +57,45 @@ export const insightTexts = defineTexts({
     'insight.no': 'Nei',
     'insight.fewerNote': 'En skravert stolpe betyr «færre enn 5»: tallet vises ikke.',
     'insight.scrollHint': 'Tabellen kan rulles sidelengs.',
+    'insight.anonymousHeading': 'Svar uten konto (anonyme)',
+    'insight.anonymousNote':
+      'Svar fra kursdeltakere uten konto som sa ja til å sende dem anonymt. Dette er svar, ikke kursdeltakere: en som endret svaret sitt, teller to ganger. De vises bare for hele nettverket.',
+    'insight.anonymousOnlyNetwork':
+      'Svar uten konto har ingen næringshage eller fylke: de vises bare når verken næringshage eller fylke er valgt.',
+    'insight.anonymousCaption': 'Svar uten konto på «Var dette nyttig for deg?» per leksjon',
+    'insight.anonymousYes': 'Ja, anonymt',
+    'insight.anonymousSome': 'Litt, anonymt',
+    'insight.anonymousNo': 'Nei, anonymt',
+    'insight.topicsHeading': 'Hva vil du lære mer om?',
+    'insight.topicsCaption': 'Kursdeltakere per tema de vil lære mer om',
+    'insight.topicsChart': {
+      one: 'Stolpediagram over hvor mange kursdeltakere som valgte {count} tema. Tallet står i tabellen.',
+      other:
+        'Stolpediagram over hvor mange kursdeltakere som valgte hvert av {count} temaer. Tallene står i tabellen.',
+    },
+    'insight.colTopic': 'Tema',
+    'insight.learners': 'Kursdeltakere',
+    'insight.noTopics': 'Ingen har valgt et tema i dette utvalget ennå.',
+    'insight.healthHeading': 'Kurshelse',
+    'insight.healthIntro':
+      'For kursforfatterne: leksjonene med lavest andel «Ja» og størst frafall i utvalget, regnet bare av tall som vises.',
+    'insight.lowYesHeading': 'Lavest andel «Ja»',
+    'insight.lowYesItem': '{percent} % svarte Ja ({yes} av {answers} svar)',
+    'insight.lowYesNone':
+      'Ingen leksjon har nok svar: andelen regnes bare der Ja, Litt og Nei alle vises som tall.',
+    'insight.dropHeading': 'Størst frafall',
+    'insight.dropItem': '{percent} % fullførte ikke ({started} startet, {completed} fullførte)',
+    'insight.dropNone':
+      'Ingen leksjon har frafall som kan vises: det regnes bare der både startet og fullført vises som tall.',
+    'insight.textsHeading': 'Tekster til kursforfatterne',
+    'insight.textsIntro':
+      'Kommentarer og ønsker som kursdeltakerne har latt kursforfatterne lese, fra hele nettverket og hele tiden, uten navn, næringshage, fylke eller tidspunkt.',
+    'insight.textsFiltered':
+      'Tekstene vises ikke når en næringshage eller et fylke er valgt: en tekst skal aldri stå ved siden av en næringshage eller et fylke. Velg alle fylker og alle næringshager for å se dem.',
+    'insight.textsLoading': 'Henter tekstene …',
+    'insight.textsNone': 'Ingen har delt en tekst med kursforfatterne ennå.',
+    'insight.kindLesson': 'Kommentar',
+    'insight.kindCourse': 'Ønske',
     'insight.csv': 'Last ned CSV',
     'insight.csvWorking': 'Lager filen …',
     'insight.csvDone': 'Lastet ned {file}.',
@@ -65,7 +104,7 @@ export const insightTexts = defineTexts({
   nn: {
     'insight.title': 'Innsikt',
     'insight.intro':
-      'Kor mange som starta og fullførte kvar leksjon, kva dei svara på «Var dette nyttig for deg?», og kor lang tid dei brukte.',
+      'Kor mange som starta og fullførte kvar leksjon, kva dei svara på «Var dette nyttig for deg?», kor lang tid dei brukte, og kva dei vil lære meir om.',
     'insight.scopeNetwork': 'Du ser heile nettverket.',
     'insight.scopeGardens': {
       one: 'Du ser {count} næringshage: den du er rådgjevar i.',
@@ -117,6 +156,45 @@ export const insightTexts = defineTexts({
     'insight.no': 'Nei',
     'insight.fewerNote': 'Ein skravert stolpe tyder «færre enn 5»: talet blir ikkje vist.',
     'insight.scrollHint': 'Tabellen kan rullast sidelengs.',
+    'insight.anonymousHeading': 'Svar utan konto (anonyme)',
+    'insight.anonymousNote':
+      'Svar frå kursdeltakarar utan konto som sa ja til å sende dei anonymt. Dette er svar, ikkje kursdeltakarar: ein som endra svaret sitt, tel to gonger. Dei blir viste berre for heile nettverket.',
+    'insight.anonymousOnlyNetwork':
+      'Svar utan konto har ingen næringshage eller fylke: dei blir viste berre når verken næringshage eller fylke er valt.',
+    'insight.anonymousCaption': 'Svar utan konto på «Var dette nyttig for deg?» for kvar leksjon',
+    'insight.anonymousYes': 'Ja, anonymt',
+    'insight.anonymousSome': 'Litt, anonymt',
+    'insight.anonymousNo': 'Nei, anonymt',
+    'insight.topicsHeading': 'Kva vil du lære meir om?',
+    'insight.topicsCaption': 'Kursdeltakarar per tema dei vil lære meir om',
+    'insight.topicsChart': {
+      one: 'Stolpediagram over kor mange kursdeltakarar som valde {count} tema. Talet står i tabellen.',
+      other:
+        'Stolpediagram over kor mange kursdeltakarar som valde kvart av {count} tema. Tala står i tabellen.',
+    },
+    'insight.colTopic': 'Tema',
+    'insight.learners': 'Kursdeltakarar',
+    'insight.noTopics': 'Ingen har valt eit tema i dette utvalet enno.',
+    'insight.healthHeading': 'Kurshelse',
+    'insight.healthIntro':
+      'For kursforfattarane: leksjonane med lågast del «Ja» og størst fråfall i utvalet, rekna berre av tal som blir viste.',
+    'insight.lowYesHeading': 'Lågast del «Ja»',
+    'insight.lowYesItem': '{percent} % svara Ja ({yes} av {answers} svar)',
+    'insight.lowYesNone':
+      'Ingen leksjon har nok svar: delen blir rekna berre der Ja, Litt og Nei alle blir viste som tal.',
+    'insight.dropHeading': 'Størst fråfall',
+    'insight.dropItem': '{percent} % fullførte ikkje ({started} starta, {completed} fullførte)',
+    'insight.dropNone':
+      'Ingen leksjon har fråfall som kan visast: det blir rekna berre der både starta og fullført blir viste som tal.',
+    'insight.textsHeading': 'Tekstar til kursforfattarane',
+    'insight.textsIntro':
+      'Kommentarar og ønske som kursdeltakarane har late kursforfattarane lese, frå heile nettverket og heile tida, utan namn, næringshage, fylke eller tidspunkt.',
+    'insight.textsFiltered':
+      'Tekstane blir ikkje viste når ein næringshage eller eit fylke er valt: ein tekst skal aldri stå ved sida av ein næringshage eller eit fylke. Vel alle fylke og alle næringshagar for å sjå dei.',
+    'insight.textsLoading': 'Hentar tekstane …',
+    'insight.textsNone': 'Ingen har delt ein tekst med kursforfattarane enno.',
+    'insight.kindLesson': 'Kommentar',
+    'insight.kindCourse': 'Ønske',
     'insight.csv': 'Last ned CSV',
     'insight.csvWorking': 'Lagar fila …',
     'insight.csvDone': 'Lasta ned {file}.',
@@ -125,7 +203,7 @@ export const insightTexts = defineTexts({
   en: {
     'insight.title': 'Insight',
     'insight.intro':
-      'How many learners started and completed each lesson, what they answered to "Was this useful to you?", and how long they spent.',
+      'How many learners started and completed each lesson, what they answered to "Was this useful to you?", how long they spent, and what they want to learn more about.',
     'insight.scopeNetwork': 'You see the whole network.',
     'insight.scopeGardens': {
       one: 'You see {count} business garden: the one you advise.',
@@ -177,6 +255,46 @@ export const insightTexts = defineTexts({
     'insight.no': 'No',
     'insight.fewerNote': 'A hatched bar means "fewer than 5": the number is not shown.',
     'insight.scrollHint': 'The table scrolls sideways.',
+    'insight.anonymousHeading': 'Answers without an account (anonymous)',
+    'insight.anonymousNote':
+      'Answers from learners without an account who agreed to send them anonymously. These are answers, not learners: someone who changed their answer counts twice. They are shown for the whole network only.',
+    'insight.anonymousOnlyNetwork':
+      'Answers without an account have no business garden or county: they show only when neither a business garden nor a county is chosen.',
+    'insight.anonymousCaption':
+      'Answers without an account to "Was this useful to you?" per lesson',
+    'insight.anonymousYes': 'Yes, anonymous',
+    'insight.anonymousSome': 'Somewhat, anonymous',
+    'insight.anonymousNo': 'No, anonymous',
+    'insight.topicsHeading': 'What would you like to learn more about?',
+    'insight.topicsCaption': 'Learners per topic they want to learn more about',
+    'insight.topicsChart': {
+      one: 'Bar chart of how many learners chose {count} topic. The number is in the table.',
+      other:
+        'Bar chart of how many learners chose each of {count} topics. The numbers are in the table.',
+    },
+    'insight.colTopic': 'Topic',
+    'insight.learners': 'Learners',
+    'insight.noTopics': 'Nobody in this selection has chosen a topic yet.',
+    'insight.healthHeading': 'Course health',
+    'insight.healthIntro':
+      'For the course authors: the lessons with the lowest share of "Yes" and the biggest drop-off in the selection, counted only from numbers that are shown.',
+    'insight.lowYesHeading': 'Lowest share of "Yes"',
+    'insight.lowYesItem': '{percent}% answered Yes ({yes} of {answers} answers)',
+    'insight.lowYesNone':
+      'No lesson has enough answers: the share is counted only where Yes, Somewhat and No are all shown as numbers.',
+    'insight.dropHeading': 'Biggest drop-off',
+    'insight.dropItem': '{percent}% did not complete it ({started} started, {completed} completed)',
+    'insight.dropNone':
+      'No lesson has a drop-off that can be shown: it is counted only where both started and completed are shown as numbers.',
+    'insight.textsHeading': 'Texts for the course authors',
+    'insight.textsIntro':
+      'Comments and wishes learners let the course authors read, from the whole network and all time, without a name, business garden, county or time.',
+    'insight.textsFiltered':
+      'The texts are not shown when a business garden or a county is chosen: a text is never shown next to a business garden or a county. Choose all counties and all business gardens to see them.',
+    'insight.textsLoading': 'Fetching the texts …',
+    'insight.textsNone': 'Nobody has shared a text with the course authors yet.',
+    'insight.kindLesson': 'Comment',
+    'insight.kindCourse': 'Wish',
     'insight.csv': 'Download CSV',
     'insight.csvWorking': 'Making the file …',
     'insight.csvDone': 'Downloaded {file}.',

@@ -1,7 +1,8 @@
 // What the insight page shows, as plain data from the server's replies: the filters it offers
-// (quarters, counties, gardens), the query they make, and each lesson's numbers by column — the
-// same columns for the tables, the charts and the CSV file, where a count the server held back
-// (null, under 5) is the words "færre enn 5", never a number.
+// (quarters, counties, gardens), the query they make, each lesson's numbers by column and the
+// topics of "Hva vil du lære mer om?" by their labels — the same columns for the tables, the
+// charts and the CSV file, where a count the server held back (null, under 5) is the words
+// "færre enn 5", never a number.
 import { COUNTIES } from '../../shared/counties';
 import type { InsightAccess, InsightGarden } from '../../shared/insight-access';
 import {
@@ -11,7 +12,9 @@ import {
   type InsightQuery,
   type LessonInsight,
 } from '../../shared/insight-protocol';
+import type { CourseTopic } from '../../shared/course-topics';
 import type { CsvCell } from '../advisor/csv';
+import type { UiLanguage } from '../i18n';
 
 /** How many quarters back the period filter reaches. */
 export const QUARTERS_OFFERED = 8;
@@ -73,19 +76,36 @@ export function queryOf(filters: InsightFilters): InsightQuery {
 /** The numbers of a lesson the page shows, in the tables' order. */
 export const FUNNEL_COLUMNS = ['started', 'completed', 'medianMinutes'] as const;
 export const ANSWER_COLUMNS = ['yes', 'some', 'no'] as const;
-export type InsightColumn = (typeof FUNNEL_COLUMNS)[number] | (typeof ANSWER_COLUMNS)[number];
+/** The answers sent anonymously, by learners without an account (the whole network only). */
+export const ANONYMOUS_COLUMNS = ['anonymousYes', 'anonymousSome', 'anonymousNo'] as const;
+export type InsightColumn =
+  | (typeof FUNNEL_COLUMNS)[number]
+  | (typeof ANSWER_COLUMNS)[number]
+  | (typeof ANONYMOUS_COLUMNS)[number];
 
-/** A lesson's number in `column`: null when the server held it back. */
+/** A lesson's number in `column`: null when the server held it back (or sent no anonymous
+ * answers). */
 export function valueOf(lesson: LessonInsight, column: InsightColumn): GroupCount {
   switch (column) {
     case 'started':
     case 'completed':
     case 'medianMinutes':
       return lesson[column];
+    case 'anonymousYes':
+      return lesson.anonymous?.yes ?? null;
+    case 'anonymousSome':
+      return lesson.anonymous?.some ?? null;
+    case 'anonymousNo':
+      return lesson.anonymous?.no ?? null;
     default:
       return lesson.answers[column];
   }
 }
+
+/** Whether the reply carries anonymous answers: for the whole network, without a garden or
+ * county. */
+export const hasAnonymous = (lessons: readonly LessonInsight[]): boolean =>
+  lessons.some((lesson) => lesson.anonymous !== null);
 
 /** A lesson with the label the page gives it. */
 export interface LessonRow {
@@ -105,14 +125,15 @@ export const lessonRows = (
     lesson,
   }));
 
-/** The table as CSV cells: a heading row's words and one row per lesson, `fewer` in place of a
- * number held back. */
+/** The lessons' tables as CSV cells: a heading row's words and one row per lesson, `fewer` in
+ * place of a number held back; the anonymous answers' columns when the page shows them. */
 export function csvCells(
   rows: readonly LessonRow[],
   headings: { lesson: string } & Record<InsightColumn, string>,
   fewer: string,
 ): { fields: string[]; data: CsvCell[][] } {
-  const columns = [...FUNNEL_COLUMNS, ...ANSWER_COLUMNS];
+  const columns: InsightColumn[] = [...FUNNEL_COLUMNS, ...ANSWER_COLUMNS];
+  if (hasAnonymous(rows.map((row) => row.lesson))) columns.push(...ANONYMOUS_COLUMNS);
   return {
     fields: [headings.lesson, ...columns.map((column) => headings[column])],
     data: rows.map(({ label, lesson }) => [
@@ -121,3 +142,35 @@ export function csvCells(
     ]),
   };
 }
+
+/** A topic of "Hva vil du lære mer om?" with its label and its learners (null: held back). */
+export interface TopicRow {
+  topicId: string;
+  label: string;
+  learners: GroupCount;
+}
+
+/** The reply's topics, most chosen first, labelled in `lang` from courses/topics.yml; a topic
+ * since taken out of the file keeps its id as its label. */
+export function topicRows(
+  topics: readonly { topicId: string; learners: GroupCount }[],
+  labels: readonly CourseTopic[],
+  lang: UiLanguage,
+): TopicRow[] {
+  const byId = new Map(labels.map((topic) => [topic.id, topic[lang]]));
+  return topics.map(({ topicId, learners }) => ({
+    topicId,
+    label: byId.get(topicId) ?? topicId,
+    learners,
+  }));
+}
+
+/** The topics' table as CSV cells, `fewer` in place of a number held back. */
+export const topicCsvCells = (
+  rows: readonly TopicRow[],
+  headings: { topic: string; learners: string },
+  fewer: string,
+): { fields: string[]; data: CsvCell[][] } => ({
+  fields: [headings.topic, headings.learners],
+  data: rows.map(({ label, learners }) => [label, learners ?? fewer]),
+});
