@@ -357,7 +357,7 @@ const businessGardens: Migration = {
 };
 
 /** Insight facts (issue 15) beside each progress row, backfilled from the rows' data: the columns
- * the insight page groups by (src/server/insight/facts.ts), and an index for its per-course
+ * the insight page groups by (src/server/insight/facts.ts), and an index covering its per-course
  * queries. */
 const lessonInsight: Migration = {
   async up(db: AnyDb) {
@@ -414,10 +414,21 @@ const lessonInsight: Migration = {
       const last = rows[rows.length - 1]!;
       after = [last.user_id, last.course_id, last.lesson_id];
     }
+    // Covering: the insight queries read a course's rows from the index alone, never the rows'
+    // progress JSON.
     await db.schema
       .createIndex('progress_insight')
       .on('progress')
-      .columns(['course_id', 'insight_quarter', 'user_id'])
+      .columns([
+        'course_id',
+        'insight_quarter',
+        'user_id',
+        'lesson_id',
+        'insight_completed',
+        'insight_rating',
+        'insight_minutes',
+        'insight_topics',
+      ])
       .execute();
   },
   async down(db: AnyDb) {
