@@ -10,7 +10,7 @@ import { eventEnvelope, eventPayloads, type EventDraft } from './events';
 import { UUID_V4 } from './uuid';
 
 /** The event types a learner may send anonymously: add a type here (one line) to accept it. */
-export const ANONYMOUS_EVENT_TYPES = ['lesson.rated', 'lesson.commented'] as const;
+export const ANONYMOUS_EVENT_TYPES = ['lesson.rated', 'lesson.commented', 'course.wished'] as const;
 export type AnonymousEventType = (typeof ANONYMOUS_EVENT_TYPES)[number];
 
 /** At most this many events in one anonymous request. */

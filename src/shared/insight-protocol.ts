@@ -74,7 +74,8 @@ export const courseInsightSchema = z.object({
   query: insightQuerySchema,
   minGroup: z.int(),
   lessons: z.array(lessonInsightSchema),
-  /** "Hva vil du lære mer om?": learners per topic id (courses/topics.yml), most chosen first. */
+  /** "Hva vil du lære mer om?": learners per topic id (courses/topics.yml), most chosen first; in
+   * the unfiltered network also the answers sent without an account, each counted as one. */
   topics: z.array(z.object({ topicId: z.string(), learners: groupCount })),
 });
 export type CourseInsight = z.infer<typeof courseInsightSchema>;

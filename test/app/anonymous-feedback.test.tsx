@@ -14,7 +14,7 @@ import {
 import { createAnonymousSendingStore } from '../../src/app/state/anonymous-sending';
 import { storeCourse } from '../../src/client-core/db/courses';
 import { db } from '../../src/client-core/db/db';
-import { commentOnLesson, rateLesson } from '../../src/client-core/db/learner-actions';
+import { commentOnLesson, rateLesson, wishCourse } from '../../src/client-core/db/learner-actions';
 import { storeSession } from '../../src/client-core/db/sync-state';
 import {
   ANONYMOUS_FEEDBACK_PATH,
@@ -200,6 +200,28 @@ describe('sending anonymously', () => {
       refused: 0,
     });
     expect(anonymousRequests()).toHaveLength(3);
+  });
+
+  it('sends "Hva vil du lære mer om?" too, its text only when the authors may read it', async () => {
+    await chooseAnonymousSending('yes', db);
+    const OTHER = tryggEpost.lessons[1]!.id;
+    await wishCourse(COURSE, LESSON, { topics: ['ki'], text: 'Mer om KI', forAuthors: true });
+    await wishCourse(COURSE, OTHER, { topics: ['ki'], text: 'Hemmelig', forAuthors: false });
+    const api = harness().api();
+    expect(await sendAnonymousFeedback({ database: db, api })).toEqual({
+      kind: 'sent',
+      sent: 2,
+      refused: 0,
+    });
+    const rows = await serverRows();
+    expect(rows.map((row) => [row.type, row.topics, row.text]).sort()).toEqual([
+      ['course.wished', '["ki"]', null],
+      ['course.wished', '["ki"]', 'Mer om KI'],
+    ]);
+    // The kept text never left the device.
+    expect(JSON.stringify(anonymousRequests().map((request) => request.body))).not.toContain(
+      'Hemmelig',
+    );
   });
 
   it('sends a long outbox in batches of 50', async () => {

@@ -136,6 +136,7 @@ describe('POST /api/v1/feedback/anonymous: exactly once', () => {
       course_id: 'kurs',
       lesson_id: 'lesen',
       answer: 'some',
+      topics: null,
       text: null,
       for_authors: null,
       month: '2026-12',
@@ -147,6 +148,34 @@ describe('POST /api/v1/feedback/anonymous: exactly once', () => {
       answer: null,
       text: 'Mer om MVA, takk',
       for_authors: 1,
+    });
+  });
+
+  it('stores the topics of "Hva vil du lære mer om?", and its text only for the authors', async () => {
+    const { app } = feedbackApp();
+    const wish = (text: string, forAuthors: boolean) => ({
+      id: randomUUID(),
+      type: 'course.wished',
+      courseId: 'kurs',
+      lessonId: 'quiz',
+      at: moment(),
+      payload: { topics: ['ki', 'e-faktura-ehf'], text, forAuthors },
+    });
+    const open = wish('Mer om KI i regnskapet', true);
+    const kept = wish('Min sjef forstår ikke KI', false);
+    await accepted(await send(app, [open, kept]));
+    const rows = await rowsOf([open.id, kept.id]);
+    expect(rows.find((row) => row.event_id === open.id)).toMatchObject({
+      type: 'course.wished',
+      answer: null,
+      topics: '["ki","e-faktura-ehf"]',
+      text: 'Mer om KI i regnskapet',
+      for_authors: 1,
+    });
+    expect(rows.find((row) => row.event_id === kept.id)).toMatchObject({
+      topics: '["ki","e-faktura-ehf"]',
+      text: null,
+      for_authors: 0,
     });
   });
 

@@ -124,15 +124,26 @@ beforeAll(async () => {
   await learner(GARDEN_A, true); // withdrew: counts in no garden
   for (let i = 0; i < 4; i += 1) await learner(GARDEN_B);
   tokens.learner = await learner(null);
-  // Five learners without an account answer "Ja" anonymously, one of them twice (a retry).
-  const anonymous = Array.from({ length: 5 }, () => ({
-    id: randomUUID(),
-    type: 'lesson.rated',
-    courseId: COURSE,
-    lessonId: 'lese',
-    at: T0,
-    payload: { answer: 'yes' },
-  }));
+  // Five learners without an account answer "Ja" anonymously, one of them twice (a retry), and
+  // five want to learn more about "ki" (one lets the authors read why).
+  const anonymous = [
+    ...Array.from({ length: 5 }, () => ({
+      id: randomUUID(),
+      type: 'lesson.rated',
+      courseId: COURSE,
+      lessonId: 'lese',
+      at: T0,
+      payload: { answer: 'yes' },
+    })),
+    ...Array.from({ length: 5 }, (_, i) => ({
+      id: randomUUID(),
+      type: 'course.wished',
+      courseId: COURSE,
+      lessonId: 'videre',
+      at: T0,
+      payload: { topics: ['ki'], text: `Anonymt ønske ${i}`, forAuthors: i === 0 },
+    })),
+  ];
   for (const events of [anonymous, anonymous.slice(0, 1)]) {
     const sent = await call(app, 'POST', '/api/v1/feedback/anonymous', { body: { events } });
     expect(sent.status, await sent.clone().text()).toBe(200);
@@ -157,13 +168,16 @@ describe('the texts for the course authors', () => {
     });
     expect(response.status).toBe(200);
     const { texts } = (await response.json()) as AuthorTexts;
-    // 12 learners: the even ones let the authors read their comment, the odd ones their wish.
+    // 12 learners: the even ones let the authors read their comment, the odd ones their wish;
+    // and one anonymous wish.
     expect(texts.filter((t) => t.kind === 'lesson')).toHaveLength(6);
-    expect(texts.filter((t) => t.kind === 'course')).toHaveLength(6);
+    expect(texts.filter((t) => t.kind === 'course')).toHaveLength(7);
+    expect(texts.map((t) => t.text)).toContain('Anonymt ønske 0');
+    expect(texts.map((t) => t.text)).not.toContain('Anonymt ønske 1');
     expect(texts.every((t) => Object.keys(t).sort().join() === 'kind,lessonId,text')).toBe(true);
     expect(texts.map((t) => t.lessonId)).toEqual([
       ...Array(6).fill('lese'),
-      ...Array(6).fill('videre'),
+      ...Array(7).fill('videre'),
     ]);
     for (const token of [tokens.advisorA, tokens.learner]) {
       const refused = await call(app, 'GET', `/api/v1/insight/courses/${COURSE}/texts`, { token });
@@ -222,7 +236,12 @@ describe('insight of a course', () => {
     ]);
     // "Hva vil du lære mer om?": the six of garden A; the four of B and the two outside are
     // under five in their atoms.
+    // With the five anonymous answers for "ki" (the unfiltered network only).
     expect((await insight(tokens.analyst)).topics).toEqual([
+      { topicId: 'ki', learners: 11 },
+      { topicId: 'sikkerhet', learners: 6 },
+    ]);
+    expect((await insight(tokens.analyst, `?garden=${GARDEN_A}`)).topics).toEqual([
       { topicId: 'ki', learners: 6 },
       { topicId: 'sikkerhet', learners: 6 },
     ]);

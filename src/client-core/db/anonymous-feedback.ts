@@ -103,12 +103,15 @@ async function uuidFromDigest(text: string): Promise<string> {
 }
 
 /** The anonymous copy of `event` under `id`: no client id, no sequence number, no version, and
- * a comment the course authors may not read goes without its text (the server would not keep it
- * anyway; this way it never leaves the device). */
+ * a comment or "Hva vil du lære mer om?" text the course authors may not read goes without its
+ * text (the server would not keep it anyway; this way it never leaves the device). */
 function copyOf(event: AnonymousLearnerEvent, id: string): AnonymousEvent {
   const { clientId: _clientId, seq: _seq, v: _v, id: _eventId, ...rest } = event;
   if (rest.type === 'lesson.commented' && !rest.payload.forAuthors) {
     return { ...rest, id, payload: { text: '', forAuthors: false } };
+  }
+  if (rest.type === 'course.wished' && !rest.payload.forAuthors) {
+    return { ...rest, id, payload: { ...rest.payload, text: '' } };
   }
   return { ...rest, id };
 }

@@ -1,10 +1,10 @@
 // Sends the answers of a learner without an account to the anonymous endpoint (issue 15), if
-// they said yes to "Kan svarene dine sendes anonymt?": the outbox's ratings and comments not yet
-// settled, as anonymous copies (db/anonymous-feedback.ts), at most 50 a request. An event is
-// settled once the server lists its copy as accepted, or refuses it for good; any other answer
-// (no network, 5xx, 429) keeps everything for the next try. Nothing leaves the device while the
-// learner has not been asked, said no, or has an account (their answers then sync with it), and
-// the outbox is only read: the account sync owns it.
+// they said yes to "Kan svarene dine sendes anonymt?": the outbox's ratings, comments and "Hva
+// vil du lære mer om?" answers not yet settled, as anonymous copies (db/anonymous-feedback.ts),
+// at most 50 a request. An event is settled once the server lists its copy as accepted, or
+// refuses it for good; any other answer (no network, 5xx, 429) keeps everything for the next try.
+// Nothing leaves the device while the learner has not been asked, said no, or has an account
+// (their answers then sync with it), and the outbox is only read: the account sync owns it.
 import {
   anonymousFeedbackResponseSchema,
   MAX_ANONYMOUS_EVENTS,

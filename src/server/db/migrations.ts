@@ -463,6 +463,7 @@ const anonymousFeedback: Migration = {
       .addColumn('course_id', 'text', (c) => c.notNull())
       .addColumn('lesson_id', 'text', (c) => c.notNull())
       .addColumn('answer', 'text')
+      .addColumn('topics', 'text')
       .addColumn('text', 'text')
       .addColumn('for_authors', 'integer')
       .addColumn('month', 'text', (c) => c.notNull())

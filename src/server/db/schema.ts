@@ -235,15 +235,17 @@ export interface ConsentLogTable {
 export interface AnonymousFeedbackTable {
   /** The id the device gave this anonymous copy (a UUIDv4, not the event's own id). */
   event_id: string;
-  /** `lesson.rated` or `lesson.commented` (ANONYMOUS_EVENT_TYPES). */
+  /** `lesson.rated`, `lesson.commented` or `course.wished` (ANONYMOUS_EVENT_TYPES). */
   type: string;
   course_id: string;
   lesson_id: string;
   /** A rating's answer (`yes`, `some`, `no`, `skipped`); null for a comment. */
   answer: string | null;
-  /** A comment's text, only when the course authors may read it; else null. */
+  /** "Hva vil du lære mer om?": the topic ids as a JSON array; null otherwise or for none. */
+  topics: string | null;
+  /** A comment's or a wish's text, only when the course authors may read it; else null. */
   text: string | null;
-  /** A comment's "Kan leses av kursforfatterne" as 1 or 0; null for a rating. */
+  /** A comment's or a wish's "Kan leses av kursforfatterne" as 1 or 0; null for a rating. */
   for_authors: number | null;
   /** `YYYY-MM` (Europe/Oslo) of the event, never later than its arrival: no exact time. */
   month: string;

@@ -53,7 +53,7 @@ export function checkAnonymousEvents(
 }
 
 /** The row of one event: months instead of moments (an event dated after its arrival counts in
- * the month it arrived), a comment's text only when the authors may read it. */
+ * the month it arrived), a comment's or a wish's text only when the authors may read it. */
 export function rowOf(event: AnonymousEvent, now: number): AnonymousFeedbackRow {
   const place = {
     event_id: event.id,
@@ -64,12 +64,14 @@ export function rowOf(event: AnonymousEvent, now: number): AnonymousFeedbackRow 
     received_month: osloMonth(now),
   };
   if (event.type === 'lesson.rated') {
-    return { ...place, answer: event.payload.answer, text: null, for_authors: null };
+    return { ...place, answer: event.payload.answer, topics: null, text: null, for_authors: null };
   }
   const { text, forAuthors } = event.payload;
+  const topics = event.type === 'course.wished' ? event.payload.topics : [];
   return {
     ...place,
     answer: null,
+    topics: topics.length > 0 ? JSON.stringify(topics) : null,
     text: forAuthors ? text : null,
     for_authors: forAuthors ? 1 : 0,
   };

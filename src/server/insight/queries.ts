@@ -159,6 +159,33 @@ export async function wishRows(db: Db, scope: InsightScope): Promise<WishRow[]> 
   );
 }
 
+/** The anonymous answers to "Hva vil du lære mer om?" for the course, each in an atom of its own
+ * quarter (answers without an account have no garden and no learner). */
+export async function anonymousWishes(
+  db: Db,
+  courseId: string,
+  period: { from?: string; to?: string },
+): Promise<{ atom: string; topics: string[] }[]> {
+  const rows = await db
+    .selectFrom('anonymous_feedback')
+    .where('course_id', '=', courseId)
+    .where('type', '=', 'course.wished')
+    .where('topics', 'is not', null)
+    .select(['month', 'topics'])
+    .execute();
+  return rows
+    .map((row) => ({ quarter: quarterOfMonth(row.month), topics: row.topics! }))
+    .filter(({ quarter }) => inPeriod(quarter, period))
+    .map(({ quarter, topics }) => ({
+      atom: JSON.stringify(['anonymous', quarter]),
+      topics: JSON.parse(topics) as string[],
+    }));
+}
+
+/** Whether a quarter lies in the period (each end optional, inclusive). */
+const inPeriod = (quarter: string, { from, to }: { from?: string; to?: string }) =>
+  (from === undefined || quarter >= from) && (to === undefined || quarter <= to);
+
 /** The anonymous answers (learners without an account) to the course's lessons, counted per
  * lesson, quarter of the event's month and answer. */
 export async function anonymousAnswers(
@@ -181,11 +208,7 @@ export async function anonymousAnswers(
       answer: row.answer!,
       count: count(row.n),
     }))
-    .filter(
-      ({ quarter }) =>
-        (period.from === undefined || quarter >= period.from) &&
-        (period.to === undefined || quarter <= period.to),
-    );
+    .filter(({ quarter }) => inPeriod(quarter, period));
 }
 
 /** The texts learners let the course authors read, for the course: comments after a rating and
@@ -207,10 +230,10 @@ export async function authorTexts(
     db
       .selectFrom('anonymous_feedback')
       .where('course_id', '=', courseId)
-      .where('type', '=', 'lesson.commented')
+      .where('type', 'in', ['lesson.commented', 'course.wished'])
       .where('for_authors', '=', 1)
       .where('text', 'is not', null)
-      .select(['lesson_id', 'text'])
+      .select(['lesson_id', 'type', 'text'])
       .execute(),
   ]);
   return [
@@ -224,7 +247,11 @@ export async function authorTexts(
     ]),
     ...anonymous
       .filter((row) => row.text!.trim() !== '')
-      .map((row) => ({ lessonId: row.lesson_id, kind: 'lesson' as const, text: row.text! })),
+      .map((row) => ({
+        lessonId: row.lesson_id,
+        kind: row.type === 'course.wished' ? ('course' as const) : ('lesson' as const),
+        text: row.text!,
+      })),
   ];
 }
 

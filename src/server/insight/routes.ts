@@ -20,6 +20,7 @@ import { insightGardensOf } from '../network/access';
 import { requireLearner, type AuthVariables } from '../sessions/sessions';
 import {
   anonymousAnswers,
+  anonymousWishes,
   atomLessons,
   authorTexts,
   gardensInCounty,
@@ -86,11 +87,13 @@ export function insightRoutes({
       gardens = gardens === null || gardens.includes(query.garden) ? [query.garden] : [];
     }
     const scope = { courseId, gardens, from: query.from, to: query.to };
-    const [rows, wishes, anonymousRows] = await Promise.all([
+    // Anonymous answers have no garden: only the whole network shows them.
+    const network = gardens === null;
+    const [rows, wishes, anonymousRows, anonymousWished] = await Promise.all([
       atomLessons(db, scope),
       wishRows(db, scope),
-      // Anonymous answers have no garden: only the whole network shows them.
-      gardens === null ? anonymousAnswers(db, courseId, query) : null,
+      network ? anonymousAnswers(db, courseId, query) : null,
+      network ? anonymousWishes(db, courseId, query) : [],
     ]);
     const anonymous = anonymousRows && anonymousInsights(lessonIds, anonymousRows);
     const reply: CourseInsight = {
@@ -101,7 +104,7 @@ export function insightRoutes({
         ...lesson,
         anonymous: anonymous?.get(lesson.lessonId) ?? null,
       })),
-      topics: topicInsights(wishes),
+      topics: topicInsights([...wishes, ...anonymousWished]),
     };
     return c.json(reply, 200, NO_STORE);
   });

@@ -22,11 +22,11 @@ export const feedbackOperations: Operation[] = [
     tag: 'feedback',
     summary: 'Store answers of a learner without an account, anonymously, each id once',
     description:
-      `At most ${MAX_ANONYMOUS_EVENTS} \`lesson.rated\` and \`lesson.commented\` events, with the ` +
+      `At most ${MAX_ANONYMOUS_EVENTS} \`lesson.rated\`, \`lesson.commented\` and \`course.wished\` events, with the ` +
       "same payloads as synced events, each under a random id of the device's (a UUIDv4, not the " +
       "event's own UUIDv7). No session: an Authorization header is ignored. Stored in one " +
       'transaction, each id once (a repeated or already stored id changes nothing); nothing ' +
-      'of the request is kept but the lesson, the answer, a comment only if `forAuthors`, and ' +
+      'of the request is kept but the lesson, the answer or topics, a text only if `forAuthors`, and ' +
       'the months of the event and of its arrival. If any event is invalid nothing is stored.',
     auth: 'none',
     body: {
