@@ -44,7 +44,10 @@ const KB = 1024;
 // Issue 15's insight page (2026-12-03): 184.7 KB. The page is not precached (assets/advisor/);
 // the learners' shell holds only its link's check in Settings with the access schema (0.4 KB
 // gzip), its route and its stylesheet (0.6 KB, as the advisor screens' stylesheets are).
-const PRECACHE_BUDGET = 185 * KB;
+// Then 185.5 KB once the Personvern page said in nb, nn and en what issue 15 asks, where it goes,
+// who sees the totals and the minimum group (+0.8 KB gzip; the CI of a5b58d7 failed here at
+// 190,002 bytes): raised to 187 KB.
+const PRECACHE_BUDGET = 187 * KB;
 /** Issue 13: sw.js, importing only src/client-core and Workbox, measured 48.4 KB gzip, then
  * 50.5 KB with the batched push format (Workbox, Dexie, zod, the sync engine); the budget leaves
  * about 3 KB for growth. */
