@@ -8,14 +8,14 @@
 // With SCREENSHOTS=1 it also writes the consent screen and the advisor's garden view at 360 px
 // to docs/screenshots/.
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompiledServer, type CompiledServer } from '../utils/compiled-server';
 import { accessibilityScans } from './harness';
 import { browserSession, heading1, openControlled } from './session';
 import { downloadCourse, signUp } from './sync-helpers';
+import { screenshot } from './screenshots';
 
 const { session, browser } = browserSession();
 const { scanned, expectAccessible } = accessibilityScans();
@@ -31,8 +31,6 @@ const PRIVATE_COURSE = { id: 'fra-pdf-til-ehf', title: 'Fra PDF til EHF' };
 const PRIVATE_LESSON = 'Hvor står dere i dag?';
 const SHARED_TEXT = 'Regnskapsføreren ringer leverandøren før nye kontonumre legges inn.';
 const PRIVATE_TEXT = 'Vi sender fortsatt PDF-fakturaer på e-post, og bilagene ligger i en skoeske.';
-const SCREENSHOTS = process.env.SCREENSHOTS === '1';
-const NARROW = { width: 360, height: 740 };
 
 let compiled: CompiledServer;
 beforeAll(async () => {
@@ -54,21 +52,6 @@ async function admin(dataDir: string, publicUrl: string, ...args: string[]): Pro
     env,
   });
   return stdout;
-}
-
-/** With SCREENSHOTS=1: the page at 360 × 740 px into docs/screenshots/, scrolled to `at` (the
- * top without it). */
-async function screenshot(page: Page, name: string, at?: Locator): Promise<void> {
-  if (!SCREENSHOTS) return;
-  const viewport = page.viewportSize();
-  await page.setViewportSize(NARROW);
-  if (at) await at.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  else await page.evaluate(() => window.scrollTo(0, 0));
-  await mkdir('docs/screenshots', { recursive: true });
-  const png = await page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
-  await writeFile(`docs/screenshots/${name}.png`, png);
-  console.info(`docs/screenshots/${name}.png ${(png.length / 1024).toFixed(1)} KiB`);
-  if (viewport) await page.setViewportSize(viewport);
 }
 
 /** Write a reflection in a lesson of a downloaded course and complete it ("Lagre"), sharing it

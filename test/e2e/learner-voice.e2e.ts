@@ -16,8 +16,8 @@
 // - axe-core finds 0 violations on the new screens, and the tables keep whole words at 360 px.
 // With SCREENSHOTS=1 it also writes /innsikt at 360 × 740 px to docs/screenshots/insight.png.
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { rm } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, sqliteFileIn, type Database } from '../../src/server/db/database';
 import { runAdmin } from '../../src/server/network/admin-command';
@@ -39,6 +39,7 @@ import {
   storedEvents,
   syncStatus,
 } from './sync-helpers';
+import { NARROW, screenshot } from './screenshots';
 
 let coursesDir: string;
 const { session } = browserSession(() => ({ coursesDir }));
@@ -68,9 +69,6 @@ const DAG_COMMENT = 'Dag-skriver-dette-og-det-skal-aldri-forlate-telefonen';
 /** Seconds each seeded learner spent in a lesson: 3 whole minutes. */
 const SEEDED_SECONDS = 200;
 const FEWER = 'færre enn 5';
-
-const SCREENSHOTS = process.env.SCREENSHOTS === '1';
-const NARROW = { width: 360, height: 740 };
 
 beforeAll(async () => {
   coursesDir = await makeTempRoot('lommekurs-e2e-voice-');
@@ -337,20 +335,6 @@ function splitWords(page: Page, selector: string): Promise<string[]> {
   });
 }
 
-/** With SCREENSHOTS=1: the page at 360 × 740 px into docs/screenshots/, scrolled to `at`. */
-async function screenshot(page: Page, name: string, at?: Locator): Promise<void> {
-  if (!SCREENSHOTS) return;
-  const viewport = page.viewportSize();
-  await page.setViewportSize(NARROW);
-  if (at) await at.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  else await page.evaluate(() => window.scrollTo(0, 0));
-  await mkdir('docs/screenshots', { recursive: true });
-  const png = await page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
-  await writeFile(`docs/screenshots/${name}.png`, png);
-  console.info(`docs/screenshots/${name}.png ${(png.length / 1024).toFixed(1)} KiB`);
-  if (viewport) await page.setViewportSize(viewport);
-}
-
 describe("learners' voice", () => {
   it('answers online, offline and anonymously reach the analyst as counts of 5 or more; a no stays on the device', async () => {
     const started = Date.now();
@@ -555,6 +539,7 @@ describe("learners' voice", () => {
       analyst.page,
       'insight',
       analyst.page.getByRole('heading', { name: 'Startet og fullført' }),
+      'start',
     );
 
     // Garden B has four learners: every cell reads "færre enn 5".
