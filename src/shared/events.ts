@@ -74,6 +74,14 @@ export const eventPayloads = {
     text: text(0, COMMENT_MAX_CHARACTERS),
     forAuthors: z.boolean(),
   }),
+  /** One answer in spaced review ("Repetisjon", issue 16) to a question of this quiz lesson: what
+   * was chosen and whether it was fully right. The question's schedule is a pure function of the
+   * set of these events (src/shared/review-schedule.ts). */
+  'review.answered': z.strictObject({
+    questionId: itemId,
+    chosen: z.array(itemId).check(z.maxLength(20)),
+    correct: z.boolean(),
+  }),
   /** The running total of seconds this client has spent in the lesson (not an increment). */
   'time.spent': z.strictObject({ seconds: z.int().check(z.minimum(0), z.maximum(10_000_000)) }),
   /** The learner opened a lesson after it changed: `changed` is the date (`YYYY-MM-DD`) of the
@@ -116,6 +124,7 @@ export const learnerEventSchema = z.discriminatedUnion('type', [
   variant('lesson.rated'),
   variant('lesson.commented'),
   variant('course.wished'),
+  variant('review.answered'),
   variant('time.spent'),
   variant('lesson.change-seen'),
   variant('lesson.reset'),

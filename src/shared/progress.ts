@@ -43,6 +43,10 @@ function recordOf<V>(entries: Iterable<readonly [string, V]>): Record<string, V>
 export const KEPT_ATTEMPTS_PER_END = 25;
 /** The same for "show the answer" reveals of one question, by (at, event id). */
 export const KEPT_REVEALS_PER_END = 5;
+/** The same for spaced-review answers of one question (issue 16). FSRS intervals grow quickly, so
+ * a question reviewed more than 100 times is unheard of; past that, the schedule folds the first
+ * and the last 50 — the same on every device, as the cap is part of the merge. */
+export const KEPT_REVIEWS_PER_END = 50;
 
 /** A last-writer-wins register; ties on time are broken by client id, then event id. */
 export interface Stamped<T> {
@@ -63,6 +67,14 @@ export interface QuizAttempt {
 /** The learner asked to see a quiz question's right answer (kept under its event id). */
 export interface QuizReveal {
   questionId: string;
+  at: number;
+}
+
+/** One answer in spaced review (kept under its event id): the schedule's input
+ * (src/shared/review-schedule.ts). */
+export interface ReviewAnswer {
+  questionId: string;
+  correct: boolean;
   at: number;
 }
 
@@ -88,6 +100,9 @@ export interface LessonProgress {
   /** Every "show the answer" on a quiz question, under its event id (a grow-only set). Absent from
    * rows stored before answers could be shown, which reads as none. */
   reveals?: Record<string, QuizReveal>;
+  /** Every spaced-review answer to the lesson's quiz questions, under its event id (a grow-only
+   * set, issue 16). Absent from rows stored before review existed, which reads as none. */
+  reviews?: Record<string, ReviewAnswer>;
   /** Checklist item states, last writer wins per item. */
   checklist: Record<string, Stamped<boolean>>;
   reflection: Stamped<string> | null;
@@ -155,6 +170,7 @@ export function emptyProgress(courseId: string, lessonId: string): LessonProgres
     attempts: idRecord(),
     best: idRecord(),
     reveals: idRecord(),
+    reviews: idRecord(),
     checklist: idRecord(),
     reflection: null,
     reflectionShared: null,
@@ -221,6 +237,7 @@ function mergeRecords<V>(
 // Attempts are immutable under their id, so either copy is right; pick deterministically anyway.
 const earlierAttempt = (x: QuizAttempt, y: QuizAttempt): QuizAttempt => (x.at <= y.at ? x : y);
 const earlierReveal = (x: QuizReveal, y: QuizReveal): QuizReveal => (x.at <= y.at ? x : y);
+const earlierReview = (x: ReviewAnswer, y: ReviewAnswer): ReviewAnswer => (x.at <= y.at ? x : y);
 
 /**
  * Per question, only the `perEnd` smallest and `perEnd` largest entries by (at, id). Keeping the
@@ -268,6 +285,10 @@ export function mergeProgress(a: LessonProgress, b: LessonProgress): LessonProgr
     reveals: keepExtremes(
       mergeRecords(a.reveals ?? {}, b.reveals ?? {}, earlierReveal),
       KEPT_REVEALS_PER_END,
+    ),
+    reviews: keepExtremes(
+      mergeRecords(a.reviews ?? {}, b.reviews ?? {}, earlierReview),
+      KEPT_REVIEWS_PER_END,
     ),
     checklist: mergeRecords(a.checklist, b.checklist, (x, y) => laterOf(x, y)!),
     reflection: laterOf(a.reflection, b.reflection),
@@ -319,6 +340,13 @@ export function progressOfEvent(event: LearnerEvent): LessonProgress {
     case 'quiz.revealed':
       putValue(p.reveals!, event.id, { questionId: event.payload.questionId, at: event.at });
       break;
+    case 'review.answered':
+      putValue(p.reviews!, event.id, {
+        questionId: event.payload.questionId,
+        correct: event.payload.correct,
+        at: event.at,
+      });
+      break;
     case 'checklist.toggled':
       putValue(p.checklist, event.payload.itemId, stamp(event.payload.checked));
       break;
@@ -361,7 +389,8 @@ const after = (at: number | null | undefined, resetAt: number): at is number =>
 
 /**
  * The progress the learner sees: the record with everything stamped at or before its latest
- * course reset hidden — opening, completion, position, quiz attempts and scores, checklist ticks.
+ * course reset hidden — opening, completion, position, quiz attempts and scores, spaced-review
+ * answers (the course starts over, and so do its review schedules), checklist ticks.
  * Time spent is history and the reflection text is the learner's own writing: both stay. So does
  * the choice to share that text with the advisor: a reset starts the course's exercises over, it
  * does not take back (or give) consent — the kept text shows with its switch as it was, and
@@ -395,6 +424,7 @@ export function currentProgress(p: LessonProgress): LessonProgress {
     attempts,
     best,
     reveals: recordOf(Object.entries(p.reveals ?? {}).filter(([, reveal]) => reveal.at > resetAt)),
+    reviews: recordOf(Object.entries(p.reviews ?? {}).filter(([, review]) => review.at > resetAt)),
     checklist: recordOf(Object.entries(p.checklist).filter(([, item]) => item.at > resetAt)),
   };
 }

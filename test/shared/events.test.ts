@@ -30,6 +30,7 @@ describe('learner events', () => {
       'lesson.rated',
       'lesson.commented',
       'course.wished',
+      'review.answered',
       'time.spent',
       'lesson.change-seen',
       'lesson.reset',

@@ -41,6 +41,14 @@ const payloadArbitrary: fc.Arbitrary<(attempt: string) => Draft> = fc.oneof(
   fc
     .constantFrom('q1', 'q2')
     .map((questionId) => () => ({ type: 'quiz.revealed', payload: { questionId } }) as Draft),
+  fc.record({ questionId: fc.constantFrom('q1', 'q2'), correct: fc.boolean() }).map(
+    ({ questionId, correct }) =>
+      () =>
+        ({
+          type: 'review.answered',
+          payload: { questionId, chosen: correct ? ['a'] : ['b'], correct },
+        }) as Draft,
+  ),
   fc
     .record({ itemId: fc.constantFrom('i1', 'i2'), checked: fc.boolean() })
     .map((payload) => () => ({ type: 'checklist.toggled', payload }) as Draft),

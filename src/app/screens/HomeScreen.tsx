@@ -1,8 +1,8 @@
-// Home: lessons the learner took that have changed since, where the learner left off (the next
-// lesson of the most recently active unfinished course), every course with progress — also a
-// course whose progress came from another device and whose bundle is not on this one (its title
-// and lesson ids from the catalogue, downloaded in one tap) — the courses downloaded but not
-// started, or an invitation to the catalogue; the install offer and a link to storage. Reads
+// Home: first where the learner left off ("Fortsett": the next lesson of the most recently active
+// unfinished course), then lessons the learner took that have changed since, every course with
+// progress — also a course whose progress came from another device and whose bundle is not on this
+// one (its title and lesson ids from the catalogue, downloaded in one tap) — the courses
+// downloaded but not started, or an invitation to the catalogue; the install offer and a link to storage. Reads
 // IndexedDB; asks for the catalogue only when progress without a bundle needs it.
 import { useEffect } from 'preact/hooks';
 import { ChangedLessons } from '../components/ChangeNotices';
@@ -66,8 +66,8 @@ export function HomeScreen() {
         </section>
       ) : (
         <>
-          <ChangedLessons entries={changed} />
           {current && <ContinueCard listed={current} />}
+          <ChangedLessons entries={changed} />
           {started.length > 0 && (
             <section aria-labelledby="started-heading">
               <h2 id="started-heading">{t('home.inProgressHeading')}</h2>

@@ -132,6 +132,28 @@ export const answerQuestion = (
     { database },
   );
 
+/** The learner answered a question of a completed quiz lesson in spaced review ("Repetisjon",
+ * issue 16): one event, whose set with the question's other answers is its schedule. */
+export const answerReview = (
+  courseId: string,
+  lesson: QuizLesson,
+  questionId: string,
+  chosen: string[],
+  database?: LommekursDB,
+) =>
+  recordAction(
+    courseId,
+    lesson.id,
+    () => {
+      const question = lesson.questions.find((q) => q.id === questionId);
+      if (!question) throw new Error(`Unknown question ${questionId} in lesson ${lesson.id}`);
+      const { correct } = scoreAnswer(question, chosen);
+      const payload = { questionId, chosen: [...chosen], correct };
+      return [{ type: 'review.answered', ...ref(courseId, lesson), payload }];
+    },
+    { database },
+  );
+
 /** The learner asked to see a quiz question's right answer. Recorded so the answer stays shown
  * after a reload and on other devices, and so a first attempt made after it scores nothing. */
 export const revealAnswer = (

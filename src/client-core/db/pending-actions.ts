@@ -2,7 +2,7 @@
 // the server, not the events the outbox holds. The rule, per waiting event:
 // - bookkeeping the app records while the learner reads — opening a lesson, the reading position,
 //   time spent, a lesson change seen — is no action: not counted;
-// - each quiz answer, and each "show the answer", is one action;
+// - each quiz answer, each "show the answer" and each answer in spaced review is one action;
 // - each checklist item is one action, however often it was ticked and unticked (its latest state
 //   is what will reach the account); likewise a lesson's reflection text, however often it was
 //   saved, and its "Del med rådgiveren" switch, however often it was turned; likewise a lesson's
@@ -31,6 +31,7 @@ const ACTION_OF: { [T in EventType]: (event: EventOf<T>) => ActionKey } = {
   'time.spent': () => null,
   'lesson.change-seen': () => null,
   'quiz.answered': (event) => `answer ${event.id}`,
+  'review.answered': (event) => `review ${event.id}`,
   'quiz.revealed': (event) => `reveal ${lessonOf(event)}/${event.payload.questionId}`,
   'checklist.toggled': (event) => `item ${lessonOf(event)}/${event.payload.itemId}`,
   'reflection.saved': (event) => `reflection ${lessonOf(event)}`,
@@ -47,6 +48,7 @@ const actionOf = <T extends EventType>(event: EventOf<T>): ActionKey =>
 
 const NOT_WORK: ReadonlySet<EventType> = new Set([
   'lesson.reset',
+  'review.answered',
   'lesson.rated',
   'lesson.commented',
   'course.wished',

@@ -70,6 +70,13 @@ const PAYLOADS: Record<string, (payload: unknown) => boolean> = {
     p.chosen.every(itemId) &&
     boolean(p.correct) &&
     fraction(p.score),
+  'review.answered': (p) =>
+    exactly(p, ['questionId', 'chosen', 'correct']) &&
+    itemId(p.questionId) &&
+    Array.isArray(p.chosen) &&
+    p.chosen.length <= 20 &&
+    p.chosen.every(itemId) &&
+    boolean(p.correct),
   'quiz.revealed': (p) => exactly(p, ['questionId']) && itemId(p.questionId),
   'checklist.toggled': (p) =>
     exactly(p, ['itemId', 'checked']) && itemId(p.itemId) && boolean(p.checked),

@@ -79,7 +79,11 @@ export function catalogueIndex(courses: readonly IndexedCourse[]): SyncCatalogue
           message: `No lesson ${shown(event.lessonId)} in course ${shown(event.courseId)}`,
         };
       }
-      if (event.type === 'quiz.answered' || event.type === 'quiz.revealed') {
+      if (
+        event.type === 'quiz.answered' ||
+        event.type === 'quiz.revealed' ||
+        event.type === 'review.answered'
+      ) {
         const options = lesson.questions.get(event.payload.questionId);
         if (!options) {
           return {
@@ -87,7 +91,7 @@ export function catalogueIndex(courses: readonly IndexedCourse[]): SyncCatalogue
             message: `No question ${shown(event.payload.questionId)} in lesson ${shown(event.lessonId)}`,
           };
         }
-        if (event.type === 'quiz.answered') {
+        if (event.type === 'quiz.answered' || event.type === 'review.answered') {
           const stray = event.payload.chosen.find((option) => !options.has(option));
           if (stray !== undefined) {
             return {

@@ -5,6 +5,7 @@ import { recordAction } from '../../../src/client-core/db/record';
 import {
   addTimeSpent,
   answerQuestion,
+  answerReview,
   completeChecklist,
   completeLesson,
   openLesson,
@@ -16,6 +17,7 @@ import {
 import { getCourseProgress, getLessonProgress } from '../../../src/client-core/db/progress';
 import { isCourseWished } from '../../../src/shared/progress';
 import { scoreAnswer } from '../../../src/shared/quiz';
+import { reviewQueue } from '../../../src/shared/review-schedule';
 import { learnerEventSchema } from '../../../src/shared/events';
 import type { QuizLesson } from '../../../src/shared/course';
 import { freshDb } from '../../utils/fresh-db';
@@ -130,6 +132,33 @@ describe('learner actions', () => {
     expect(p!.completedAt).not.toBeNull();
     expect(p!.furthest).toBe(1);
     expect(await db.outbox.filter((e) => e.type === 'lesson.completed').count()).toBe(1);
+  });
+
+  it('records a review answer as one event beside the progress it changes, and reschedules', async () => {
+    await answerQuestion('c1', quiz, 'q1', ['a']);
+    await answerQuestion('c1', quiz, 'q2', ['a', 'b']);
+    const lesson = async () => ({
+      courseId: 'c1',
+      lessonId: quiz.id,
+      questionIds: ['q1', 'q2'],
+      progress: (await getLessonProgress('c1', quiz.id))!,
+    });
+    const [first] = reviewQueue([await lesson()]);
+    const before = await db.outbox.count();
+    await answerReview('c1', quiz, 'q1', ['a']);
+    await answerReview('c1', quiz, 'q2', ['a']);
+    const reviews = await db.outbox.filter((e) => e.type === 'review.answered').toArray();
+    expect(await db.outbox.count()).toBe(before + 2);
+    expect(reviews.map((e) => learnerEventSchema.parse(e).payload)).toEqual([
+      { questionId: 'q1', chosen: ['a'], correct: true },
+      { questionId: 'q2', chosen: ['a'], correct: false },
+    ]);
+    const after = reviewQueue([await lesson()]);
+    expect(after.map((i) => [i.questionId, i.reviews])).toEqual([
+      ['q2', 1],
+      ['q1', 1],
+    ]);
+    expect(after[1]!.due).toBeGreaterThan(first!.due);
   });
 
   it('scores a multiple-answer question by share, never below zero', () => {
