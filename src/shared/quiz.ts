@@ -59,12 +59,17 @@ export type QuestionOutcome =
   | { kind: 'revealed'; attempts: number }
   | { kind: 'open'; attempts: number };
 
+/** The attempt that scores: the first one, unless the answer was shown before it (then none). */
+export function firstAttempt(history: QuestionHistory): IdentifiedAttempt | undefined {
+  const first = history.attempts[0];
+  if (!first) return undefined;
+  if (history.revealedAt !== null && history.revealedAt < first.at) return undefined;
+  return first;
+}
+
 /** The first attempt's score (0–1); 0 with no attempt, or when the answer was shown first. */
 export function firstAttemptScore(history: QuestionHistory): number {
-  const first = history.attempts[0];
-  if (!first) return 0;
-  if (history.revealedAt !== null && history.revealedAt < first.at) return 0;
-  return first.score;
+  return firstAttempt(history)?.score ?? 0;
 }
 
 /** How one question went, from its whole history. */
@@ -90,4 +95,26 @@ export function quizResult(p: LessonProgress, questionIds: readonly string[]) {
     score: scores.length ? scores.reduce((sum, s) => sum + s, 0) / scores.length : 0,
     outcomes: histories.map(questionOutcome),
   };
+}
+
+/** A question to go over after the quiz ("Se svarene dine"): one not fully right at its first
+ * attempt. */
+export interface QuizMistake {
+  /** Its position in the quiz (0-based). */
+  index: number;
+  outcome: Exclude<QuestionOutcome, { kind: 'first-try' }>;
+  /** The options chosen at the scoring attempt, or null when there is none (the answer was shown
+   * before any, or the question has not been answered). */
+  firstChosen: string[] | null;
+}
+
+/** The questions of a quiz not fully right at the first attempt, in quiz order. Read from the
+ * whole history, like the score, so a practice round changes nothing here. */
+export function quizMistakes(p: LessonProgress, questionIds: readonly string[]): QuizMistake[] {
+  return questionIds.flatMap((id, index) => {
+    const history = questionHistory(p, id);
+    const outcome = questionOutcome(history);
+    if (outcome.kind === 'first-try') return [];
+    return [{ index, outcome, firstChosen: firstAttempt(history)?.chosen ?? null }];
+  });
 }

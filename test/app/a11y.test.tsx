@@ -5,7 +5,12 @@ import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import { storeCourse } from '../../src/client-core/db/courses';
 import { db } from '../../src/client-core/db/db';
-import { completeLesson } from '../../src/client-core/db/learner-actions';
+import {
+  answerQuestion,
+  completeLesson,
+  revealAnswer,
+} from '../../src/client-core/db/learner-actions';
+import type { QuizLesson } from '../../src/shared/course';
 import { downloadCourseForOffline } from '../../src/app/offline/downloads';
 import { startServiceWorker } from '../../src/app/offline/service-worker';
 import { catalogueEntryOf, ferjekurs, ferjekursV2, kontorNn, tryggEpost } from '../utils/bundles';
@@ -91,6 +96,20 @@ describe('accessibility (axe)', () => {
       }
       unmount();
     }
+  });
+
+  it('quiz result with "Se svarene dine" open', async () => {
+    stubApi({});
+    await storeCourse(tryggEpost);
+    const quiz = tryggEpost.lessons.find((l) => l.kind === 'quiz') as QuizLesson;
+    await answerQuestion('trygg-epost', quiz, 'hastverk', ['betal']);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await revealAnswer('trygg-epost', quiz.id, 'hastverk');
+    await answerQuestion('trygg-epost', quiz, 'tegn', ['avsender', 'press']);
+    renderApp(`/kurs/trygg-epost/${quiz.id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Se svarene dine' }));
+    await screen.findByRole('region', { name: 'Se svarene dine' });
+    expect(await violations()).toEqual([]);
   });
 
   it('downloads: buttons, progress, cancelling, confirmation dialog, update offer', async () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { EVENT_VERSION, learnerEventSchema, type LearnerEvent } from '../../src/shared/events';
 import { mergeProgress } from '../../src/shared/progress';
-import { questionHistory, quizResult } from '../../src/shared/quiz';
+import { questionHistory, quizMistakes, quizResult } from '../../src/shared/quiz';
 import { uuidv7 } from '../../src/shared/uuid';
 import { eventPoolArbitrary, foldEvents } from '../utils/event-arbitraries';
 import { PROPERTY_TIMEOUT_MS } from '../utils/merge-laws';
@@ -112,5 +112,41 @@ describe('quiz result', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('quiz mistakes ("Se svarene dine")', () => {
+  const chose = (at: number, questionId: string, chosen: string[], score: number) =>
+    event(at, {
+      type: 'quiz.answered',
+      payload: { attemptId: uuidv7(at), questionId, chosen, correct: score === 1, score },
+    });
+
+  it('lists the questions not fully right at the first attempt, with what was chosen then', () => {
+    const p = foldEvents([
+      chose(1000, 'q1', ['b'], 0),
+      chose(2000, 'q1', ['a'], 1),
+      chose(1000, 'q2', ['a', 'c'], 1),
+      // A practice answer later does not make a first-try question a mistake.
+      chose(9000, 'q2', ['b'], 0),
+      chose(1000, 'q3', ['a'], 0.5),
+      reveal(2000, 'q3'),
+      // Shown before any answer: no first choice, whatever was answered after.
+      reveal(1000, 'q4'),
+      chose(2000, 'q4', ['a'], 1),
+      chose(1000, 'q5', ['b'], 0),
+    ]);
+    expect(quizMistakes(p, ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'])).toEqual([
+      { index: 0, outcome: { kind: 'later', attempts: 2 }, firstChosen: ['b'] },
+      { index: 2, outcome: { kind: 'revealed', attempts: 1 }, firstChosen: ['a'] },
+      { index: 3, outcome: { kind: 'revealed', attempts: 0 }, firstChosen: null },
+      { index: 4, outcome: { kind: 'open', attempts: 1 }, firstChosen: ['b'] },
+      { index: 5, outcome: { kind: 'open', attempts: 0 }, firstChosen: null },
+    ]);
+  });
+
+  it('is empty when every question was right the first time', () => {
+    const p = foldEvents([chose(1000, 'q1', ['a'], 1), chose(2000, 'q1', ['b'], 0)]);
+    expect(quizMistakes(p, ['q1'])).toEqual([]);
   });
 });

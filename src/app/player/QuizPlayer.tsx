@@ -4,7 +4,8 @@
 // and reveals (src/shared/quiz.ts), so a reload or another device shows the same; only the
 // choices being made and "I want to try again" live in the component. The first attempt scores;
 // later ones, and a whole round taken again, are practice. The lesson completes once every
-// question has been answered (see answerQuestion).
+// question has been answered (see answerQuestion). Under the result, "Se svarene dine" goes over
+// the questions not right the first time (QuizReview).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuizLesson, QuizQuestion } from '../../shared/course';
 import { roundedPercent } from '../../shared/percent';
@@ -13,7 +14,9 @@ import { questionHistory, quizResult, scoreAnswer, type QuestionOutcome } from '
 import { Html } from '../components/Html';
 import { answerQuestion, revealAnswer } from '../../client-core/db/learner-actions';
 import { useI18n } from '../state/context';
+import { AnsweredQuestion } from './AnsweredQuestion';
 import { CompletionPanel } from './CompletionPanel';
+import { QuizReview } from './QuizReview';
 import type { PlayerProps } from './types';
 import { eventIds } from './use-learner-action';
 import { playerTexts, type PlayerTranslate } from './player-texts';
@@ -225,25 +228,14 @@ function QuestionForm({
           </ul>
         </fieldset>
       ) : (
-        <div class="quiz-answered">
-          <p class="question-text" id={textId}>
-            <Html html={question.html} inline lang={contentLang} />
-          </p>
-          <ul class="options is-answered" aria-labelledby={textId}>
-            {question.options.map((option) => (
-              <AnsweredOption
-                key={option.id}
-                html={option.html}
-                explanationHtml={option.explanationHtml}
-                correct={option.correct}
-                picked={shown.includes(option.id)}
-                // Until the learner is right or asks, only their own choices are judged.
-                judged={phase !== 'wrong' || shown.includes(option.id)}
-                contentLang={contentLang}
-              />
-            ))}
-          </ul>
-        </div>
+        <AnsweredQuestion
+          question={question}
+          chosen={shown}
+          // Until the learner is right or asks, only their own choices are judged.
+          judgeAll={phase !== 'wrong'}
+          textId={textId}
+          contentLang={contentLang}
+        />
       )}
       <p
         class={`feedback${phase === 'solved' ? ' is-correct' : phase === 'wrong' ? ' is-wrong' : ''}`}
@@ -280,56 +272,6 @@ function QuestionForm({
   );
 }
 
-interface AnsweredOptionProps {
-  html: string;
-  explanationHtml: string;
-  correct: boolean;
-  /** The learner chose this option in the answer shown. */
-  picked: boolean;
-  /** Say whether it is right and why; otherwise the option is listed plainly. */
-  judged: boolean;
-  contentLang: string;
-}
-
-/** One option of an answered question: the learner's own choice marked, and, where judged, a
- * verdict and the explanation. */
-function AnsweredOption({
-  html,
-  explanationHtml,
-  correct,
-  picked,
-  judged,
-  contentLang,
-}: AnsweredOptionProps) {
-  const tp = useTexts(playerTexts);
-  const state = !judged ? '' : correct ? ' is-correct' : ' is-wrong';
-  const tag = picked
-    ? correct
-      ? tp('quiz.yourAnswerRight')
-      : tp('quiz.yourAnswerWrong')
-    : correct
-      ? tp('quiz.optionCorrect')
-      : tp('quiz.optionWrong');
-  return (
-    <li class={`option${state}${picked ? ' is-chosen' : ''}`}>
-      <div class="choice">
-        <span class="choice-mark" aria-hidden="true">
-          {judged && (picked || correct) ? (correct ? '✓' : '✗') : ''}
-        </span>
-        <Html html={html} inline lang={contentLang} />
-      </div>
-      {judged && (
-        <div class="explanation">
-          <p class="explanation-verdict">
-            <strong>{tag}</strong>
-          </p>
-          <Html html={explanationHtml} class="prose" lang={contentLang} />
-        </div>
-      )}
-    </li>
-  );
-}
-
 interface ResultProps extends PlayerProps<QuizLesson> {
   focusOnMount: boolean;
   onRestart: () => void;
@@ -352,7 +294,7 @@ function outcomeText(tp: PlayerTranslate, index: number, outcome: QuestionOutcom
 }
 
 function QuizResult(props: ResultProps) {
-  const { lesson, progress, completion, focusOnMount, onRestart, receipt } = props;
+  const { lesson, progress, contentLang, completion, focusOnMount, onRestart, receipt } = props;
   const { percent } = useI18n();
   const tp = useTexts(playerTexts);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -381,6 +323,7 @@ function QuizResult(props: ResultProps) {
         ))}
       </ul>
       <p class="hint">{tp('quiz.firstTryCounts')}</p>
+      <QuizReview lesson={lesson} progress={progress} contentLang={contentLang} />
       <p class="actions">
         <button type="button" class="button secondary" onClick={onRestart}>
           {tp('quiz.restart')}

@@ -40,6 +40,12 @@ export const playerTexts = defineTexts({
       other: 'Spørsmål {index}: du så svaret etter {count} forsøk.',
     },
     'quiz.outcomeOpen': 'Spørsmål {index}: ikke besvart riktig ennå.',
+    'quiz.reviewShow': 'Se svarene dine',
+    'quiz.reviewIntro':
+      'Her er spørsmålene du ikke fikk helt riktig første gang. Det du svarte da, er merket «Ditt svar».',
+    'quiz.reviewAllRight': 'Du svarte riktig på alle spørsmålene første gang.',
+    'quiz.reviewShownFirst': 'Du så svaret før du svarte.',
+    'quiz.reviewNotAnswered': 'Du har ikke svart på dette spørsmålet ennå.',
 
     'reading.markRead': 'Merk som lest',
     'reading.done': 'Du har lest denne leksjonen.',
@@ -102,6 +108,12 @@ export const playerTexts = defineTexts({
       other: 'Spørsmål {index}: du såg svaret etter {count} forsøk.',
     },
     'quiz.outcomeOpen': 'Spørsmål {index}: ikkje svart rett enno.',
+    'quiz.reviewShow': 'Sjå svara dine',
+    'quiz.reviewIntro':
+      'Her er spørsmåla du ikkje fekk heilt rett første gong. Det du svarte då, er merkt «Svaret ditt».',
+    'quiz.reviewAllRight': 'Du svarte rett på alle spørsmåla første gong.',
+    'quiz.reviewShownFirst': 'Du såg svaret før du svarte.',
+    'quiz.reviewNotAnswered': 'Du har ikkje svart på dette spørsmålet enno.',
 
     'reading.markRead': 'Merk som lesen',
     'reading.done': 'Du har lese denne leksjonen.',
@@ -163,6 +175,12 @@ export const playerTexts = defineTexts({
       other: 'Question {index}: you saw the answer after {count} attempts.',
     },
     'quiz.outcomeOpen': 'Question {index}: not answered right yet.',
+    'quiz.reviewShow': 'See your answers',
+    'quiz.reviewIntro':
+      'Here are the questions you did not get fully right the first time. What you chose then is marked “Your answer”.',
+    'quiz.reviewAllRight': 'You answered every question right the first time.',
+    'quiz.reviewShownFirst': 'You saw the answer before you answered.',
+    'quiz.reviewNotAnswered': 'You have not answered this question yet.',
 
     'reading.markRead': 'Mark as read',
     'reading.done': 'You have read this lesson.',
