@@ -149,6 +149,10 @@ export default defineConfig({
       },
     },
   },
+  resolve: {
+    // ical-generator's one dependency, a CommonJS module, replaced by an ES module (see the file).
+    alias: [{ find: /^uuid-random$/, replacement: resolve('src/app/plan/uuid-random.ts') }],
+  },
   server: {
     proxy: { '/api': apiTarget, '/healthz': apiTarget },
   },

@@ -24,6 +24,7 @@ import {
   PrivacyScreen,
   SettingsScreen,
   StorageScreen,
+  StudyPlanScreen,
   VerifyEmailScreen,
 } from './screens/lazy';
 import { CatalogueScreen } from './screens/CatalogueScreen';
@@ -76,6 +77,7 @@ function Shell() {
             <Route path={routePatterns.insight} component={InsightScreen} />
             <Route path={routePatterns.join} component={JoinScreen} />
             <Route path={routePatterns.privacy} component={PrivacyScreen} />
+            <Route path={routePatterns.studyPlan} component={StudyPlanScreen} />
             <Route default component={NotFoundScreen} />
           </Router>
         </ErrorBoundary>

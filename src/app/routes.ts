@@ -24,6 +24,8 @@ export const paths = {
     `/radgiver/hage/${encodeURIComponent(gardenId)}/elev/${encodeURIComponent(learnerId)}`,
   // Insight for analysts and advisors (issue 15): aggregates only, a chunk of its own.
   insight: '/innsikt',
+  // The weekly goal and the study plan (issue 16): a chunk of its own, linked from Settings.
+  studyPlan: '/studieplan',
 } as const;
 
 /** Route patterns for preact-iso's <Route path>. */
@@ -45,6 +47,7 @@ export const routePatterns = {
   advisorLearner: '/radgiver/hage/:gardenId/elev/:learnerId',
   advisorInvite: INVITE_PATH,
   insight: '/innsikt',
+  studyPlan: '/studieplan',
 } as const;
 
 /** Whether a URL path is a lesson's (routePatterns.lesson), without the router: the entry script

@@ -13,6 +13,8 @@ import { nb } from '../../src/app/i18n/nb';
 import { insightTexts } from '../../src/app/insight/insight-texts';
 import type { PluralMessage, SourceTexts } from '../../src/app/i18n/types';
 import { feedbackTexts } from '../../src/app/player/feedback-texts';
+import { studyPlanLinkTexts } from '../../src/app/plan/study-plan-link-texts';
+import { studyPlanTexts } from '../../src/app/plan/study-plan-texts';
 import { playerTexts } from '../../src/app/player/player-texts';
 import { courseTexts } from '../../src/app/screens/course-texts';
 
@@ -26,6 +28,8 @@ const features: Record<string, FeatureTexts<SourceTexts>> = {
   courseWishes: courseWishesTexts,
   course: courseTexts,
   insight: insightTexts,
+  studyPlan: studyPlanTexts,
+  studyPlanLink: studyPlanLinkTexts,
 };
 
 type Message = string | PluralMessage;

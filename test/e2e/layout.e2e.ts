@@ -56,6 +56,7 @@ const SCREENS: Screen[] = [
   },
   { name: 'settings', path: '/innstillinger', title: 'Innstillinger' },
   { name: 'storage', path: '/lagring', title: 'Lagring' },
+  { name: 'study plan', path: '/studieplan', title: 'Ukemål og studieplan' },
   { name: 'account', path: '/konto', title: 'Konto' },
   { name: 'not found', path: '/finnes-ikke', title: 'Fant ikke siden' },
 ];

@@ -47,7 +47,13 @@ const KB = 1024;
 // Then 185.5 KB once the Personvern page said in nb, nn and en what issue 15 asks, where it goes,
 // who sees the totals and the minimum group (+0.8 KB gzip; the CI of a5b58d7 failed here at
 // 190,002 bytes): raised to 187 KB.
-const PRECACHE_BUDGET = 187 * KB;
+// Raised to 203 KB by issue 16's "Ukemål og studieplan" (200.6 KB measured, 2026-12-03): the
+// screen's chunk (goal, plan form, saved plan, its texts in nb, nn and en: 6.3 KB gzip), the
+// calendar file's chunk, loaded on "Legg i kalenderen" (ical-generator and the Oslo time zone:
+// 9.1 KB gzip) and the link in Settings (0.2 KB). Both chunks are precached because the plan and
+// its .ics file must work offline; neither is in the critical JS (+0.07 KB there: the route). The
+// cut towards 150 KB stays issue 13's.
+const PRECACHE_BUDGET = 203 * KB;
 /** Issue 13: sw.js, importing only src/client-core and Workbox, measured 48.4 KB gzip, then
  * 50.5 KB with the batched push format (Workbox, Dexie, zod, the sync engine); the budget leaves
  * about 3 KB for growth. */
@@ -170,6 +176,20 @@ describe('size gates (issue 13: budgets are gates)', () => {
     );
     expect(js.length).toBeGreaterThanOrEqual(1);
     expect(critical.gzip).toBeLessThanOrEqual(CRITICAL_JS_BUDGET);
+  });
+
+  // Issue 16: the study plan is a screen of its own, reached from Settings: neither its chunk nor
+  // the calendar file's (ical-generator) runs before the home screen shows, and both are
+  // precached, so the plan and its .ics file work offline.
+  it('keeps the study plan and its calendar file out of the critical JS, and precaches them', async () => {
+    const js = await firstScreenFiles(outDir, 'HomeScreen');
+    expect(js.filter((url) => /\/(StudyPlanScreen|study-plan-ics)-/.test(url))).toEqual([]);
+    expect(precached.map((entry) => entry.url)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^assets\/StudyPlanScreen-.*\.js$/),
+        expect.stringMatching(/^assets\/study-plan-ics-.*\.js$/),
+      ]),
+    );
   });
 
   it('sw.js fits its budget, gzip', async () => {

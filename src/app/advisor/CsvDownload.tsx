@@ -2,7 +2,7 @@
 // a role screen exports: the garden's learners, the insight page's aggregates. The caller makes
 // the file (csv.ts) and words the button.
 import { useState } from 'preact/hooks';
-import { saveBlob } from '../components/AccountDataActions';
+import { saveBlob } from '../components/save-blob';
 
 /** The button's words. */
 export interface CsvDownloadTexts {

@@ -9,24 +9,11 @@ import { useI18n, useSync } from '../state/context';
 import { PasswordField } from './AccountFields';
 import { ConfirmDialog } from './ConfirmDialog';
 import { accountTexts } from './account-texts';
+import { saveBlob } from './save-blob';
 import { useTexts } from '../i18n/feature-texts';
 
 /** File name of the data export. */
 export const EXPORT_FILE_NAME = 'lommekurs-data.json';
-
-/** Hand a Blob to the browser as a download (an object URL on a temporary <a download>). */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled, or some browsers save an empty file.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 interface Props {
   /** The account is gone; the caller says so where the learner looks next. */

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { readDeviceData } from '../../client-core/db/learner-data';
 import { useI18n, useSync } from '../state/context';
-import { saveBlob } from './AccountDataActions';
+import { saveBlob } from './save-blob';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EXPORT_HTML_NAME, EXPORT_JSON_NAME, exportHtml, exportJson } from './learner-export';
 import { deviceDataTexts } from './device-data-texts';

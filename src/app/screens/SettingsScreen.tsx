@@ -2,7 +2,8 @@
 // applied at once and remembered on the device), downloads
 // (automatic download of a started course, only on Wi-Fi where the device can tell), the account
 // and sync (with the GDPR export and deletion), the business gardens the learner is a member of
-// (Næringshage, a chunk of its own), installation and a link to storage.
+// (Næringshage, a chunk of its own), a link to the weekly goal and study plan (a screen of its own),
+// installation and a link to storage.
 import { useEffect, useState } from 'preact/hooks';
 import { AccountSettings } from '../components/AccountSettings';
 import { DeviceDataActions } from '../components/DeviceDataActions';
@@ -22,6 +23,7 @@ import { useAppState, useI18n } from '../state/context';
 import { TEXT_SIZES, type TextSize } from '../state/text-size';
 import { useTexts } from '../i18n/feature-texts';
 import { feedbackTexts } from '../player/feedback-texts';
+import { studyPlanLinkTexts } from '../plan/study-plan-link-texts';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -65,6 +67,7 @@ export function SettingsScreen() {
         <FeedbackAskingField />
         <DownloadSettingsFields />
       </form>
+      <StudyPlanLink />
       <AccountSettings />
       <NetworkSettings />
       <DeviceDataActions />
@@ -74,6 +77,19 @@ export function SettingsScreen() {
       </p>
       <p class="hint">{t('settings.version', { version: __APP_VERSION__ })}</p>
     </div>
+  );
+}
+
+/** "Ukemål og studieplan" (issue 16): its own screen; here only the way to it. */
+function StudyPlanLink() {
+  const tl = useTexts(studyPlanLinkTexts);
+  return (
+    <section aria-labelledby="study-plan-link-heading">
+      <h2 id="study-plan-link-heading">{tl('planLink.heading')}</h2>
+      <p>
+        {tl('planLink.text')} <a href={paths.studyPlan}>{tl('planLink.link')}</a>
+      </p>
+    </section>
   );
 }
 

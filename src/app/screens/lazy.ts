@@ -115,3 +115,11 @@ export const PrivacyScreen = lazy(() =>
     () => ChunkErrorScreen,
   ),
 );
+
+// The weekly goal and the study plan (issue 16): a chunk of its own, reached from Settings.
+export const StudyPlanScreen = lazy(() =>
+  import('../plan/StudyPlanScreen').then(
+    (m) => m.StudyPlanScreen,
+    () => ChunkErrorScreen,
+  ),
+);
