@@ -2,12 +2,13 @@
 // <main> holding the current screen.
 import { effect } from '@preact/signals';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { AppHeader } from './components/AppHeader';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { focusPageHeading } from './components/PageHeading';
-import { SafariStorageNotice } from './components/SafariStorageNotice';
+import { deferred } from './components/deferred';
 import { SyncStatus } from './components/SyncStatus';
+import { browserFacts, isSafariTab } from './offline/safari-tab';
 import { paths, routePatterns } from './routes';
 import {
   AccountScreen,
@@ -22,6 +23,7 @@ import {
   LessonScreen,
   NewPasswordScreen,
   PrivacyScreen,
+  ReviewScreen,
   SettingsScreen,
   StorageScreen,
   StudyPlanScreen,
@@ -49,14 +51,20 @@ export function App({ state, sync }: { state: AppState; sync: SyncController }) 
   );
 }
 
+// Safari's deletion notice concerns Safari tabs alone, so only they load its code.
+const SafariStorageNotice = deferred(() =>
+  import('./components/SafariStorageNotice').then((m) => m.SafariStorageNotice),
+);
+
 function Shell() {
   const { path } = useLocation();
+  const [inSafariTab] = useState(() => isSafariTab(browserFacts()));
   return (
     <>
       <AppHeader />
       {/* The account screen shows the status in its own body. */}
       {path !== paths.account && <SyncStatus />}
-      <SafariStorageNotice />
+      {inSafariTab && <SafariStorageNotice />}
       <main id="main" class="app-main" tabIndex={-1}>
         <ErrorBoundary resetKey={path}>
           <Router onRouteChange={focusPageHeading}>
@@ -78,6 +86,7 @@ function Shell() {
             <Route path={routePatterns.join} component={JoinScreen} />
             <Route path={routePatterns.privacy} component={PrivacyScreen} />
             <Route path={routePatterns.studyPlan} component={StudyPlanScreen} />
+            <Route path={routePatterns.review} component={ReviewScreen} />
             <Route default component={NotFoundScreen} />
           </Router>
         </ErrorBoundary>

@@ -1,8 +1,8 @@
 // The app's start (loaded by boot.ts): load the language's dictionary, render the app, then start
 // the sync loop (its controller a chunk loaded after the storage layer, see
 // sync/lazy-controller.ts) and the offline machinery: the install offer, the service worker (registration
-// and the update prompt), and an early load of the chunks a learner needs next, so that they are
-// in memory before a new app version could replace them.
+// and the update prompt), an early load of the chunks a learner needs next, so that they are
+// in memory before a new app version could replace them, and the app icon's badge (issue 16).
 import { render } from 'preact';
 import { App } from './app';
 import { DownloadControls } from './components/lazy-downloads';
@@ -47,5 +47,9 @@ export async function startApp(settings: BootSettings): Promise<void> {
   idle(() => {
     LessonScreen.preload().catch(() => {});
     DownloadControls.preload().catch(() => {});
+    // The app icon's count of review questions due (a chunk with the review schedule), where the
+    // browser can show one.
+    if ('setAppBadge' in navigator)
+      import('./review/app-badge').then((m) => m.startAppBadge()).catch(() => {});
   });
 }

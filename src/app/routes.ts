@@ -24,7 +24,9 @@ export const paths = {
     `/radgiver/hage/${encodeURIComponent(gardenId)}/elev/${encodeURIComponent(learnerId)}`,
   // Insight for analysts and advisors (issue 15): aggregates only, a chunk of its own.
   insight: '/innsikt',
-  // The weekly goal and the study plan (issue 16): a chunk of its own, linked from Settings.
+  // Issue 16: spaced review of completed quizzes, and the weekly goal with the study plan
+  // (chunks of their own).
+  review: '/repetisjon',
   studyPlan: '/studieplan',
 } as const;
 
@@ -48,6 +50,7 @@ export const routePatterns = {
   advisorInvite: INVITE_PATH,
   insight: '/innsikt',
   studyPlan: '/studieplan',
+  review: '/repetisjon',
 } as const;
 
 /** Whether a URL path is a lesson's (routePatterns.lesson), without the router: the entry script

@@ -147,7 +147,10 @@ export const lessonProgressSchema = z.object({
   best: z.record(z.string(), z.number()),
   reveals: z.optional(z.record(z.string(), z.object({ questionId: z.string(), at: z.number() }))),
   reviews: z.optional(
-    z.record(z.string(), z.object({ questionId: z.string(), correct: z.boolean(), at: z.number() })),
+    z.record(
+      z.string(),
+      z.object({ questionId: z.string(), correct: z.boolean(), at: z.number() }),
+    ),
   ),
   checklist: z.record(z.string(), stamped(z.boolean())),
   reflection: z.nullable(stamped(z.string())),

@@ -112,6 +112,43 @@ describe('accessibility (axe)', () => {
     expect(await violations()).toEqual([]);
   });
 
+  it('review (issue 16): the home cards, a question open and answered, the end, the empty screen', async () => {
+    stubApi({});
+    const { unmount: unmountEmpty } = renderApp('/repetisjon');
+    await screen.findByRole('heading', { level: 2, name: 'Ingen spørsmål venter nå' });
+    expect(await violations(), 'empty').toEqual([]);
+    unmountEmpty();
+
+    await storeCourse(tryggEpost);
+    const quiz = tryggEpost.lessons.find((l) => l.kind === 'quiz') as QuizLesson;
+    // The quiz completed a week ago: its questions are due.
+    vi.setSystemTime(Date.now() - 7 * 86_400_000);
+    await answerQuestion('trygg-epost', quiz, 'hastverk', ['ring']);
+    await answerQuestion('trygg-epost', quiz, 'tegn', ['avsender', 'press']);
+    vi.useRealTimers();
+    await completeLesson('trygg-epost', 'kjenn-igjen-svindel');
+    const { unmount } = renderApp('/');
+    await screen.findByRole('region', { name: 'Repetisjon' });
+    await screen.findByRole('region', { name: 'Ukemål' });
+    expect(await violations(), 'home cards').toEqual([]);
+    unmount();
+
+    renderApp('/repetisjon');
+    await screen.findByRole('heading', { level: 2, name: 'Spørsmål 1 av 2' });
+    expect(await violations(), 'question').toEqual([]);
+    fireEvent.click(screen.getByRole('radio', { name: 'Betaler med en gang' }));
+    screen.getByRole('button', { name: 'Svar' }).click();
+    const next = await screen.findByRole('button', { name: 'Neste spørsmål' });
+    expect(await violations(), 'answered').toEqual([]);
+    fireEvent.click(next);
+    await screen.findByRole('heading', { level: 2, name: 'Spørsmål 2 av 2' });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Rar avsenderadresse' }));
+    screen.getByRole('button', { name: 'Svar' }).click();
+    fireEvent.click(await screen.findByRole('button', { name: 'Ferdig' }));
+    await screen.findByRole('heading', { level: 2, name: 'Repetisjonen er ferdig' });
+    expect(await violations(), 'end').toEqual([]);
+  });
+
   it('downloads: buttons, progress, cancelling, confirmation dialog, update offer', async () => {
     installCaches();
     stubApi({

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountDeletedTexts } from '../../src/app/components/account-deleted-texts';
 import { accountTexts } from '../../src/app/components/account-texts';
+import { safariNoticeTexts } from '../../src/app/components/safari-notice-texts';
 import { courseWishesTexts } from '../../src/app/components/course-wishes-texts';
 import { deviceDataTexts } from '../../src/app/components/device-data-texts';
 import { downloadTexts } from '../../src/app/components/download-texts';
@@ -16,6 +17,7 @@ import { feedbackTexts } from '../../src/app/player/feedback-texts';
 import { studyPlanLinkTexts } from '../../src/app/plan/study-plan-link-texts';
 import { studyPlanTexts } from '../../src/app/plan/study-plan-texts';
 import { playerTexts } from '../../src/app/player/player-texts';
+import { reviewTexts } from '../../src/app/review/review-texts';
 import { courseTexts } from '../../src/app/screens/course-texts';
 
 const features: Record<string, FeatureTexts<SourceTexts>> = {
@@ -26,10 +28,12 @@ const features: Record<string, FeatureTexts<SourceTexts>> = {
   player: playerTexts,
   feedback: feedbackTexts,
   courseWishes: courseWishesTexts,
+  safariNotice: safariNoticeTexts,
   course: courseTexts,
   insight: insightTexts,
   studyPlan: studyPlanTexts,
   studyPlanLink: studyPlanLinkTexts,
+  review: reviewTexts,
 };
 
 type Message = string | PluralMessage;

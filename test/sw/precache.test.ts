@@ -47,13 +47,17 @@ const KB = 1024;
 // Then 185.5 KB once the Personvern page said in nb, nn and en what issue 15 asks, where it goes,
 // who sees the totals and the minimum group (+0.8 KB gzip; the CI of a5b58d7 failed here at
 // 190,002 bytes): raised to 187 KB.
-// Raised to 203 KB by issue 16's "Ukemål og studieplan" (200.6 KB measured, 2026-12-03): the
+// Issue 16 raised it to 217 KB. Its "Ukemål og studieplan" alone measured 200.6 KB: the
 // screen's chunk (goal, plan form, saved plan, its texts in nb, nn and en: 6.3 KB gzip), the
 // calendar file's chunk, loaded on "Legg i kalenderen" (ical-generator and the Oslo time zone:
 // 9.1 KB gzip) and the link in Settings (0.2 KB). Both chunks are precached because the plan and
 // its .ics file must work offline; neither is in the critical JS (+0.07 KB there: the route). The
-// cut towards 150 KB stays issue 13's.
-const PRECACHE_BUDGET = 203 * KB;
+// cut towards 150 KB stays issue 13's. Its spaced review and weekly goal alone measured 199.3 KB
+// (186.3 KB before): the review screen works offline, so its chunk is precached — ts-fsrs, the
+// scheduler, ≈ 6.7 KB gzip of it; the store, the home cards, the screen and their texts in nb, nn
+// and en ≈ 5.3 KB — and the player parts it shares with the lesson screen became chunks of their
+// own (≈ 1 KB). With the study plan: 215.5 KB measured, budget 217 KB. Critical JS: see below.
+const PRECACHE_BUDGET = 217 * KB;
 /** Issue 13: sw.js, importing only src/client-core and Workbox, measured 48.4 KB gzip, then
  * 50.5 KB with the batched push format (Workbox, Dexie, zod, the sync engine); the budget leaves
  * about 3 KB for growth. */
@@ -67,8 +71,11 @@ const SW_BUDGET = 54 * KB;
  * dictionary for their features' own texts, and the account-deleted notice loads when shown
  * (33.2 KB for the split alone on ac65507; issue 14's additions to the first chunk ≈ 1 KB). This
  * gate stops growth, about 4 % above, and fails when nn or en is imported statically into the
- * first chunk (+3.3 KB gzip; issue 13 acceptance 2). */
-const CRITICAL_JS_BUDGET = 35 * KB;
+ * first chunk (+3.3 KB gzip; issue 13 acceptance 2). Issue 16 asks that it not grow: 34,677 bytes
+ * before it; its routes, the home cards' and the app badge's import stubs added 0.3 KB, and the
+ * Safari notice with its texts left for a chunk only Safari tabs load (34,569 bytes after). The
+ * gate is now the figure before issue 16, in bytes. */
+const CRITICAL_JS_BUDGET = 34_677;
 
 /** UI libraries the service worker must never bundle (issue 13, "a worker-safe core"). */
 const UI_LIBRARIES = /node_modules\/(preact|preact-iso|@preact\/signals[^/]*|workbox-window)\//;

@@ -11,6 +11,8 @@ import {
   type SafariStorageRisk,
 } from '../state/use-safari-storage-risk';
 import { focusPageHeading } from './PageHeading';
+import { safariNoticeTexts } from './safari-notice-texts';
+import { useTexts } from '../i18n/feature-texts';
 
 /** The one-time, dismissible notice shown above every screen. */
 export function SafariStorageNotice() {
@@ -18,7 +20,7 @@ export function SafariStorageNotice() {
 }
 
 function NoticeInSafariTab() {
-  const { t } = useI18n();
+  const ts = useTexts(safariNoticeTexts);
   const risk = useSafariStorageRisk();
   if (!risk.atRisk || risk.dismissed !== false) return null;
   const dismiss = async () => {
@@ -28,11 +30,11 @@ function NoticeInSafariTab() {
   };
   return (
     <section class="safari-notice" aria-labelledby="safari-notice-heading">
-      <h2 id="safari-notice-heading">{t('safari.heading')}</h2>
+      <h2 id="safari-notice-heading">{ts('safari.heading')}</h2>
       <SafariText risk={risk} />
       <p class="actions">
         <button type="button" class="button secondary" onClick={() => void dismiss()}>
-          {t('safari.dismiss')}
+          {ts('safari.dismiss')}
         </button>
       </p>
     </section>
@@ -45,11 +47,11 @@ export function SafariStorageFacts() {
 }
 
 function FactsInSafariTab() {
-  const { t } = useI18n();
+  const ts = useTexts(safariNoticeTexts);
   const risk = useSafariStorageRisk();
   return (
     <section class="safari-storage" aria-labelledby="safari-storage-heading">
-      <h2 id="safari-storage-heading">{t('safari.heading')}</h2>
+      <h2 id="safari-storage-heading">{ts('safari.heading')}</h2>
       <SafariText risk={risk} />
     </section>
   );
@@ -57,10 +59,11 @@ function FactsInSafariTab() {
 
 function SafariText({ risk }: { risk: SafariStorageRisk }) {
   const { t } = useI18n();
+  const ts = useTexts(safariNoticeTexts);
   return (
     <>
-      <p>{t('safari.deletes')}</p>
-      <p>{t(risk.withoutAccount ? 'safari.keepSafe' : 'safari.keepSafeSynced')}</p>
+      <p>{ts('safari.deletes')}</p>
+      <p>{ts(risk.withoutAccount ? 'safari.keepSafe' : 'safari.keepSafeSynced')}</p>
       {risk.withoutAccount && (
         <p>
           <a href={paths.account}>{t('account.settingsLink')}</a>

@@ -14,14 +14,6 @@ export const en: Messages = {
   // storage persistence on request, and Safari without the Home Screen
   'persist.why':
     'With lasting storage, downloaded courses and your progress stay even when the phone runs short of space.',
-  'safari.heading': 'Safari may delete your progress',
-  'safari.deletes':
-    'If you use Safari for 7 days without opening Lommekurs, Safari deletes everything Lommekurs stored on this device: your progress and the courses you downloaded.',
-  'safari.keepSafe':
-    'To keep it: add Lommekurs to your Home Screen (tap the Share button, then “Add to Home Screen”), or create an account, so your progress is also kept with us.',
-  'safari.keepSafeSynced':
-    'To keep it: add Lommekurs to your Home Screen (tap the Share button, then “Add to Home Screen”), or sync before you leave, so your progress is safe in your account.',
-  'safari.dismiss': 'Got it',
   // course reset, and data for everyone (export and wipe on this device)
   // home on any device, start/continue, catalogue search, course complete
   'courses.start': 'Start',

@@ -19,14 +19,6 @@ export const nb = {
   // storage persistence on request, and Safari without the Home Screen
   'persist.why':
     'Med varig lagring blir nedlastede kurs og fremgangen din liggende, også når telefonen får lite plass.',
-  'safari.heading': 'Safari kan slette fremgangen din',
-  'safari.deletes':
-    'Bruker du Safari i 7 dager uten å åpne Lommekurs, sletter Safari alt Lommekurs har lagret på enheten: fremgangen din og kursene du har lastet ned.',
-  'safari.keepSafe':
-    'Slik tar du vare på det: Legg Lommekurs til på Hjem-skjermen (trykk på Del-knappen og velg «Legg til på Hjem-skjerm»), eller opprett en konto, så lagres fremgangen også hos oss.',
-  'safari.keepSafeSynced':
-    'Slik tar du vare på det: Legg Lommekurs til på Hjem-skjermen (trykk på Del-knappen og velg «Legg til på Hjem-skjerm»), eller synkroniser før du går, så ligger fremgangen trygt i kontoen din.',
-  'safari.dismiss': 'Jeg har forstått',
   // course reset, and data for everyone (export and wipe on this device)
   // home on any device, start/continue, catalogue search, course complete
   'courses.start': 'Start',

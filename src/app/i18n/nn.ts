@@ -15,14 +15,6 @@ export const nn: Messages = {
   // storage persistence on request, and Safari without the Home Screen
   'persist.why':
     'Med varig lagring blir nedlasta kurs og framgangen din liggjande, også når telefonen får lite plass.',
-  'safari.heading': 'Safari kan slette framgangen din',
-  'safari.deletes':
-    'Brukar du Safari i 7 dagar utan å opne Lommekurs, slettar Safari alt Lommekurs har lagra på eininga: framgangen din og kursa du har lasta ned.',
-  'safari.keepSafe':
-    'Slik tek du vare på det: Legg Lommekurs til på Heim-skjermen (trykk på Del-knappen og vel «Legg til på Hjem-skjerm»), eller opprett ein konto, så blir framgangen lagra hos oss òg.',
-  'safari.keepSafeSynced':
-    'Slik tek du vare på det: Legg Lommekurs til på Heim-skjermen (trykk på Del-knappen og vel «Legg til på Hjem-skjerm»), eller synkroniser før du går, så ligg framgangen trygt i kontoen din.',
-  'safari.dismiss': 'Eg har forstått',
   // course reset, and data for everyone (export and wipe on this device)
   // home on any device, start/continue, catalogue search, course complete
   'courses.start': 'Start',

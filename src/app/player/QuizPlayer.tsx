@@ -16,6 +16,7 @@ import { answerQuestion, revealAnswer } from '../../client-core/db/learner-actio
 import { useI18n } from '../state/context';
 import { AnsweredQuestion } from './AnsweredQuestion';
 import { CompletionPanel } from './CompletionPanel';
+import { inOptionOrder, QuestionChoices } from './QuestionChoices';
 import { QuizReview } from './QuizReview';
 import type { PlayerProps } from './types';
 import { eventIds } from './use-learner-action';
@@ -119,7 +120,6 @@ function QuestionForm({
   const firstAction = useRef<HTMLButtonElement>(null);
   const firstInput = useRef<HTMLInputElement>(null);
   const isLast = index === lesson.questions.length - 1;
-  const hintId = `hint-${question.id}`;
   const textId = `text-${question.id}`;
 
   useEffect(() => {
@@ -132,17 +132,6 @@ function QuestionForm({
       if (phase !== 'open') firstAction.current?.focus();
     }
   }, [busy, phase]);
-
-  const toggle = (optionId: string, on: boolean) => {
-    setProblem('none');
-    setChosen((current) =>
-      question.multiple
-        ? on
-          ? [...current, optionId]
-          : current.filter((id) => id !== optionId)
-        : [optionId],
-    );
-  };
 
   const send = async (action: () => Promise<Parameters<typeof eventIds>[0]>) => {
     setSentAt(snapshot);
@@ -162,9 +151,9 @@ function QuestionForm({
       setProblem('choose');
       return;
     }
-    // Keep the options' order, whatever order they were clicked in.
-    const ordered = question.options.map((o) => o.id).filter((id) => chosen.includes(id));
-    await send(() => answerQuestion(courseId, lesson, question.id, ordered));
+    await send(() =>
+      answerQuestion(courseId, lesson, question.id, inOptionOrder(question, chosen)),
+    );
   };
 
   const retry = () => {
@@ -198,35 +187,16 @@ function QuestionForm({
       </h2>
       {since > 0 && <p class="hint">{tp('quiz.practiceRound')}</p>}
       {phase === 'open' ? (
-        <fieldset aria-describedby={hintId}>
-          <legend class="question-text">
-            <Html html={question.html} inline lang={contentLang} />
-          </legend>
-          <p id={hintId} class="hint">
-            {question.multiple ? tp('quiz.chooseMany') : tp('quiz.chooseOne')}
-          </p>
-          <ul class="options">
-            {question.options.map((option, i) => {
-              const inputId = `${question.id}-${option.id}`;
-              return (
-                <li key={option.id} class="option">
-                  <label class="choice" for={inputId}>
-                    <input
-                      id={inputId}
-                      ref={i === 0 ? firstInput : undefined}
-                      type={question.multiple ? 'checkbox' : 'radio'}
-                      name={question.id}
-                      value={option.id}
-                      checked={chosen.includes(option.id)}
-                      onChange={(e) => toggle(option.id, e.currentTarget.checked)}
-                    />
-                    <Html html={option.html} inline lang={contentLang} />
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        </fieldset>
+        <QuestionChoices
+          question={question}
+          chosen={chosen}
+          onChoose={(update) => {
+            setProblem('none');
+            setChosen(update);
+          }}
+          contentLang={contentLang}
+          firstInput={firstInput}
+        />
       ) : (
         <AnsweredQuestion
           question={question}

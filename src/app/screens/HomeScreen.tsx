@@ -1,6 +1,7 @@
 // Home: first where the learner left off ("Fortsett": the next lesson of the most recently active
-// unfinished course), then lessons the learner took that have changed since, every course with
-// progress — also a course whose progress came from another device and whose bundle is not on this
+// unfinished course), then the review questions due and the weekly goal (issue 16: a chunk loaded
+// on demand, review/HomeLearning.tsx), then lessons the learner took that have changed since,
+// every course with progress — also a course whose progress came from another device and whose bundle is not on this
 // one (its title and lesson ids from the catalogue, downloaded in one tap) — the courses
 // downloaded but not started, or an invitation to the catalogue; the install offer and a link to storage. Reads
 // IndexedDB; asks for the catalogue only when progress without a bundle needs it.
@@ -14,6 +15,7 @@ import { learnerCourses, nextStep, type ListedCourse } from '../components/learn
 import { LessonKindLabel } from '../components/LessonKindLabel';
 import { MetaLine } from '../components/MetaLine';
 import { PageHeading } from '../components/PageHeading';
+import { HomeLearning } from '../review/lazy-review';
 import { paths } from '../routes';
 import { useAppState, useI18n } from '../state/context';
 import { useProgressWithoutBundle, useStoredCourses } from '../state/live';
@@ -67,6 +69,7 @@ export function HomeScreen() {
       ) : (
         <>
           {current && <ContinueCard listed={current} />}
+          <HomeLearning />
           <ChangedLessons entries={changed} />
           {started.length > 0 && (
             <section aria-labelledby="started-heading">

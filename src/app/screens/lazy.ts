@@ -123,3 +123,12 @@ export const StudyPlanScreen = lazy(() =>
     () => ChunkErrorScreen,
   ),
 );
+
+// Spaced review ("Repetisjon", issue 16): a chunk of its own with the review schedule (ts-fsrs),
+// precached with the learners' other screens so it works offline.
+export const ReviewScreen = lazy(() =>
+  import('../review/ReviewScreen').then(
+    (m) => m.ReviewScreen,
+    () => ChunkErrorScreen,
+  ),
+);
