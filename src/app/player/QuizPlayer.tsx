@@ -15,6 +15,7 @@ import { Html } from '../components/Html';
 import { answerQuestion, revealAnswer } from '../../client-core/db/learner-actions';
 import { useI18n } from '../state/context';
 import { AnsweredQuestion } from './AnsweredQuestion';
+import { AnswerFeedback, type AnswerProblem } from './AnswerFeedback';
 import { CompletionPanel } from './CompletionPanel';
 import { inOptionOrder, QuestionChoices } from './QuestionChoices';
 import { QuizReview } from './QuizReview';
@@ -97,7 +98,6 @@ function QuestionForm({
   onNext,
   onRecorded,
 }: QuestionProps) {
-  const { t } = useI18n();
   const tp = useTexts(playerTexts);
   const history = questionHistory(progress, question.id, since);
   const latest = history.attempts.at(-1);
@@ -111,7 +111,7 @@ function QuestionForm({
         ? 'wrong'
         : 'open';
   const [chosen, setChosen] = useState<string[]>([]);
-  const [problem, setProblem] = useState<'none' | 'choose' | 'save'>('none');
+  const [problem, setProblem] = useState<AnswerProblem>('none');
   // What the stored history looked like when an action was sent: busy until it changes.
   const snapshot = `${history.attempts.length}/${history.revealedAt}`;
   const [sentAt, setSentAt] = useState<string | null>(null);
@@ -207,17 +207,11 @@ function QuestionForm({
           contentLang={contentLang}
         />
       )}
-      <p
-        class={`feedback${phase === 'solved' ? ' is-correct' : phase === 'wrong' ? ' is-wrong' : ''}`}
-        role="status"
-      >
-        {verdict}
-      </p>
-      {problem !== 'none' && (
-        <p class="error" role="alert">
-          {problem === 'choose' ? tp('quiz.chooseFirst') : t('lesson.saveError')}
-        </p>
-      )}
+      <AnswerFeedback
+        verdict={verdict}
+        tone={phase === 'solved' ? 'correct' : phase === 'wrong' ? 'wrong' : null}
+        problem={problem}
+      />
       <p class="actions">
         {phase === 'open' ? (
           <button type="submit" class="button">

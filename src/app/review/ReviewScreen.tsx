@@ -13,6 +13,7 @@ import type { ReviewItem } from '../../shared/review-schedule';
 import { PageHeading } from '../components/PageHeading';
 import { useTexts } from '../i18n/feature-texts';
 import { AnsweredQuestion } from '../player/AnsweredQuestion';
+import { AnswerFeedback, type AnswerProblem } from '../player/AnswerFeedback';
 import { playerTexts } from '../player/player-texts';
 import { inOptionOrder, QuestionChoices } from '../player/QuestionChoices';
 import { paths } from '../routes';
@@ -150,7 +151,6 @@ interface QuestionProps {
 }
 
 function ReviewQuestion({ item, index, total, focusOnMount, onAnswered, onNext }: QuestionProps) {
-  const { t } = useI18n();
   const tp = useTexts(playerTexts);
   const tr = useTexts(reviewTexts);
   const { courseId, courseTitle, language, lesson, question } = item;
@@ -159,7 +159,7 @@ function ReviewQuestion({ item, index, total, focusOnMount, onAnswered, onNext }
   const [answer, setAnswer] = useState<string[] | null>(null);
   // An answer being stored: a second press of "Svar" meanwhile records nothing more.
   const sending = useRef(false);
-  const [problem, setProblem] = useState<'none' | 'choose' | 'save'>('none');
+  const [problem, setProblem] = useState<AnswerProblem>('none');
   const heading = useRef<HTMLHeadingElement>(null);
   const next = useRef<HTMLButtonElement>(null);
 
@@ -231,17 +231,11 @@ function ReviewQuestion({ item, index, total, focusOnMount, onAnswered, onNext }
           contentLang={language}
         />
       )}
-      <p
-        class={`feedback${score ? (score.correct ? ' is-correct' : ' is-wrong') : ''}`}
-        role="status"
-      >
-        {verdict}
-      </p>
-      {problem !== 'none' && (
-        <p class="error" role="alert">
-          {problem === 'choose' ? tp('quiz.chooseFirst') : t('lesson.saveError')}
-        </p>
-      )}
+      <AnswerFeedback
+        verdict={verdict}
+        tone={score ? (score.correct ? 'correct' : 'wrong') : null}
+        problem={problem}
+      />
       <p class="actions">
         {answer === null ? (
           <button type="submit" class="button">

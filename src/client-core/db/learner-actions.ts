@@ -19,6 +19,13 @@ import { recordAction } from './record';
 type Ref = { courseId: string; lessonId: string };
 const ref = (courseId: string, lesson: { id: string }): Ref => ({ courseId, lessonId: lesson.id });
 
+/** A quiz lesson's question; an id the lesson lacks is a bug in the caller. */
+function questionOf(lesson: QuizLesson, questionId: string) {
+  const question = lesson.questions.find((q) => q.id === questionId);
+  if (!question) throw new Error(`Unknown question ${questionId} in lesson ${lesson.id}`);
+  return question;
+}
+
 const completion = (r: Ref, p: LessonProgress): EventDraft[] =>
   p.completedAt === null ? [{ type: 'lesson.completed', ...r, payload: {} }] : [];
 
@@ -110,8 +117,7 @@ export const answerQuestion = (
     courseId,
     lesson.id,
     (p) => {
-      const question = lesson.questions.find((q) => q.id === questionId);
-      if (!question) throw new Error(`Unknown question ${questionId} in lesson ${lesson.id}`);
+      const question = questionOf(lesson, questionId);
       const r = ref(courseId, lesson);
       const { correct, score } = scoreAnswer(question, chosen);
       const answered = new Set([...Object.keys(p.best), questionId]);
@@ -145,8 +151,7 @@ export const answerReview = (
     courseId,
     lesson.id,
     () => {
-      const question = lesson.questions.find((q) => q.id === questionId);
-      if (!question) throw new Error(`Unknown question ${questionId} in lesson ${lesson.id}`);
+      const question = questionOf(lesson, questionId);
       const { correct } = scoreAnswer(question, chosen);
       const payload = { questionId, chosen: [...chosen], correct };
       return [{ type: 'review.answered', ...ref(courseId, lesson), payload }];
