@@ -19,6 +19,7 @@ import {
 } from '../../src/client-core/db/learner-actions';
 import { learningRecords } from '../../src/client-core/db/review';
 import { setSetting } from '../../src/client-core/db/settings';
+import { setStudyPlan } from '../../src/client-core/db/study-plan';
 import type { CourseBundle, QuizLesson, QuizQuestion } from '../../src/shared/course';
 import { osloDate } from '../../src/shared/oslo-date';
 import { nextDue, reviewQueue, type ReviewItem } from '../../src/shared/review-schedule';
@@ -296,7 +297,7 @@ describe('the review screen', () => {
 });
 
 describe('home: the weekly goal', () => {
-  it('counts this week’s lessons against the goal, with a link to change it', async () => {
+  it('counts this week’s lessons against the goal, invites a study plan, then links to change it', async () => {
     stubApi({});
     await storeCourse(tryggEpost);
     await completeLessons('trygg-epost', ['kjenn-igjen-svindel'], 0);
@@ -308,8 +309,10 @@ describe('home: the weekly goal', () => {
     expect(meter.getAttribute('aria-valuemax')).toBe('2');
     expect(meter.getAttribute('aria-valuetext')).toBe('1 av 2');
     expect(within(card).queryByText(/på rad/)).toBeNull();
-    const change = within(card).getByRole('link', { name: 'Endre ukemålet' });
-    expect(change.getAttribute('href')).toBe('/studieplan');
+    const invite = within(card).getByRole('link', {
+      name: 'Lag en studieplan: når tar du en leksjon?',
+    });
+    expect(invite.getAttribute('href')).toBe('/studieplan');
 
     // A second lesson (live): the goal is met, and the streak begins.
     await completeLessons('trygg-epost', ['sjekk-rutinene'], 0);
@@ -320,10 +323,19 @@ describe('home: the weekly goal', () => {
     expect(meter.getAttribute('aria-valuetext')).toBe('Nådd');
     view.unmount();
 
-    // The goal the study plan stores.
+    // The goal and the plan the study-plan screen stores.
     await setSetting('weeklyGoal', 3);
+    await setStudyPlan(db, {
+      id: '01920000-0000-7000-8000-000000000001',
+      revision: 0,
+      cue: { kind: 'example', example: 'ferry' },
+      day: 'MO',
+      time: '07:30',
+    });
     renderApp('/');
     expect(await screen.findByText('Denne uken: 2 av 3 leksjoner')).toBeTruthy();
+    const change = screen.getByRole('link', { name: 'Endre ukemålet' });
+    expect(change.getAttribute('href')).toBe('/studieplan');
   });
 
   it('counts the streak in weeks and forgives one missed week a quarter', async () => {
@@ -358,7 +370,7 @@ describe('in nynorsk and English', () => {
     expect(within(card).getByRole('link', { name: 'Start repetisjonen' })).toBeTruthy();
     const weekly = screen.getByRole('region', { name: 'Vekemål' });
     expect(within(weekly).getByText('Denne veka: 1 av 2 leksjonar')).toBeTruthy();
-    expect(within(weekly).getByRole('link', { name: 'Endre vekemålet' })).toBeTruthy();
+    expect(within(weekly).getByRole('link', { name: 'Lag ein studieplan: når tek du ein leksjon?' })).toBeTruthy();
     nn.unmount();
 
     const en = renderApp('/', 'en');

@@ -77,7 +77,9 @@ function WeeklyGoalCard({ store }: { store: ReviewStore }) {
       {streak >= 1 && <p>{tr('weekly.streak', { count: streak })}</p>}
       {forgiven && <p class="hint">{tr('weekly.forgiven')}</p>}
       <p>
-        <a href={paths.studyPlan}>{tr('weekly.change')}</a>
+        <a href={paths.studyPlan}>
+          {store.data.value?.hasPlan === false ? tr('weekly.makePlan') : tr('weekly.change')}
+        </a>
       </p>
     </section>
   );

@@ -9,7 +9,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { learningRecords, type ReviewLesson } from '../../client-core/db/review';
-import { getWeeklyGoal } from '../../client-core/db/study-plan';
+import { getStudyPlan, getWeeklyGoal } from '../../client-core/db/study-plan';
 import { osloDate } from '../../shared/oslo-date';
 import type { LessonProgress } from '../../shared/progress';
 import {
@@ -29,6 +29,8 @@ export interface LearningData {
   /** Every progress record on the device. */
   progress: LessonProgress[];
   goal: WeeklyGoal;
+  /** Whether the learner has made a study plan on this device (Home invites them to, until then). */
+  hasPlan: boolean;
 }
 
 export interface ReviewStore {
@@ -74,8 +76,12 @@ export interface ReviewStoreOptions {
 
 /** One read of the records (inside a live query, so Dexie follows every table it touches). */
 async function readLearningData(): Promise<LearningData> {
-  const [records, goal] = await Promise.all([learningRecords(), getWeeklyGoal()]);
-  return { ...records, goal };
+  const [records, goal, plan] = await Promise.all([
+    learningRecords(),
+    getWeeklyGoal(),
+    getStudyPlan(),
+  ]);
+  return { ...records, goal, hasPlan: plan !== null };
 }
 
 /** The app's live query over the storage layer (state/storage.ts). */

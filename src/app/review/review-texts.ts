@@ -51,6 +51,7 @@ export const reviewTexts = defineTexts({
     'weekly.forgiven':
       'En uke under målet er tilgitt, så rekken holder. Én uke i kvartalet kan tilgis.',
     'weekly.change': 'Endre ukemålet',
+    'weekly.makePlan': 'Lag en studieplan: når tar du en leksjon?',
   } as const,
   nn: {
     'review.title': 'Repetisjon',
@@ -98,6 +99,7 @@ export const reviewTexts = defineTexts({
     'weekly.forgiven':
       'Ei veke under målet er tilgjeven, så rekkja held. Éi veke i kvartalet kan bli tilgjeven.',
     'weekly.change': 'Endre vekemålet',
+    'weekly.makePlan': 'Lag ein studieplan: når tek du ein leksjon?',
   },
   en: {
     'review.title': 'Review',
@@ -145,6 +147,7 @@ export const reviewTexts = defineTexts({
     'weekly.forgiven':
       'One week below the goal was forgiven, so your streak holds. One week a quarter can be forgiven.',
     'weekly.change': 'Change the weekly goal',
+    'weekly.makePlan': 'Make a study plan: when will you take a lesson?',
   },
 });
 
