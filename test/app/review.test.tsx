@@ -370,7 +370,9 @@ describe('in nynorsk and English', () => {
     expect(within(card).getByRole('link', { name: 'Start repetisjonen' })).toBeTruthy();
     const weekly = screen.getByRole('region', { name: 'Vekemål' });
     expect(within(weekly).getByText('Denne veka: 1 av 2 leksjonar')).toBeTruthy();
-    expect(within(weekly).getByRole('link', { name: 'Lag ein studieplan: når tek du ein leksjon?' })).toBeTruthy();
+    expect(
+      within(weekly).getByRole('link', { name: 'Lag ein studieplan: når tek du ein leksjon?' }),
+    ).toBeTruthy();
     nn.unmount();
 
     const en = renderApp('/', 'en');
