@@ -28,6 +28,11 @@ const VALID: Record<string, unknown>[] = [
     payload: { attemptId: ID, questionId: 'q1', chosen: ['a', 'b'], correct: false, score: 0.5 },
   },
   { ...envelope, type: 'quiz.revealed', payload: { questionId: 'q1' } },
+  {
+    ...envelope,
+    type: 'review.answered',
+    payload: { questionId: 'q1', chosen: ['a'], correct: true },
+  },
   { ...envelope, type: 'checklist.toggled', payload: { itemId: 'i1', checked: true } },
   { ...envelope, type: 'reflection.saved', payload: { text: 'Tanker' } },
   { ...envelope, type: 'reflection.shared', payload: { shared: true } },

@@ -10,7 +10,11 @@ import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/logger';
 import { MAX_PROGRESS_ROW_CHARS } from '../../src/server/sync/push';
 import type { LearnerEvent } from '../../src/shared/events';
-import { KEPT_ATTEMPTS_PER_END, type LessonProgress } from '../../src/shared/progress';
+import {
+  KEPT_ATTEMPTS_PER_END,
+  KEPT_REVIEWS_PER_END,
+  type LessonProgress,
+} from '../../src/shared/progress';
 import type {
   InvalidEventsResponse,
   PullResponse,
@@ -150,6 +154,58 @@ describe('the catalogue is the truth', () => {
     const reply = await pushRefused(learner.token, clientId, [tick('i1'), tick('i3')]);
     expect(reply.rejected.map((r) => [r.index, r.reason])).toEqual([[1, 'unknown_item']]);
     await pushOk(learner.token, clientId, [tick('i1')]);
+  });
+});
+
+describe('review answers (issue 16)', () => {
+  const review = (clientId: string, i: number, questionId: string, chosen: string[]) =>
+    makeEvent(
+      'review.answered',
+      { questionId, chosen, correct: false },
+      { clientId, courseId: 'kurs', lessonId: 'quiz', at: NOW - 50_000 + i },
+    );
+
+  it('refuses a question or an option the quiz does not have, and stores a valid answer', async () => {
+    const learner = await createTestLearner(database.db);
+    const clientId = newClientId();
+    const events = [
+      review(clientId, 1, 'q1', ['a']),
+      review(clientId, 2, 'q9', ['a']),
+      review(clientId, 3, 'q1', ['z']),
+    ];
+    const reply = await pushRefused(learner.token, clientId, events);
+    expect(reply.rejected.map((r) => [r.index, r.reason])).toEqual([
+      [1, 'unknown_question'],
+      [2, 'unknown_option'],
+    ]);
+    await pushOk(learner.token, clientId, [events[0]]);
+    const [row] = (await dumpSyncTables(database.db)).progress.filter(
+      (r) => r.user_id === learner.userId,
+    );
+    const progress = JSON.parse(row!.data) as LessonProgress;
+    expect(Object.values(progress.reviews ?? {})).toEqual([
+      { questionId: 'q1', correct: false, at: NOW - 50_000 + 1 },
+    ]);
+  });
+
+  it(`keeps the first and last ${KEPT_REVIEWS_PER_END} answers of a question however many arrive`, async () => {
+    const learner = await createTestLearner(database.db);
+    const clientId = newClientId();
+    for (let round = 0; round < 3; round++) {
+      const events = Array.from({ length: 100 }, (_, i) =>
+        review(clientId, round * 100 + i, 'q1', ['a']),
+      ).map((e, i) => ({ ...e, seq: round * 100 + i + 1 }));
+      await pushOk(learner.token, clientId, events);
+    }
+    const [row] = (await dumpSyncTables(database.db)).progress.filter(
+      (r) => r.user_id === learner.userId,
+    );
+    const ats = Object.values((JSON.parse(row!.data) as LessonProgress).reviews ?? {})
+      .map((r) => r.at)
+      .sort((x, y) => x - y);
+    expect(ats).toHaveLength(2 * KEPT_REVIEWS_PER_END);
+    expect(ats[0]).toBe(NOW - 50_000);
+    expect(ats.at(-1)).toBe(NOW - 50_000 + 299);
   });
 });
 
