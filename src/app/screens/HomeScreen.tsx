@@ -1,10 +1,11 @@
 // Home: first where the learner left off ("Fortsett": the next lesson of the most recently active
 // unfinished course), then the review questions due and the weekly goal (issue 16: a chunk loaded
 // on demand, review/HomeLearning.tsx), then lessons the learner took that have changed since,
-// every course with progress — also a course whose progress came from another device and whose bundle is not on this
-// one (its title and lesson ids from the catalogue, downloaded in one tap) — the courses
-// downloaded but not started, or an invitation to the catalogue; the install offer and a link to storage. Reads
-// IndexedDB; asks for the catalogue only when progress without a bundle needs it.
+// every course with progress — also a course whose progress came from another device and whose
+// bundle is not on this one (its title and lesson ids from the catalogue, downloaded in one tap) —
+// the courses downloaded but not started, or an invitation to the catalogue; the install offer
+// and a link to storage. Reads IndexedDB; asks for the catalogue only when progress without a
+// bundle needs it.
 import { useEffect } from 'preact/hooks';
 import { ChangedLessons } from '../components/ChangeNotices';
 import { CourseCard, cardTitleId } from '../components/CourseCard';
