@@ -15,9 +15,9 @@ export const privacyTexts = defineTexts({
       'Behandlingsansvarlig er den som driver denne Lommekurs-tjenesten. Denne tjenesten har ikke oppgitt navn og kontaktadresse: spør næringshagen din, eller den som ga deg lenken til Lommekurs.',
     'privacy.deviceHeading': 'Dette lagres på enheten din',
     'privacy.device.courses':
-      'Kursene du laster ned, og innstillingene dine (språk, tekststørrelse).',
+      'Kursene du laster ned, og innstillingene dine (språk, tekststørrelse, ukemål og studieplan).',
     'privacy.device.progress':
-      'Framgangen din: hvilke leksjoner du har åpnet og fullført, quizsvar, avkrysninger, refleksjoner og tiden du har brukt.',
+      'Framgangen din: hvilke leksjoner du har åpnet og fullført, quizsvar og repetisjonssvar, avkrysninger, refleksjoner og tiden du har brukt.',
     'privacy.device.noAccount':
       'Uten konto forlater ingenting av dette enheten – bortsett fra svarene dine på spørsmålene om leksjonene, hvis du sier ja til å sende dem anonymt (se under). Du sletter det under Innstillinger.',
     'privacy.serverHeading': 'Dette lagres på serveren når du har konto',
@@ -73,9 +73,10 @@ export const privacyTexts = defineTexts({
     'privacy.controllerUnnamed':
       'Behandlingsansvarleg er den som driv denne Lommekurs-tenesta. Denne tenesta har ikkje oppgitt namn og kontaktadresse: spør næringshagen din, eller den som gav deg lenkja til Lommekurs.',
     'privacy.deviceHeading': 'Dette vert lagra på eininga di',
-    'privacy.device.courses': 'Kursa du lastar ned, og innstillingane dine (språk, tekststorleik).',
+    'privacy.device.courses':
+      'Kursa du lastar ned, og innstillingane dine (språk, tekststorleik, vekemål og studieplan).',
     'privacy.device.progress':
-      'Framgangen din: kva leksjonar du har opna og fullført, quizsvar, avkryssingar, refleksjonar og tida du har brukt.',
+      'Framgangen din: kva leksjonar du har opna og fullført, quizsvar og repetisjonssvar, avkryssingar, refleksjonar og tida du har brukt.',
     'privacy.device.noAccount':
       'Utan konto forlèt ingenting av dette eininga – bortsett frå svara dine på spørsmåla om leksjonane, om du seier ja til å sende dei anonymt (sjå under). Du slettar det under Innstillingar.',
     'privacy.serverHeading': 'Dette vert lagra på tenaren når du har konto',
@@ -131,9 +132,10 @@ export const privacyTexts = defineTexts({
     'privacy.controllerUnnamed':
       'The data controller is whoever runs this Lommekurs service. This service has not given its name and contact address: ask your business garden, or whoever gave you the link to Lommekurs.',
     'privacy.deviceHeading': 'What is stored on your device',
-    'privacy.device.courses': 'The courses you download, and your settings (language, text size).',
+    'privacy.device.courses':
+      'The courses you download, and your settings (language, text size, weekly goal and study plan).',
     'privacy.device.progress':
-      'Your progress: which lessons you have opened and completed, quiz answers, ticked items, reflections and the time you have spent.',
+      'Your progress: which lessons you have opened and completed, quiz and review answers, ticked items, reflections and the time you have spent.',
     'privacy.device.noAccount':
       'Without an account, none of this leaves the device – except your answers to the questions about lessons, if you agree to send them anonymously (see below). You delete it under Settings.',
     'privacy.serverHeading': 'What is stored on the server when you have an account',
