@@ -20,7 +20,7 @@ const RIGHT_2 = [
 const EMAIL = 'repetisjon@example.no';
 const DAY = 86_400_000;
 
-const { session, browser } = browserSession();
+const { session } = browserSession();
 const { scanned, expectAccessible } = accessibilityScans();
 
 /** Records every number the app asks the installed icon to show (the Badging API is a browser
@@ -132,13 +132,7 @@ describe('learning that sticks', () => {
       .toBe(0);
 
     // The laptop: a fresh profile signed in to the same account, the course downloaded.
-    const laptopContext = await browser().newContext({
-      locale: 'nb-NO',
-      viewport: { width: 1280, height: 800 },
-    });
-    laptopContext.setDefaultTimeout(20_000);
-    session.defer(() => laptopContext.close());
-    const laptop = await laptopContext.newPage();
+    const { page: laptop } = await session.newLaptopPage();
     laptop.on('pageerror', (error) => problems.push(`laptop: ${error.message}`));
     await signIn(laptop, server.url, EMAIL);
     await syncStatus(laptop).getByText('Alt er synkronisert').waitFor();

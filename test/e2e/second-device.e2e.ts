@@ -74,13 +74,7 @@ describe('a second device', () => {
     const phonePercent = await listedPercent(phone, COURSE.title);
 
     // The laptop: a fresh profile, signed in; then Home, without visiting the course.
-    const laptopContext = await browser.newContext({
-      locale: 'nb-NO',
-      viewport: { width: 1280, height: 800 },
-    });
-    laptopContext.setDefaultTimeout(20_000);
-    session.defer(() => laptopContext.close());
-    const laptop = await laptopContext.newPage();
+    const { page: laptop } = await session.newLaptopPage();
     laptop.on('pageerror', (error) => problems.push(`laptop: ${error.message}`));
     const bundleRequests: string[] = [];
     laptop.on('request', (request) => {

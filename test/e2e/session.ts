@@ -26,11 +26,17 @@ export class TestSession {
   }
 
   /** A phone-sized page in a fresh context, in Bokmål. */
-  async newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await this.browser().newContext({
-      locale: 'nb-NO',
-      viewport: { width: 360, height: 740 },
-    });
+  newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    return this.pageIn({ width: 360, height: 740 });
+  }
+
+  /** A laptop-sized page in a fresh context (a second device), in Bokmål. */
+  newLaptopPage(): Promise<{ context: BrowserContext; page: Page }> {
+    return this.pageIn({ width: 1280, height: 800 });
+  }
+
+  private async pageIn(viewport: { width: number; height: number }) {
+    const context = await this.browser().newContext({ locale: 'nb-NO', viewport });
     context.setDefaultTimeout(20_000);
     this.defer(() => context.close());
     return { context, page: await context.newPage() };

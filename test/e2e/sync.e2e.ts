@@ -136,13 +136,7 @@ describe('phone and laptop', () => {
     const afterPhone = storedEvents(server.dataDir, EMAIL);
 
     // The laptop: sign in, and the same two lessons are completed.
-    const laptopContext = await browser.newContext({
-      locale: 'nb-NO',
-      viewport: { width: 1280, height: 800 },
-    });
-    laptopContext.setDefaultTimeout(20_000);
-    session.defer(() => laptopContext.close());
-    const laptop = await laptopContext.newPage();
+    const { page: laptop } = await session.newLaptopPage();
     laptop.on('pageerror', (error) => problems.push(`laptop: ${error.message}`));
     await signIn(laptop, proxy.url, EMAIL);
     await syncStatus(laptop).getByText('Alt er synkronisert').waitFor();

@@ -105,11 +105,7 @@ function EmptyReview({ store }: { store: ReviewStore }) {
       ) : (
         <NextReview at={next} now={store.now.value} />
       )}
-      <p class="actions">
-        <a class="button secondary" href={paths.home}>
-          {tr('review.home')}
-        </a>
-      </p>
+      <HomeLink />
     </section>
   );
 }
@@ -282,11 +278,19 @@ function ReviewEnd({ store, right, total, onMore }: EndProps) {
       ) : (
         next != null && <NextReview at={next} now={store.now.value} />
       )}
-      <p class="actions">
-        <a class="button secondary" href={paths.home}>
-          {tr('review.home')}
-        </a>
-      </p>
+      <HomeLink />
     </section>
+  );
+}
+
+/** "Til forsiden", under the empty state and the end of a session. */
+function HomeLink() {
+  const tr = useTexts(reviewTexts);
+  return (
+    <p class="actions">
+      <a class="button secondary" href={paths.home}>
+        {tr('review.home')}
+      </a>
+    </p>
   );
 }
