@@ -75,6 +75,41 @@ const courseTopics: Plugin = {
     return `export default ${JSON.stringify(await module.loadTopics(file))};`;
   },
 };
+/** Chunks made of what a module reaches through static imports. Left to itself the bundler split
+ * out every module that a lazy chunk imports too (preact, the router, zod, …) into a chunk of its
+ * own (rolldown#10731): sixteen requests before the first paint and six for the storage layer,
+ * more than a browser fetches at once over HTTP/1.1. `first-paint`: the page's entry script and
+ * its static imports. `storage`: the storage layer the first chunk loads at once
+ * (state/storage-api.ts, with Dexie), less what the first chunk holds. */
+const STORAGE_LAYER = /[\\/]src[\\/]app[\\/]state[\\/]storage-api\.ts$/;
+const firstPaintModules = new Set<string>();
+const storageModules = new Set<string>();
+const eagerChunks: Plugin = {
+  name: 'lommekurs-eager-chunks',
+  apply: 'build',
+  buildEnd() {
+    const staticClosure = (roots: string[], into: Set<string>, except = new Set<string>()) => {
+      into.clear();
+      const queue = [...roots];
+      while (queue.length > 0) {
+        const id = queue.pop()!;
+        if (into.has(id) || except.has(id)) continue;
+        into.add(id);
+        queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+    };
+    const ids = [...this.getModuleIds()];
+    staticClosure(
+      ids.filter((id) => this.getModuleInfo(id)?.isEntry),
+      firstPaintModules,
+    );
+    staticClosure(
+      ids.filter((id) => STORAGE_LAYER.test(id)),
+      storageModules,
+      firstPaintModules,
+    );
+  },
+};
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '8080'}`;
 
 export default defineConfig({
@@ -85,6 +120,7 @@ export default defineConfig({
   plugins: [
     preact(),
     advisorChunks,
+    eagerChunks,
     courseTopics,
     VitePWA({
       strategies: 'injectManifest',
@@ -128,13 +164,15 @@ export default defineConfig({
             : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [
-            // The storage layer's queries the first chunk loads on demand (state/storage-api.ts)
-            // in one chunk, not six tiny ones: fewer requests and fewer precache bytes.
             {
-              name: 'storage-api',
-              // Its imports (Dexie, db.ts, the pure course summary Home uses) stay where they are.
+              name: 'first-paint',
               includeDependenciesRecursively: false,
-              test: /src[\\/](app[\\/]state[\\/]storage-api|client-core[\\/]db[\\/](views|settings|courses|downloads|progress|safari-notice))\.ts$/,
+              test: (id) => firstPaintModules.has(id),
+            },
+            {
+              name: 'storage',
+              includeDependenciesRecursively: false,
+              test: (id) => storageModules.has(id),
             },
             // Spaced review and the weekly goal (issue 16): the home cards, the review screen, the
             // app badge, their store and the schedule with ts-fsrs in one chunk, loaded after the
@@ -145,14 +183,6 @@ export default defineConfig({
               name: 'review',
               includeDependenciesRecursively: false,
               test: /src[\\/]app[\\/]review[\\/](?!lazy-review)|src[\\/]shared[\\/](review-schedule|weekly-goal)\.ts$|src[\\/]client-core[\\/]db[\\/]review\.ts$|node_modules[\\/]ts-fsrs[\\/]/,
-            },
-            // The progress merge with the event schemas and the anonymous-feedback record, one
-            // chunk as before issue 16: the review chunk reads progress.ts alone, which split it
-            // in three (two more chunk names in the first chunk: 0.09 KB gzip of critical JS).
-            {
-              name: 'progress',
-              includeDependenciesRecursively: false,
-              test: /src[\\/]shared[\\/](events|anonymous-feedback|progress)\.ts$|src[\\/]client-core[\\/]db[\\/]anonymous-feedback\.ts$/,
             },
             // The topic list of "Hva vil du lære mer om?" stays in the precached chunk it shares with
             // the lesson question's texts, though the insight page (not precached) reads its labels

@@ -73,9 +73,11 @@ const SW_BUDGET = 54 * KB;
  * gate stops growth, about 4 % above, and fails when nn or en is imported statically into the
  * first chunk (+3.3 KB gzip; issue 13 acceptance 2). Issue 16 asks that it not grow: 34,677 bytes
  * before it; its routes, the home cards' and the app badge's import stubs added 0.3 KB, and the
- * Safari notice with its texts left for a chunk only Safari tabs load (34,569 bytes after). The
- * gate is now the figure before issue 16, in bytes. */
-const CRITICAL_JS_BUDGET = 34_677;
+ * Safari notice with its texts left for a chunk only Safari tabs load (34,569 bytes after). Then
+ * 30,841 bytes in 2 files instead of 16: the first chunk's modules that lazy chunks import too had
+ * each been split into a chunk of their own (vite.config.ts, `first-paint`). The gate is about 2 %
+ * above that. */
+const CRITICAL_JS_BUDGET = 31_500;
 
 /** UI libraries the service worker must never bundle (issue 13, "a worker-safe core"). */
 const UI_LIBRARIES = /node_modules\/(preact|preact-iso|@preact\/signals[^/]*|workbox-window)\//;

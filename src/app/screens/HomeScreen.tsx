@@ -109,10 +109,16 @@ export function HomeScreen() {
           </p>
         </>
       )}
-      <InstallPrompt />
-      <p class="storage-link">
-        <a href={paths.storage}>{t('storage.link')}</a>
-      </p>
+      {/* Below the list, so shown with it: appearing above them, the list would push them down
+          (a layout shift, Lighthouse's CLS). */}
+      {lists !== undefined && (
+        <>
+          <InstallPrompt />
+          <p class="storage-link">
+            <a href={paths.storage}>{t('storage.link')}</a>
+          </p>
+        </>
+      )}
     </div>
   );
 }
