@@ -80,10 +80,14 @@ const courseTopics: Plugin = {
  * own (rolldown#10731): sixteen requests before the first paint and six for the storage layer,
  * more than a browser fetches at once over HTTP/1.1. `first-paint`: the page's entry script and
  * its static imports. `storage`: the storage layer the first chunk loads at once
- * (state/storage-api.ts, with Dexie), less what the first chunk holds. */
+ * (state/storage-api.ts, with Dexie), less what the first chunk holds. `lesson`: the lesson player
+ * with everything it imports that those two lack (fourteen chunks before), which every start loads
+ * once idle (main.tsx), so the screens that share its parts lose nothing by finding them there. */
 const STORAGE_LAYER = /[\\/]src[\\/]app[\\/]state[\\/]storage-api\.ts$/;
+const LESSON_PLAYER = /[\\/]src[\\/]app[\\/]screens[\\/]LessonScreen\.tsx$/;
 const firstPaintModules = new Set<string>();
 const storageModules = new Set<string>();
+const lessonModules = new Set<string>();
 const eagerChunks: Plugin = {
   name: 'lommekurs-eager-chunks',
   apply: 'build',
@@ -107,6 +111,11 @@ const eagerChunks: Plugin = {
       ids.filter((id) => STORAGE_LAYER.test(id)),
       storageModules,
       firstPaintModules,
+    );
+    staticClosure(
+      ids.filter((id) => LESSON_PLAYER.test(id)),
+      lessonModules,
+      new Set([...firstPaintModules, ...storageModules]),
     );
   },
 };
@@ -183,6 +192,11 @@ export default defineConfig({
               name: 'review',
               includeDependenciesRecursively: false,
               test: /src[\\/]app[\\/]review[\\/](?!lazy-review)|src[\\/]shared[\\/](review-schedule|weekly-goal)\.ts$|src[\\/]client-core[\\/]db[\\/]review\.ts$|node_modules[\\/]ts-fsrs[\\/]/,
+            },
+            {
+              name: 'lesson',
+              includeDependenciesRecursively: false,
+              test: (id) => lessonModules.has(id),
             },
             // The topic list of "Hva vil du lære mer om?" stays in the precached chunk it shares with
             // the lesson question's texts, though the insight page (not precached) reads its labels

@@ -58,9 +58,23 @@ export async function criticalFiles(dist: string): Promise<{ js: string[]; css: 
 const dynamicImports = (code: string) =>
   [...code.matchAll(/\bimport\(\s*["'`](\.\/[^"'`]+)["'`]\s*\)/g)].map((match) => match[1]!);
 
+/** The built chunk that holds a screen's module (src/app/screens/<screen>.tsx), found through the
+ * chunks' source maps: the bundler names a chunk after a group (e.g. `lesson`) or a module. */
+async function chunkOfScreen(dist: string, screen: string): Promise<string> {
+  const assets = await readdir(join(dist, 'assets'));
+  for (const name of assets.filter((a) => a.endsWith('.js.map'))) {
+    const map = JSON.parse(await readFile(join(dist, 'assets', name), 'utf8')) as {
+      sources: string[];
+    };
+    if (map.sources.some((source) => source.endsWith(`src/app/screens/${screen}.tsx`)))
+      return `assets/${name.slice(0, -'.map'.length)}`;
+  }
+  throw new Error(`no chunk of ${dist} holds src/app/screens/${screen}.tsx`);
+}
+
 /** What a first visit runs before a screen can show, beyond the critical files: the chunks the
  * critical JS imports dynamically at once (the app start, main-*.js), and for a route the chunk of
- * its screen (`screen` names the chunk's prefix, e.g. HomeScreen), each with its static imports.
+ * its screen (`screen` names its module, e.g. HomeScreen), each with its static imports.
  * So a tiny entry script cannot hide the app it loads. */
 export async function firstScreenFiles(dist: string, screen?: string): Promise<string[]> {
   const { js } = await criticalFiles(dist);
@@ -71,11 +85,7 @@ export async function firstScreenFiles(dist: string, screen?: string): Promise<s
     for (const path of dynamicImports(code))
       if (/^\.\/main-/.test(path)) start.push(dir + path.slice(2));
   }
-  if (screen) {
-    const assets = await readdir(join(dist, 'assets'));
-    const chunk = assets.find((name) => name.startsWith(`${screen}-`) && name.endsWith('.js'));
-    if (chunk) start.push(`assets/${chunk}`);
-  }
+  if (screen) start.push(await chunkOfScreen(dist, screen));
   return withStaticImports(dist, start);
 }
 
