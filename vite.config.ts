@@ -75,50 +75,51 @@ const courseTopics: Plugin = {
     return `export default ${JSON.stringify(await module.loadTopics(file))};`;
   },
 };
-/** Chunks made of what a module reaches through static imports. Left to itself the bundler split
- * out every module that a lazy chunk imports too (preact, the router, zod, …) into a chunk of its
- * own (rolldown#10731): sixteen requests before the first paint and six for the storage layer,
- * more than a browser fetches at once over HTTP/1.1. `first-paint`: the page's entry script and
- * its static imports. `storage`: the storage layer the first chunk loads at once
- * (state/storage-api.ts, with Dexie), less what the first chunk holds. `lesson`: the lesson player
- * with everything it imports that those two lack (fourteen chunks before), which every start loads
- * once idle (main.tsx), so the screens that share its parts lose nothing by finding them there. */
-const STORAGE_LAYER = /[\\/]src[\\/]app[\\/]state[\\/]storage-api\.ts$/;
-const LESSON_PLAYER = /[\\/]src[\\/]app[\\/]screens[\\/]LessonScreen\.tsx$/;
-const firstPaintModules = new Set<string>();
-const storageModules = new Set<string>();
-const lessonModules = new Set<string>();
+/** Chunks made of what some modules reach through static imports, each less what the chunks
+ * before it hold. Left to itself the bundler split out every module that a lazy chunk imports too
+ * (preact, the router, zod, …) into a chunk of its own (rolldown#10731): sixteen requests before
+ * the first paint, six for the storage layer and fourteen for the lesson player, more than a
+ * browser fetches at once over HTTP/1.1. */
+const EAGER_CHUNKS: { name: string; roots: RegExp | 'entries' }[] = [
+  // The page's entry script and its static imports: the first paint.
+  { name: 'first-paint', roots: 'entries' },
+  // The storage layer (Dexie and the queries) the first chunk loads at once (state/storage.ts).
+  { name: 'storage', roots: /[\\/]src[\\/]app[\\/]state[\\/]storage-api\.ts$/ },
+  // The download buttons the catalogue and course screens show (components/lazy-downloads.ts).
+  { name: 'downloads', roots: /[\\/]src[\\/]app[\\/]components[\\/]Download(Controls|All)\.tsx$/ },
+  // The lesson player, which every start loads once idle (main.tsx): the screens that share its
+  // parts lose nothing by finding them there.
+  { name: 'lesson', roots: /[\\/]src[\\/]app[\\/]screens[\\/]LessonScreen\.tsx$/ },
+];
+const eagerModules = new Map<string, Set<string>>(EAGER_CHUNKS.map((c) => [c.name, new Set()]));
 const eagerChunks: Plugin = {
   name: 'lommekurs-eager-chunks',
   apply: 'build',
   buildEnd() {
-    const staticClosure = (roots: string[], into: Set<string>, except = new Set<string>()) => {
-      into.clear();
-      const queue = [...roots];
+    const claimed = new Set<string>();
+    const ids = [...this.getModuleIds()];
+    for (const { name, roots } of EAGER_CHUNKS) {
+      const modules = eagerModules.get(name)!;
+      modules.clear();
+      const queue = ids.filter((id) =>
+        roots === 'entries' ? this.getModuleInfo(id)?.isEntry : roots.test(id),
+      );
       while (queue.length > 0) {
         const id = queue.pop()!;
-        if (into.has(id) || except.has(id)) continue;
-        into.add(id);
+        if (modules.has(id) || claimed.has(id)) continue;
+        modules.add(id);
         queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
       }
-    };
-    const ids = [...this.getModuleIds()];
-    staticClosure(
-      ids.filter((id) => this.getModuleInfo(id)?.isEntry),
-      firstPaintModules,
-    );
-    staticClosure(
-      ids.filter((id) => STORAGE_LAYER.test(id)),
-      storageModules,
-      firstPaintModules,
-    );
-    staticClosure(
-      ids.filter((id) => LESSON_PLAYER.test(id)),
-      lessonModules,
-      new Set([...firstPaintModules, ...storageModules]),
-    );
+      for (const id of modules) claimed.add(id);
+    }
   },
 };
+/** The codeSplitting group of an eager chunk. */
+const eagerGroup = (name: string) => ({
+  name,
+  includeDependenciesRecursively: false,
+  test: (id: string) => eagerModules.get(name)!.has(id),
+});
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '8080'}`;
 
 export default defineConfig({
@@ -173,16 +174,9 @@ export default defineConfig({
             : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [
-            {
-              name: 'first-paint',
-              includeDependenciesRecursively: false,
-              test: (id) => firstPaintModules.has(id),
-            },
-            {
-              name: 'storage',
-              includeDependenciesRecursively: false,
-              test: (id) => storageModules.has(id),
-            },
+            eagerGroup('first-paint'),
+            eagerGroup('storage'),
+            eagerGroup('downloads'),
             // Spaced review and the weekly goal (issue 16): the home cards, the review screen, the
             // app badge, their store and the schedule with ts-fsrs in one chunk, loaded after the
             // first paint (lazy-review.ts, the stub Home imports, stays in the first chunk). Left
@@ -193,11 +187,7 @@ export default defineConfig({
               includeDependenciesRecursively: false,
               test: /src[\\/]app[\\/]review[\\/](?!lazy-review)|src[\\/]shared[\\/](review-schedule|weekly-goal)\.ts$|src[\\/]client-core[\\/]db[\\/]review\.ts$|node_modules[\\/]ts-fsrs[\\/]/,
             },
-            {
-              name: 'lesson',
-              includeDependenciesRecursively: false,
-              test: (id) => lessonModules.has(id),
-            },
+            eagerGroup('lesson'),
             // The topic list of "Hva vil du lære mer om?" stays in the precached chunk it shares with
             // the lesson question's texts, though the insight page (not precached) reads its labels
             // too: alone it would be one more precached chunk (≈ 0.1 KB gzip more, issue 15).

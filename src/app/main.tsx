@@ -44,12 +44,24 @@ export async function startApp(settings: BootSettings): Promise<void> {
   startServiceWorker(state.update);
   const idle = (run: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 2000);
-  idle(() => {
-    LessonScreen.preload().catch(() => {});
-    DownloadControls.preload().catch(() => {});
-    // The app icon's count of review questions due (a chunk with the review schedule), where the
-    // browser can show one.
-    if ('setAppBadge' in navigator)
-      import('./review/app-badge').then((m) => m.startAppBadge()).catch(() => {});
-  });
+  whenControlled(() =>
+    idle(() => {
+      LessonScreen.preload().catch(() => {});
+      DownloadControls.preload().catch(() => {});
+      // The app icon's count of review questions due (a chunk with the review schedule), where the
+      // browser can show one.
+      if ('setAppBadge' in navigator)
+        import('./review/app-badge').then((m) => m.startAppBadge()).catch(() => {});
+    }),
+  );
+}
+
+/** Once a service worker serves this page: at once on every visit but the first, on the first
+ * when the new worker takes over (it has precached the app then). Chunks loaded early then come
+ * from its cache; on a first visit over a slow link they would compete with the first screen's
+ * own requests (the catalogue call waited behind the lesson and review chunks on EDGE). */
+function whenControlled(run: () => void): void {
+  const workers = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+  if (!workers || workers.controller) run();
+  else workers.addEventListener('controllerchange', run, { once: true });
 }
