@@ -70,7 +70,9 @@ export function HomeScreen() {
       ) : (
         <>
           {current && <ContinueCard listed={current} />}
-          <HomeLearning />
+          <div class="home-learning">
+            <HomeLearning />
+          </div>
           <ChangedLessons entries={changed} />
           {started.length > 0 && (
             <section aria-labelledby="started-heading">
