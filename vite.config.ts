@@ -15,44 +15,56 @@ const appVersion =
   process.env.APP_VERSION ??
   (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-/** The modules of the screens for advisors and analysts — the advisor screens and the insight
- * page (issue 15): a chunk of them (with the libraries and src/shared modules only they import,
- * e.g. the CSV library, the insight wire format) stays out of the learners' precache, unless
- * learner code imports one of its modules (e.g. sync/account.ts → advisor/forget-copy.ts at
- * sign-out, the network settings → shared/insight-access.ts): those are found after the module
- * graph is built (`advisorChunks`). test/sw/precache.test.ts checks that no precached chunk
- * imports an assets/advisor/ chunk statically. */
-const ADVISOR = /[\\/]src[\\/]app[\\/](advisor|insight)[\\/]/;
-/** Modules a chunk of the advisor screens may hold without being theirs: libraries, src/shared. */
-const SHARED = /[\\/](node_modules|src[\\/]shared)[\\/]/;
+/** Code fetched when first opened, then kept (issues 13–15): the screens whose whole purpose needs
+ * the server — the advisor screens and the insight page (issues 14, 15), signing in, creating an
+ * account and recovering it, the account's security and devices, passkeys (with
+ * @simplewebauthn/browser, which sync/passkeys.ts loads for a ceremony), the GDPR export and
+ * deletion, e-mail verification, the account-deleted notice (shown on a server answer), joining a
+ * business garden with its consent, the garden memberships of Settings. Their chunks go to
+ * assets/online/, which the precache leaves out (globIgnores below); the worker keeps each from
+ * its first use (src/sw/routes.ts, 'online-code'), so it opens offline afterwards.
+ * ONLINE names the lazily imported ways in; a chunk is online-only when none of its modules is
+ * reached from the app's entry without a lazy import of one of them (`onlineChunks`): a module
+ * learner code imports statically, or lazily from elsewhere (e.g. sync/account.ts →
+ * advisor/forget-copy.ts at sign-out, the consent text the privacy page shows), stays in the
+ * shell. test/sw/precache.test.ts checks that no precached chunk imports an assets/online/ chunk
+ * statically. */
+const ONLINE =
+  /[\\/]src[\\/]app[\\/](advisor[\\/]|insight[\\/]|screens[\\/](AccountScreen|RecoveryScreens)\.tsx$|components[\\/](AccountSecurity|AccountDeletedNotice|AccountOnline)\.tsx$|network[\\/](JoinScreen|NetworkSettings)\.tsx$)|[\\/]node_modules[\\/]@simplewebauthn[\\/]browser[\\/]/;
 const learnerReachable = new Set<string>();
-const advisorOnly = (ids: readonly string[]) =>
-  ids.some((id) => ADVISOR.test(id)) &&
-  ids.every((id) => (ADVISOR.test(id) || SHARED.test(id)) && !learnerReachable.has(id));
+const allModules: string[] = [];
+/** Whether a chunk of these modules is online-only. The bundler's own modules (its runtime,
+ * `\0…`) stay in the shell. */
+const onlineOnly = (ids: readonly string[]) =>
+  ids.length > 0 && ids.every((id) => !learnerReachable.has(id) && !id.startsWith('\0'));
+/** Whether a stylesheet belongs to online-only modules only: the modules named as its source, or
+ * for the stylesheet of a chunk of CSS alone (advisor.css), the CSS module of that name. */
+const onlineStylesheet = (asset: { names: string[]; originalFileNames: string[] }) => {
+  const sources =
+    asset.originalFileNames.length > 0
+      ? asset.originalFileNames.map((file) => resolve(file))
+      : allModules.filter((id) => asset.names.some((name) => id.endsWith(`/${name}`)));
+  return asset.names.every((name) => name.endsWith('.css')) && onlineOnly(sources);
+};
 
-/** Marks every advisor, library and shared module that learner modules reach: through static
- * imports (of advisor modules too), and through lazy imports of anything but an advisor screen. */
-const advisorChunks: Plugin = {
-  name: 'lommekurs-advisor-chunks',
+/** Marks every module the app's entry reaches through static imports, and through lazy imports of
+ * anything but an online-only way in. */
+const onlineChunks: Plugin = {
+  name: 'lommekurs-online-chunks',
   apply: 'build',
   buildEnd() {
     learnerReachable.clear();
-    const queue: string[] = [];
-    const importsOf = (id: string) => {
-      const info = this.getModuleInfo(id);
-      return [
-        ...(info?.importedIds ?? []),
-        ...(info?.dynamicallyImportedIds ?? []).filter((lazy) => !ADVISOR.test(lazy)),
-      ];
-    };
-    for (const id of this.getModuleIds()) {
-      if (!ADVISOR.test(id) && !SHARED.test(id)) queue.push(...importsOf(id));
-    }
+    allModules.splice(0, Infinity, ...this.getModuleIds());
+    const queue = allModules.filter((id) => this.getModuleInfo(id)?.isEntry);
     while (queue.length > 0) {
       const id = queue.pop()!;
-      if (learnerReachable.has(id) || !(ADVISOR.test(id) || SHARED.test(id))) continue;
+      if (learnerReachable.has(id)) continue;
       learnerReachable.add(id);
-      queue.push(...importsOf(id));
+      const info = this.getModuleInfo(id);
+      queue.push(
+        ...(info?.importedIds ?? []),
+        ...(info?.dynamicallyImportedIds ?? []).filter((lazy) => !ONLINE.test(lazy)),
+      );
     }
   },
 };
@@ -129,7 +141,7 @@ export default defineConfig({
   },
   plugins: [
     preact(),
-    advisorChunks,
+    onlineChunks,
     eagerChunks,
     courseTopics,
     VitePWA({
@@ -152,9 +164,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         // The password strength estimator (zxcvbn-ts word lists, ~450 kB) is fetched when a
         // new-password field is first typed in, online: it is no part of the offline shell.
-        // The advisor screens (assets/advisor/, see chunkFileNames below) are no part of a
-        // learner's shell (issue 14): the worker keeps them once an advisor opens them.
-        globIgnores: ['screenshots/**', 'assets/password-estimator-*.js', 'assets/advisor/**'],
+        // The online-only screens (assets/online/, see ONLINE and chunkFileNames) are no part of
+        // the offline shell: the worker keeps them once opened.
+        globIgnores: ['screenshots/**', 'assets/password-estimator-*.js', 'assets/online/**'],
       },
       devOptions: { enabled: false },
     }),
@@ -166,12 +178,17 @@ export default defineConfig({
     sourcemap: 'hidden',
     rolldownOptions: {
       output: {
-        // Chunks made only of the advisor and insight screens' modules (and the CSV library they
-        // load) go to assets/advisor/, which the precache leaves out (globIgnores above).
+        // Chunks of online-only modules go to assets/online/, which the precache leaves out
+        // (globIgnores above), and so do their stylesheets. The password strength estimator
+        // keeps its own rule (globIgnores): fetched each time, never kept.
         chunkFileNames: (chunk) =>
-          advisorOnly(chunk.moduleIds) || /papaparse/.test(chunk.name)
-            ? 'assets/advisor/[name]-[hash].js'
+          onlineOnly(chunk.moduleIds) && !chunk.name.startsWith('password-estimator')
+            ? 'assets/online/[name]-[hash].js'
             : 'assets/[name]-[hash].js',
+        assetFileNames: (asset) =>
+          onlineStylesheet(asset)
+            ? 'assets/online/[name]-[hash][extname]'
+            : 'assets/[name]-[hash][extname]',
         codeSplitting: {
           groups: [
             eagerGroup('first-paint'),
@@ -200,10 +217,6 @@ export default defineConfig({
         },
       },
     },
-  },
-  resolve: {
-    // ical-generator's one dependency, a CommonJS module, replaced by an ES module (see the file).
-    alias: [{ find: /^uuid-random$/, replacement: resolve('src/app/plan/uuid-random.ts') }],
   },
   server: {
     proxy: { '/api': apiTarget, '/healthz': apiTarget },

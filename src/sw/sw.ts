@@ -38,11 +38,15 @@ registerRoute(
   new NetworkFirst({ cacheName: 'lommekurs-icons' }),
 );
 
-// The advisor screens' code, out of the learners' precache, kept from its first use (src/sw/routes.ts).
+// The online-only screens' code, out of the precache, kept from its first use (src/sw/routes.ts).
 registerRoute(
-  ({ url }) => routeRequest(url, self.location.origin).kind === 'advisor-code',
-  new CacheFirst({ cacheName: 'lommekurs-advisor-code' }),
+  ({ url }) => routeRequest(url, self.location.origin).kind === 'online-code',
+  new CacheFirst({ cacheName: 'lommekurs-online-code' }),
 );
+// Its cache was the advisor screens' alone before issue 13 (assets/advisor/): nothing reads it now.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.delete('lommekurs-advisor-code'));
+});
 
 // One cache per course, so a course's media can be counted and deleted together. Media URLs
 // carry their content hash, so a cached copy is never stale.

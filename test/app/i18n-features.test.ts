@@ -4,7 +4,9 @@
 // and each key lives in exactly one place, so a screen cannot read a stale copy.
 import { describe, expect, it } from 'vitest';
 import { accountDeletedTexts } from '../../src/app/components/account-deleted-texts';
+import { accountSettingsTexts } from '../../src/app/components/account-settings-texts';
 import { accountTexts } from '../../src/app/components/account-texts';
+import { onlineFirstTexts } from '../../src/app/components/online-first-texts';
 import { safariNoticeTexts } from '../../src/app/components/safari-notice-texts';
 import { courseWishesTexts } from '../../src/app/components/course-wishes-texts';
 import { deviceDataTexts } from '../../src/app/components/device-data-texts';
@@ -22,6 +24,8 @@ import { courseTexts } from '../../src/app/screens/course-texts';
 
 const features: Record<string, FeatureTexts<SourceTexts>> = {
   account: accountTexts,
+  accountSettings: accountSettingsTexts,
+  onlineFirst: onlineFirstTexts,
   accountDeleted: accountDeletedTexts,
   deviceData: deviceDataTexts,
   download: downloadTexts,

@@ -1,8 +1,10 @@
 // The study plan's calendar file (src/app/plan/study-plan-ics.ts), read back with ical.js — a
-// parser that shares nothing with ical-generator, which writes it — and its times checked against
+// parser that shares nothing with the writer — and its times checked against
 // the system's time-zone database (Intl): one weekly event on the plan's weekday at its time in
 // Norwegian time, in winter (UTC+1) and in summer (UTC+2), across the changes between them for
-// ten years of weeks, for every weekday and several times, whatever zone the device is set to.
+// ten years of weeks, for every weekday and several times, whatever zone the device is set to; and
+// the file's form as RFC 5545 asks it of a writer, read line by line: CRLF line ends, lines folded
+// at 75 octets without cutting a UTF-8 character, TEXT values escaped.
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { translateTexts } from '../../src/app/i18n/feature-texts';
@@ -10,6 +12,8 @@ import { calendarTexts } from '../../src/app/plan/plan-sentence';
 import {
   PLAN_MINUTES,
   STUDY_PLAN_FILE,
+  escapeText,
+  foldLine,
   nextPlanStart,
   osloMoment,
   studyPlanCalendar,
@@ -216,6 +220,85 @@ describe('the study plan as an iCalendar file', () => {
     // The device's zone did change between the files (Node follows process.env.TZ).
     expect(offsets.size).toBe(4);
     expect(utc).toMatch(/\r\nDTSTART;TZID=Europe\/Oslo:20270328T090000\r\n/);
+  });
+});
+
+/** The file's physical lines (each CRLF-terminated), and its content lines once unfolded. */
+function linesOf(text: string) {
+  expect(text.endsWith('\r\n')).toBe(true);
+  const physical = text.slice(0, -2).split('\r\n');
+  // No bare CR or LF anywhere: every line break is CRLF (RFC 5545 3.1).
+  for (const line of physical) expect(line, JSON.stringify(line)).not.toMatch(/[\r\n]/);
+  return {
+    physical,
+    content: text
+      .replace(/\r\n[ \t]/g, '')
+      .slice(0, -2)
+      .split('\r\n'),
+  };
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+describe("the file's form (RFC 5545 3.1, 3.3.11)", () => {
+  // Words with every character TEXT escapes, a line break, and long runs of two-, three- and
+  // four-byte characters, so folds land next to and inside them.
+  const tricky = {
+    summary: 'Lommekurs; leksjon, ferje\\båt — ',
+    sentence: `${'Når jeg er på ferja, tar jeg én leksjon; ærlig talt. '.repeat(3)}\nNy linje: ${'€'.repeat(40)}${'🙂'.repeat(30)}`,
+    openApp: (url: string) => `Åpne Lommekurs: ${url}`,
+    calendarName: `Lommekurs – studieplan, ${'ø'.repeat(60)}`,
+  };
+  const text = studyPlanCalendar(FERRY, {
+    origin: ORIGIN,
+    now: new Date('2027-01-06T12:00:00Z'),
+    texts: tricky,
+  });
+
+  it('ends every line with CRLF and folds it at 75 octets, never inside a character', () => {
+    const { physical } = linesOf(text);
+    const bytes = physical.map((line) => Buffer.from(line, 'utf8'));
+    expect(Math.max(...bytes.map((b) => b.length))).toBeLessThanOrEqual(75);
+    // Folding did happen, and every physical line is whole UTF-8 on its own.
+    expect(physical.filter((line) => line.startsWith(' ')).length).toBeGreaterThan(5);
+    for (const b of bytes) expect(() => fatalUtf8.decode(b)).not.toThrow();
+  });
+
+  it('reads back the very words given, escaped and folded', () => {
+    const { calendar, vevent, event } = read(text);
+    expect(event.summary).toBe(tricky.summary);
+    expect(event.description).toBe(`${tricky.sentence}\n\n${tricky.openApp(`${ORIGIN}/`)}`);
+    expect(vevent.getFirstSubcomponent('valarm')!.getFirstPropertyValue('description')).toBe(
+      tricky.sentence,
+    );
+    // ical.js knows no type for NAME (RFC 7986) nor X-WR-CALNAME and leaves them as written, whole
+    // once unfolded: escaped, as TEXT.
+    for (const name of ['name', 'x-wr-calname'])
+      expect(calendar.getFirstPropertyValue(name)).toBe(escapeText(tricky.calendarName));
+  });
+
+  it('is a VCALENDAR 2.0 with a PRODID, published, and nothing around it', () => {
+    const { content } = linesOf(text);
+    expect(content.slice(0, 4)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Lommekurs//Studieplan//EN',
+      'METHOD:PUBLISH',
+    ]);
+    expect(content.at(-1)).toBe('END:VCALENDAR');
+    expect(content.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(content).toContain(`SUMMARY:${escapeText(tricky.summary)}`);
+  });
+
+  it('escapes TEXT values and folds long lines', () => {
+    expect(escapeText('a\\b;c,d\ne\r\nf: g')).toBe('a\\\\b\\;c\\,d\\ne\\nf: g');
+    expect(foldLine('SUMMARY:kort')).toBe('SUMMARY:kort\r\n');
+    const long = `DESCRIPTION:${'x'.repeat(63)}${'y'.repeat(80)}`;
+    expect(foldLine(long)).toBe(
+      `DESCRIPTION:${'x'.repeat(63)}\r\n ${'y'.repeat(74)}\r\n ${'y'.repeat(6)}\r\n`,
+    );
+    // A two-byte character that would end at octet 76 goes to the next line whole.
+    expect(foldLine(`${'a'.repeat(74)}å`)).toBe(`${'a'.repeat(74)}\r\n å\r\n`);
   });
 });
 

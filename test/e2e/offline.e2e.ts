@@ -133,6 +133,61 @@ describe('offline use', () => {
   });
 });
 
+// Issue 13: the screens that need the server (signing in, joining a garden, the advisor
+// screens…) are no part of the precached shell (assets/online/, vite.config.ts): the worker keeps
+// each one's code from the first time it is opened online, and one never opened says offline
+// that it needs a connection the first time — the screen and a part of Settings alike.
+describe('online-only screens', () => {
+  it('are fetched once online, then served by the service worker offline; one never opened asks for a connection', async () => {
+    const server = await serve();
+    const { context, page } = await newPage();
+    await openControlled(page, server.url);
+    const online = logRequests(context);
+    await page.goto(`${server.url}/konto`);
+    await heading1(page, 'Konto').waitFor();
+    await online.settle();
+    // The page's request, and the worker's own to the network for it.
+    const accountCode = [
+      ...new Set(
+        online.records
+          .map((r) => new URL(r.url).pathname)
+          .filter((path) => /^\/assets\/online\/AccountScreen-[\w-]+\.js$/.test(path)),
+      ),
+    ];
+    expect(accountCode).toHaveLength(1);
+    online.stop();
+    const kept = await page.evaluate(async () => {
+      const cache = await caches.open('lommekurs-online-code');
+      return (await cache.keys()).map((request) => new URL(request.url).pathname);
+    });
+    expect(kept).toContain(accountCode[0]);
+
+    const connections = await goOffline(context, server);
+    const requests = logRequests(context);
+    const account = await page.goto(`${server.url}/konto`);
+    expect(account?.fromServiceWorker()).toBe(true);
+    await heading1(page, 'Konto').waitFor();
+    await page.getByRole('button', { name: 'Logg inn', exact: true }).first().waitFor();
+
+    // Settings works offline; its garden part (online-only, never opened) says what it needs.
+    await page.goto(`${server.url}/innstillinger`);
+    await heading1(page, 'Innstillinger').waitFor();
+    await page.getByRole('radio', { name: 'English' }).waitFor();
+    await page.getByText(/^Denne delen trenger nett første gang du åpner den\./).waitFor();
+
+    await page.goto(`${server.url}/bli-med`);
+    await heading1(page, 'Denne siden trenger nett første gang').waitFor();
+    await page.getByRole('button', { name: 'Last inn på nytt', exact: true }).waitFor();
+
+    await requests.settle();
+    const served = requests.records.filter((r) => new URL(r.url).pathname === accountCode[0]);
+    expect(served.length).toBeGreaterThan(0);
+    expect(served.every((r) => r.servedByWorker && !r.fromWorker)).toBe(true);
+    expect(requests.network().filter((r) => !r.url.includes('/assets/online/'))).toEqual([]);
+    expect(connections.appRequests()).toEqual([]);
+  });
+});
+
 describe('downloads', () => {
   it('an interrupted download resumes without fetching stored files again', async () => {
     const first = await serve();

@@ -36,11 +36,17 @@ describe('request routes', () => {
     });
   });
 
-  it("keeps the advisor screens' chunks once fetched (cache-first), nothing else under /assets/", () => {
-    expect(route('/assets/advisor/GardenScreen-Ab12_x.js')).toEqual({ kind: 'advisor-code' });
-    expect(route('/assets/advisor/advisor-Zz9.css')).toEqual({ kind: 'advisor-code' });
+  it("keeps the online-only screens' code once fetched (cache-first), nothing else under /assets/", () => {
+    expect(route('/assets/online/GardenScreen-Ab12_x.js')).toEqual({ kind: 'online-code' });
+    expect(route('/assets/online/AccountScreen-Q9_z-1.js')).toEqual({ kind: 'online-code' });
+    expect(route('/assets/online/advisor-Zz9.css')).toEqual({ kind: 'online-code' });
     expect(route('/assets/HomeScreen-Ab12.js')).toEqual({ kind: 'network' });
-    expect(route('/assets/advisor/x.js', 'https://other.example')).toEqual({ kind: 'network' });
+    expect(route('/assets/password-estimator-Ab12.js')).toEqual({ kind: 'network' });
+    expect(route('/assets/online/x.js.map')).toEqual({ kind: 'network' });
+    expect(route('/assets/online/nested/x.js')).toEqual({ kind: 'network' });
+    // The folder of before issue 13 is gone: nothing is kept from it.
+    expect(route('/assets/advisor/GardenScreen-Ab12_x.js')).toEqual({ kind: 'network' });
+    expect(route('/assets/online/x.js', 'https://other.example')).toEqual({ kind: 'network' });
   });
 
   it('keeps the PNG install icons network-first, nothing else under /icons/', () => {

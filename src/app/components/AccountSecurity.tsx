@@ -2,7 +2,7 @@
 // each session (this device first, then browser and platform with when it was last used), signs
 // one other device out, or all others after a confirmation; "Bytt passord" asks for the current
 // password and a new one with the strength meter. A device signed out here notices at its next
-// request (401) and the app asks it to sign in again. Loaded on demand (lazy-account.ts).
+// request (401) and the app asks it to sign in again. Online-only, with AccountOnline.tsx.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SessionInfo } from '../../shared/session-protocol';
 import { credentialFieldSentence, accountErrorTexts } from '../i18n/errors';

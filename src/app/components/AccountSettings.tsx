@@ -1,20 +1,25 @@
-// "Konto og synkronisering" on the settings screen: whether the learner is signed in, the way to
-// the account screen, and both GDPR actions (download my data, delete the account).
+// "Konto og synkronisering" on the settings screen: whether the learner is signed in and the way to
+// the account screen, offline too; for a signed-in learner, the parts that ask the server
+// (AccountOnline.tsx: e-mail check, devices and password, both GDPR actions, passkeys) load as an
+// online-only chunk (vite.config.ts, ONLINE) that the worker keeps once fetched.
 import { useRef, useState } from 'preact/hooks';
 import { paths } from '../routes';
 import { useI18n, useSync } from '../state/context';
 import { useAccountFocus } from '../state/use-account-focus';
 import { hasLiveSession } from '../sync/controller';
-import { AccountDataActions } from './AccountDataActions';
-import { PasskeySettings } from './PasskeySettings';
-import { EmailVerificationNotice } from './EmailVerificationNotice';
-import { AccountSecurity } from './lazy-account';
-import { accountTexts } from './account-texts';
+import { accountSettingsTexts } from './account-settings-texts';
+import { deferred } from './deferred';
+import { OnlineFirstPart } from './OnlineFirst';
 import { useTexts } from '../i18n/feature-texts';
+
+const AccountOnline = deferred(
+  () => import('./AccountOnline').then((m) => m.AccountOnline),
+  OnlineFirstPart,
+);
 
 export function AccountSettings() {
   const { t } = useI18n();
-  const ta = useTexts(accountTexts);
+  const ta = useTexts(accountSettingsTexts);
   const sync = useSync();
   const account = sync.account.value;
   const expired = sync.status.value.problem === 'signed-out';
@@ -34,13 +39,10 @@ export function AccountSettings() {
       {account === undefined ? null : signedIn ? (
         <>
           <p class="email-text">{ta('account.signedInAs', { email: account.email })}</p>
-          <EmailVerificationNotice account={account} />
           <p>
             <a href={paths.account}>{ta('account.manage')}</a>
           </p>
-          <AccountSecurity />
-          <AccountDataActions onDeleted={() => setNotice(ta('account.deleted'))} />
-          <PasskeySettings />
+          <AccountOnline account={account} onDeleted={setNotice} />
         </>
       ) : (
         <>

@@ -7,7 +7,6 @@ import type { TranslateOf } from '../i18n/types';
 export const accountTexts = defineTexts({
   nb: {
     'account.title': 'Konto',
-    'account.link': 'Konto og synkronisering',
     'account.intro':
       'Lommekurs virker uten konto: alt du gjør, lagres på denne enheten. Med en konto er fremgangen din trygg selv om du mister telefonen, og du kan fortsette på mobilen og PC-en der du slapp.',
     'account.keepsLocal': 'Det du allerede har gjort på denne enheten, blir med inn i kontoen.',
@@ -22,9 +21,6 @@ export const accountTexts = defineTexts({
     'account.login': 'Logg inn',
     'account.loggingIn': 'Logger inn …',
     'account.offline': 'Du er frakoblet. Koble til nettet for å opprette konto eller logge inn.',
-    'account.signedInAs': 'Logget inn som {email}',
-    'account.expired':
-      'Du er logget ut av kontoen på denne enheten. Logg inn igjen for å synkronisere. Endringene dine er tatt vare på.',
     'account.signOut': 'Logg ut',
     'account.signingOut': 'Logger ut …',
     'account.signOutTitle': 'Logge ut?',
@@ -54,9 +50,6 @@ export const accountTexts = defineTexts({
     'account.deleteConfirm': 'Slett kontoen for godt',
     'account.deleting': 'Sletter kontoen …',
     'account.deleted': 'Kontoen din er slettet.',
-    'account.settingsSignedOut':
-      'Du er ikke logget inn. Fremgangen din er bare lagret på denne enheten.',
-    'account.manage': 'Gå til kontoen',
     'account.error.email': 'Skriv en gyldig e-postadresse, for eksempel navn@firma.no.',
     'account.error.emailMissing': 'Skriv e-postadressen din.',
     'account.error.passwordMissing': 'Skriv passordet ditt.',
@@ -201,7 +194,6 @@ export const accountTexts = defineTexts({
   } as const,
   nn: {
     'account.title': 'Konto',
-    'account.link': 'Konto og synkronisering',
     'account.intro':
       'Lommekurs verkar utan konto: alt du gjer, blir lagra på denne eininga. Med ein konto er framgangen din trygg sjølv om du mistar telefonen, og du kan halde fram på mobilen og PC-en der du slapp.',
     'account.keepsLocal': 'Det du alt har gjort på denne eininga, blir med inn i kontoen.',
@@ -216,9 +208,6 @@ export const accountTexts = defineTexts({
     'account.login': 'Logg inn',
     'account.loggingIn': 'Loggar inn …',
     'account.offline': 'Du er fråkopla. Kople til nettet for å opprette konto eller logge inn.',
-    'account.signedInAs': 'Logga inn som {email}',
-    'account.expired':
-      'Du er logga ut av kontoen på denne eininga. Logg inn att for å synkronisere. Endringane dine er tekne vare på.',
     'account.signOut': 'Logg ut',
     'account.signingOut': 'Loggar ut …',
     'account.signOutTitle': 'Logge ut?',
@@ -248,9 +237,6 @@ export const accountTexts = defineTexts({
     'account.deleteConfirm': 'Slett kontoen for godt',
     'account.deleting': 'Slettar kontoen …',
     'account.deleted': 'Kontoen din er sletta.',
-    'account.settingsSignedOut':
-      'Du er ikkje logga inn. Framgangen din er berre lagra på denne eininga.',
-    'account.manage': 'Gå til kontoen',
     'account.error.email': 'Skriv ei gyldig e-postadresse, til dømes namn@firma.no.',
     'account.error.emailMissing': 'Skriv e-postadressa di.',
     'account.error.passwordMissing': 'Skriv passordet ditt.',
@@ -393,7 +379,6 @@ export const accountTexts = defineTexts({
   },
   en: {
     'account.title': 'Account',
-    'account.link': 'Account and sync',
     'account.intro':
       'Lommekurs works without an account: everything you do is saved on this device. With an account your progress stays safe even if you lose your phone, and you can carry on where you left off on your phone and your computer.',
     'account.keepsLocal': 'What you have already done on this device comes along into the account.',
@@ -408,9 +393,6 @@ export const accountTexts = defineTexts({
     'account.login': 'Sign in',
     'account.loggingIn': 'Signing in…',
     'account.offline': 'You are offline. Connect to the internet to create an account or sign in.',
-    'account.signedInAs': 'Signed in as {email}',
-    'account.expired':
-      'You have been signed out of your account on this device. Sign in again to sync. Your changes are kept.',
     'account.signOut': 'Sign out',
     'account.signingOut': 'Signing out…',
     'account.signOutTitle': 'Sign out?',
@@ -440,9 +422,6 @@ export const accountTexts = defineTexts({
     'account.deleteConfirm': 'Delete my account for good',
     'account.deleting': 'Deleting the account…',
     'account.deleted': 'Your account has been deleted.',
-    'account.settingsSignedOut':
-      'You are not signed in. Your progress is stored on this device only.',
-    'account.manage': 'Go to your account',
     'account.error.email': 'Enter a valid email address, for example name@company.no.',
     'account.error.emailMissing': 'Enter your email address.',
     'account.error.passwordMissing': 'Enter your password.',

@@ -1,6 +1,7 @@
 // A component whose code is loaded on first use, without suspending the screen around it: it
 // renders nothing until its chunk has arrived (from the service worker's precache, so quickly),
-// and a sentence with a reload button if the chunk cannot be loaded.
+// and a sentence with a reload button if the chunk cannot be loaded (`Failed`: ChunkNotice, or
+// OnlineFirstPart for an online-only part).
 import { h, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ChunkNotice } from './ChunkNotice';
@@ -8,7 +9,10 @@ import { ChunkNotice } from './ChunkNotice';
 export type Deferred<P> = ComponentType<P> & { preload(): Promise<unknown> };
 
 /** Wrap a dynamic import of a component. */
-export function deferred<P extends object>(load: () => Promise<ComponentType<P>>): Deferred<P> {
+export function deferred<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  Failed: ComponentType<{ text?: string }> = ChunkNotice,
+): Deferred<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<void> | null = null;
   const preload = () =>
@@ -44,7 +48,7 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
       };
     }, []);
     if (loaded) return h(loaded, props);
-    return failed ? h(ChunkNotice, {}) : null;
+    return failed ? h(Failed, {}) : null;
   }
   return Object.assign(DeferredComponent, { preload });
 }

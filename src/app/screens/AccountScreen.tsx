@@ -15,6 +15,7 @@ import { SyncStatus } from '../components/SyncStatus';
 import { useAppState, useI18n, useSync } from '../state/context';
 import { useAccountFocus } from '../state/use-account-focus';
 import { hasLiveSession } from '../sync/controller';
+import { accountSettingsTexts } from '../components/account-settings-texts';
 import { accountTexts } from '../components/account-texts';
 import { useTexts } from '../i18n/feature-texts';
 
@@ -75,11 +76,12 @@ interface SignedInProps {
 
 function SignedIn({ account, heading, onGone }: SignedInProps) {
   const ta = useTexts(accountTexts);
+  const ts = useTexts(accountSettingsTexts);
   return (
     <>
       <section class="account-section" aria-labelledby="account-who">
         <h2 id="account-who" class="email-text" tabIndex={-1} ref={heading}>
-          {ta('account.signedInAs', { email: account.email })}
+          {ts('account.signedInAs', { email: account.email })}
         </h2>
         <EmailVerificationNotice account={account} />
         <SyncStatus place="screen" />
@@ -95,11 +97,12 @@ function SignedIn({ account, heading, onGone }: SignedInProps) {
 
 function SignedOut({ expired }: { expired: boolean }) {
   const ta = useTexts(accountTexts);
+  const ts = useTexts(accountSettingsTexts);
   const { online } = useAppState().connectivity;
   return (
     <>
       {expired ? (
-        <p class="notice">{ta('account.expired')}</p>
+        <p class="notice">{ts('account.expired')}</p>
       ) : (
         <>
           <p class="lead">{ta('account.intro')}</p>

@@ -1,7 +1,10 @@
 // Screens loaded on demand, so the app's start stays small: every screen but Home and Catalogue
 // (in the app's start, app.tsx) is a chunk of its own (boot.ts starts loading the first screen's
 // chunk with the app, see loaders.ts). A chunk that
-// cannot be loaded (offline before the service worker cached it) shows the chunk-error screen.
+// cannot be loaded (offline before the service worker cached it) shows the chunk-error screen; an
+// online-only screen's (vite.config.ts, ONLINE: not precached, kept once fetched) says instead
+// that it needs a connection the first time.
+import type { ComponentType } from 'preact';
 import { lazy } from 'preact-iso';
 import { ChunkErrorScreen } from './ChunkErrorScreen';
 import { LessonChunkError } from './LessonChunkError';
@@ -26,6 +29,18 @@ export const eagerScreens = {
   settings: SettingsScreen,
 };
 
+/** A lazy online-only screen: opened offline before its code was ever fetched, it shows
+ * OnlineFirstScreen (precached, loaded then). */
+const onlineScreen = <P>(load: () => Promise<ComponentType<P>>) =>
+  lazy(() =>
+    load().catch(() =>
+      import('../components/OnlineFirst').then(
+        (m): ComponentType<P> => m.OnlineFirstScreen,
+        () => ChunkErrorScreen,
+      ),
+    ),
+  );
+
 export const StorageScreen = lazy(() =>
   import('./StorageScreen').then(
     (m) => m.StorageScreen,
@@ -33,80 +48,51 @@ export const StorageScreen = lazy(() =>
   ),
 );
 
-export const AccountScreen = lazy(() =>
-  import('./AccountScreen').then(
-    (m) => m.AccountScreen,
-    () => ChunkErrorScreen,
-  ),
+export const AccountScreen = onlineScreen(() =>
+  import('./AccountScreen').then((m) => m.AccountScreen),
 );
 
-// Reached from mail links and the sign-in form: rare, so loaded only when opened.
-export const ForgotPasswordScreen = lazy(() =>
-  import('./RecoveryScreens').then(
-    (m) => m.ForgotPasswordScreen,
-    () => ChunkErrorScreen,
-  ),
+// Signing in and the account (online-only). Recovery is reached from mail links and the sign-in
+// form: rare, so loaded only when opened.
+export const ForgotPasswordScreen = onlineScreen(() =>
+  import('./RecoveryScreens').then((m) => m.ForgotPasswordScreen),
 );
 
-export const NewPasswordScreen = lazy(() =>
-  import('./RecoveryScreens').then(
-    (m) => m.NewPasswordScreen,
-    () => ChunkErrorScreen,
-  ),
+export const NewPasswordScreen = onlineScreen(() =>
+  import('./RecoveryScreens').then((m) => m.NewPasswordScreen),
 );
 
-export const VerifyEmailScreen = lazy(() =>
-  import('./RecoveryScreens').then(
-    (m) => m.VerifyEmailScreen,
-    () => ChunkErrorScreen,
-  ),
+export const VerifyEmailScreen = onlineScreen(() =>
+  import('./RecoveryScreens').then((m) => m.VerifyEmailScreen),
 );
 
-// The advisor's screens (issue 14): a chunk group of their own, so learners never download them.
-export const AdvisorHome = lazy(() =>
-  import('../advisor/AdvisorHome').then(
-    (m) => m.AdvisorHome,
-    () => ChunkErrorScreen,
-  ),
+// The advisor's screens (issue 14): online-only chunks, so learners never download them.
+export const AdvisorHome = onlineScreen(() =>
+  import('../advisor/AdvisorHome').then((m) => m.AdvisorHome),
 );
 
-export const GardenScreen = lazy(() =>
-  import('../advisor/GardenScreen').then(
-    (m) => m.GardenScreen,
-    () => ChunkErrorScreen,
-  ),
+export const GardenScreen = onlineScreen(() =>
+  import('../advisor/GardenScreen').then((m) => m.GardenScreen),
 );
 
-export const LearnerScreen = lazy(() =>
-  import('../advisor/LearnerScreen').then(
-    (m) => m.LearnerScreen,
-    () => ChunkErrorScreen,
-  ),
+export const LearnerScreen = onlineScreen(() =>
+  import('../advisor/LearnerScreen').then((m) => m.LearnerScreen),
 );
 
-export const InviteScreen = lazy(() =>
-  import('../advisor/InviteScreen').then(
-    (m) => m.InviteScreen,
-    () => ChunkErrorScreen,
-  ),
+export const InviteScreen = onlineScreen(() =>
+  import('../advisor/InviteScreen').then((m) => m.InviteScreen),
 );
 
-// The insight page (issue 15), for analysts and advisors: a chunk of its own, out of the
-// learners' precache like the advisor screens (vite.config.ts).
-export const InsightScreen = lazy(() =>
-  import('../insight/InsightScreen').then(
-    (m) => m.InsightScreen,
-    () => ChunkErrorScreen,
-  ),
+// The insight page (issue 15), for analysts and advisors: online-only like the advisor screens.
+export const InsightScreen = onlineScreen(() =>
+  import('../insight/InsightScreen').then((m) => m.InsightScreen),
 );
 
-// The learner's side of the business-garden network (issue 14): the consent screen and the
-// privacy statement, each a chunk of its own.
-export const JoinScreen = lazy(() =>
-  import('../network/JoinScreen').then(
-    (m) => m.JoinScreen,
-    () => ChunkErrorScreen,
-  ),
+// The learner's side of the business-garden network (issue 14): the consent screen (online-only:
+// joining asks the server) and the privacy statement (precached: read offline too), each a chunk
+// of its own.
+export const JoinScreen = onlineScreen(() =>
+  import('../network/JoinScreen').then((m) => m.JoinScreen),
 );
 
 export const PrivacyScreen = lazy(() =>
