@@ -20,7 +20,7 @@ const appVersion =
  * account and recovering it, the account's security and devices, passkeys (with
  * @simplewebauthn/browser, which sync/passkeys.ts loads for a ceremony), the GDPR export and
  * deletion, e-mail verification, the account-deleted notice (shown on a server answer), joining a
- * business garden with its consent, the garden memberships of Settings. Their chunks go to
+ * business garden with its consent. Their chunks go to
  * assets/online/, which the precache leaves out (globIgnores below); the worker keeps each from
  * its first use (src/sw/routes.ts, 'online-code'), so it opens offline afterwards.
  * ONLINE names the lazily imported ways in; a chunk is online-only when none of its modules is
@@ -30,7 +30,7 @@ const appVersion =
  * shell. test/sw/precache.test.ts checks that no precached chunk imports an assets/online/ chunk
  * statically. */
 const ONLINE =
-  /[\\/]src[\\/]app[\\/](advisor[\\/]|insight[\\/]|screens[\\/](AccountScreen|RecoveryScreens)\.tsx$|components[\\/](AccountSecurity|AccountDeletedNotice|AccountOnline)\.tsx$|network[\\/](JoinScreen|NetworkSettings)\.tsx$)|[\\/]node_modules[\\/]@simplewebauthn[\\/]browser[\\/]/;
+  /[\\/]src[\\/]app[\\/](advisor[\\/]|insight[\\/]|screens[\\/](AccountScreen|RecoveryScreens)\.tsx$|components[\\/](AccountSecurity|AccountDeletedNotice|AccountOnline)\.tsx$|network[\\/]JoinScreen\.tsx$)|[\\/]node_modules[\\/]@simplewebauthn[\\/]browser[\\/]/;
 const learnerReachable = new Set<string>();
 const allModules: string[] = [];
 /** Whether a chunk of these modules is online-only. The bundler's own modules (its runtime,
