@@ -20,9 +20,10 @@ const appVersion =
  * account and recovering it, the account's security and devices, passkeys (with
  * @simplewebauthn/browser, which sync/passkeys.ts loads for a ceremony), the GDPR export and
  * deletion, e-mail verification, the account-deleted notice (shown on a server answer), joining a
- * business garden with its consent. Their chunks go to
- * assets/online/, which the precache leaves out (globIgnores below); the worker keeps each from
- * its first use (src/sw/routes.ts, 'online-code'), so it opens offline afterwards.
+ * business garden with its consent. Their chunks go to assets/online/, which the precache leaves
+ * out (globIgnores below); the worker keeps each from its first use (src/sw/routes.ts,
+ * 'online-code'), so it opens offline afterwards. Settings' garden part is not one of them: it
+ * shows the device's memberships offline (test/e2e/language-offline.e2e.ts: no request).
  * ONLINE names the lazily imported ways in; a chunk is online-only when none of its modules is
  * reached from the app's entry without a lazy import of one of them (`onlineChunks`): a module
  * learner code imports statically, or lazily from elsewhere (e.g. sync/account.ts →

@@ -136,9 +136,9 @@ describe('the built service worker precaches the app shell', () => {
   });
 
   // Issue 13: the screens whose whole purpose needs the server — the advisor screens (issue 14),
-  // the insight page (issue 15), signing in and the account, recovery, passkeys, joining a garden,
-  // — are out of the offline shell (assets/online/, see
-  // vite.config.ts, with their stylesheets); the worker keeps them once used (src/sw/routes.ts).
+  // the insight page (issue 15), signing in and the account, recovery, passkeys, joining a garden
+  // — are out of the offline shell (assets/online/, see vite.config.ts, with their stylesheets);
+  // the worker keeps them once used (src/sw/routes.ts).
   // What a learner uses offline stays precached.
   it('leaves the online-only screens out, and no precached script imports them statically', async () => {
     const online = await readdir(join(outDir, 'assets', 'online'));

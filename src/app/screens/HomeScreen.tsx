@@ -111,8 +111,8 @@ export function HomeScreen() {
           </p>
         </>
       )}
-      {/* Below the list, so shown with it: appearing above them, the list would push them down
-          (a layout shift, Lighthouse's CLS). */}
+      {/* They sit below the list and appear with it: shown before it, they would be pushed down
+          when it arrives (a layout shift, Lighthouse's CLS). */}
       {lists !== undefined && (
         <>
           <InstallPrompt />
