@@ -131,6 +131,32 @@ describe('translator', () => {
     expect(createI18n('en').percent(67)).toBe('67%');
     expect(nbI18n.date(Date.UTC(2026, 2, 3, 12))).toBe('3. mars 2026');
   });
+
+  it('makes each Intl formatter when it is first used, once', () => {
+    const made = { NumberFormat: 0, DateTimeFormat: 0, PluralRules: 0 };
+    for (const name of Object.keys(made) as (keyof typeof made)[]) {
+      const Real = Intl[name] as new (...args: unknown[]) => object;
+      vi.spyOn(Intl, name).mockImplementation(function (...args: unknown[]) {
+        made[name] += 1;
+        return new Real(...args);
+      } as never);
+    }
+    try {
+      const { t, number, date } = createI18n('nb');
+      expect(t('unit.bytesOf', { done: '2', total: '4 MB' })).toBe('2 av 4 MB');
+      expect(made).toEqual({ NumberFormat: 0, DateTimeFormat: 0, PluralRules: 0 });
+      expect(t('unit.lessons', { count: 4 })).toBe('4 leksjoner');
+      expect(t('unit.lessons', { count: 1 })).toBe('1 leksjon');
+      expect(number(2.5)).toBe('2,5');
+      expect(number(1)).toBe('1');
+      expect(date(Date.UTC(2026, 2, 3, 12))).toBe('3. mars 2026');
+      // One of each kind used (t's number format is number's): the byte, percent, day and time
+      // formats are not made.
+      expect(made).toEqual({ NumberFormat: 1, DateTimeFormat: 1, PluralRules: 1 });
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
 });
 
 describe('detectLanguage', () => {

@@ -5,7 +5,7 @@
 // same plural and number rules as the app's dictionary, in the app's current language.
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../state/context';
-import { localeOf, numberFormatOf, translator, type UiLanguage } from './index';
+import { localeOf, translator, type UiLanguage } from './index';
 import type { MessagesOf, PluralMessage, SourceTexts, TranslateOf } from './types';
 
 /** One feature's texts in the three interface languages. */
@@ -24,9 +24,7 @@ export function translateTexts<S extends SourceTexts>(
   texts: FeatureTexts<S>,
   lang: UiLanguage,
 ): TranslateOf<S> {
-  const locale = localeOf(lang);
-  const dict = texts[lang] as SourceTexts;
-  return translator(dict, new Intl.PluralRules(locale), numberFormatOf(locale)) as TranslateOf<S>;
+  return translator(texts[lang] as SourceTexts, localeOf(lang)) as TranslateOf<S>;
 }
 
 /** The translator of a feature's texts in the app's current language. */

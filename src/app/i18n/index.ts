@@ -95,23 +95,33 @@ export interface I18n {
   calendarDate: (utcMidnightMs: number) => string;
 }
 
+/** A value made on its first use and kept. Making an Intl formatter loads locale data — tens of
+ * milliseconds on a slow phone for the first — so each is made when a screen first formats with
+ * it, not all of them in the task before the first paint (issue 13, Lighthouse's blocking time). */
+export function onFirstUse<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 /** `t` over one dictionary: picks the plural form by `count`, fills {placeholders}, formats
- * numbers for the locale. Shared by the app's dictionary and the features' own texts. */
+ * numbers for the locale (its number format given, or made on first use). Shared by the app's
+ * dictionary and the features' own texts. */
 export function translator<M extends SourceTexts>(
   dict: M,
-  plural: Intl.PluralRules,
-  numberFormat: Intl.NumberFormat,
+  locale: string,
+  numberFormat = onFirstUse(() => numberFormatOf(locale)),
 ): (key: keyof M & string, params?: Record<string, string | number>) => string {
+  const plural = onFirstUse(() => new Intl.PluralRules(locale));
   return (key, params) => {
     const message: string | PluralMessage = dict[key];
     const template =
       typeof message === 'string'
         ? message
-        : (message[plural.select(Number(params?.count ?? 0))] ?? message.other);
+        : (message[plural().select(Number(params?.count ?? 0))] ?? message.other);
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params?.[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numberFormat.format(value) : value;
+      return typeof value === 'number' ? numberFormat().format(value) : value;
     });
   };
 }
@@ -121,11 +131,12 @@ export function translator<M extends SourceTexts>(
 export function createI18n(lang: UiLanguage, dict = loaded.get(lang)): I18n {
   if (!dict) throw new Error(`The ${lang} dictionary is not loaded: await loadDictionary() first`);
   const locale = LOCALES[lang];
-  const plural = new Intl.PluralRules(locale);
-  const numberFormat = numberFormatOf(locale);
-  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent' });
+  const numberFormat = onFirstUse(() => numberFormatOf(locale));
+  const percentFormat = onFirstUse(() => new Intl.NumberFormat(locale, { style: 'percent' }));
   const unit = (u: 'kilobyte' | 'megabyte' | 'gigabyte') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: u, maximumFractionDigits: 1 });
+    onFirstUse(
+      () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, maximumFractionDigits: 1 }),
+    );
   const kB = unit('kilobyte');
   const MB = unit('megabyte');
   const GB = unit('gigabyte');
@@ -134,31 +145,33 @@ export function createI18n(lang: UiLanguage, dict = loaded.get(lang)): I18n {
   // A no-break space keeps "8 kB" on one line.
   const glue = (text: string) => text.replace(/\s/g, '\u00a0');
   const bytes = (n: number) => {
-    if (n <= 0) return glue(kB.format(0));
-    if (n < 1e6) return glue(kB.format(Math.max(1, Math.round(n / 1e3))));
-    return glue(n < 1e9 ? MB.format(n / 1e6) : GB.format(n / 1e9));
+    if (n <= 0) return glue(kB().format(0));
+    if (n < 1e6) return glue(kB().format(Math.max(1, Math.round(n / 1e3))));
+    return glue(n < 1e9 ? MB().format(n / 1e6) : GB().format(n / 1e9));
   };
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
-  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const dateFormat = onFirstUse(() => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }));
+  const dayFormat = onFirstUse(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+  );
+  const timeFormat = onFirstUse(() => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
 
-  const t = translator<Messages>(dict, plural, numberFormat) as Translate;
+  const t = translator<Messages>(dict, locale, numberFormat) as Translate;
 
   return {
     lang,
     locale,
     t,
-    number: (value) => numberFormat.format(value),
-    percent: (percent) => percentFormat.format(percent / 100),
+    number: (value) => numberFormat().format(value),
+    percent: (percent) => percentFormat().format(percent / 100),
     bytes,
     bytesOf: (done, total) => {
       const unitSize = scale(total);
       const value = Math.min(Math.max(done, 0), total) / unitSize;
       const shown = unitSize === 1e3 ? Math.round(value) : value;
-      return t('unit.bytesOf', { done: numberFormat.format(shown), total: bytes(total) });
+      return t('unit.bytesOf', { done: numberFormat().format(shown), total: bytes(total) });
     },
-    date: (ms) => dateFormat.format(ms),
-    time: (ms) => timeFormat.format(ms),
-    calendarDate: (ms) => dayFormat.format(ms),
+    date: (ms) => dateFormat().format(ms),
+    time: (ms) => timeFormat().format(ms),
+    calendarDate: (ms) => dayFormat().format(ms),
   };
 }
