@@ -6,12 +6,11 @@
 // the anonymous answer to them. So a copy's id is random-looking (a UUIDv4 the device derives
 // from the event id and a secret it never sends, so a retry sends the same id again).
 import { z } from 'zod/mini';
+import { ANONYMOUS_EVENT_TYPES, type AnonymousEventType } from './anonymous-event-types';
 import { eventEnvelope, eventPayloads, type EventDraft } from './events';
 import { UUID_V4 } from './uuid';
 
-/** The event types a learner may send anonymously: add a type here (one line) to accept it. */
-export const ANONYMOUS_EVENT_TYPES = ['lesson.rated', 'lesson.commented', 'course.wished'] as const;
-export type AnonymousEventType = (typeof ANONYMOUS_EVENT_TYPES)[number];
+export { ANONYMOUS_EVENT_TYPES, type AnonymousEventType } from './anonymous-event-types';
 
 /** At most this many events in one anonymous request. */
 export const MAX_ANONYMOUS_EVENTS = 50;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chunkHolding,
   compressedTotals,
   firstScreenFiles,
   mappedSources,
@@ -239,6 +240,19 @@ describe('size gates (issue 13: budgets are gates)', () => {
         expect.stringMatching(/^assets\/study-plan-ics-.*\.js$/),
       ]),
     );
+  });
+
+  // Every screen's data waits for the storage layer (src/app/state/storage.ts): it carries Dexie
+  // and the queries, not the validation of what is recorded or sent (zod, with the sync
+  // controller's chunk). One import of a constant once put all of zod into it.
+  it('keeps zod out of the storage chunk', async () => {
+    // The database module is the storage chunk's (storage-api.ts only re-exports, so has no code).
+    const storage = await chunkHolding(outDir, 'src/client-core/db/db.ts');
+    const sources = await mappedSources(outDir, storage);
+    const { gzip } = await compressedTotals(outDir, [storage]);
+    console.info(`storage chunk: ${sources.length} modules, ${kb(gzip)} gzip`);
+    expect(sources.some((source) => source.includes('node_modules/dexie/'))).toBe(true);
+    expect(sources.filter((source) => source.includes('node_modules/zod/'))).toEqual([]);
   });
 
   it('sw.js fits its budget, gzip', async () => {

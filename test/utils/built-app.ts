@@ -58,18 +58,19 @@ export async function criticalFiles(dist: string): Promise<{ js: string[]; css: 
 const dynamicImports = (code: string) =>
   [...code.matchAll(/\bimport\(\s*["'`](\.\/[^"'`]+)["'`]\s*\)/g)].map((match) => match[1]!);
 
-/** The built chunk that holds a screen's module (src/app/screens/<screen>.tsx), found through the
- * chunks' source maps: the bundler names a chunk after a group (e.g. `lesson`) or a module. */
-async function chunkOfScreen(dist: string, screen: string): Promise<string> {
+/** The built chunk (`assets/….js`) that holds a module, e.g. a screen's, found through the chunks'
+ * source maps (`source` ends the module's path): the bundler names a chunk after a group (e.g.
+ * `lesson`) or a module. */
+export async function chunkHolding(dist: string, source: string): Promise<string> {
   const assets = await readdir(join(dist, 'assets'));
   for (const name of assets.filter((a) => a.endsWith('.js.map'))) {
     const map = JSON.parse(await readFile(join(dist, 'assets', name), 'utf8')) as {
       sources: string[];
     };
-    if (map.sources.some((source) => source.endsWith(`src/app/screens/${screen}.tsx`)))
+    if (map.sources.some((s) => s.endsWith(source)))
       return `assets/${name.slice(0, -'.map'.length)}`;
   }
-  throw new Error(`no chunk of ${dist} holds src/app/screens/${screen}.tsx`);
+  throw new Error(`no chunk of ${dist} holds ${source}`);
 }
 
 /** What a first visit runs before a screen can show, beyond the critical files: the chunks the
@@ -85,7 +86,7 @@ export async function firstScreenFiles(dist: string, screen?: string): Promise<s
     for (const path of dynamicImports(code))
       if (/^\.\/main-/.test(path)) start.push(dir + path.slice(2));
   }
-  if (screen) start.push(await chunkOfScreen(dist, screen));
+  if (screen) start.push(await chunkHolding(dist, `src/app/screens/${screen}.tsx`));
   return withStaticImports(dist, start);
 }
 

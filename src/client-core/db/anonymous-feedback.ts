@@ -8,11 +8,8 @@
 // on every retry, so the server stores it once, yet it shows neither the moment the event was
 // made (a UUIDv7 does) nor which synced event it is a copy of. A comment kept from the course
 // authors is sent without its text.
-import {
-  ANONYMOUS_EVENT_TYPES,
-  type AnonymousEvent,
-  type AnonymousEventType,
-} from '../../shared/anonymous-feedback';
+import { ANONYMOUS_EVENT_TYPES, type AnonymousEventType } from '../../shared/anonymous-event-types';
+import type { AnonymousEvent } from '../../shared/anonymous-feedback';
 import type { LearnerEvent } from '../../shared/events';
 import { db, type LommekursDB } from './db';
 
