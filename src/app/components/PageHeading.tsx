@@ -14,7 +14,9 @@ export function PageHeading({ title, children }: Props) {
   const { t } = useI18n();
   const appName = t('app.name');
   useEffect(() => {
-    document.title = title === appName ? appName : `${title} – ${appName}`;
+    const full = title === appName ? appName : `${title} – ${appName}`;
+    // Setting the same title again still replaces the <title> element's text: skipped.
+    if (document.title !== full) document.title = full;
   }, [title, appName]);
   return (
     <h1 class="page-heading" tabIndex={-1}>
